@@ -1,0 +1,75 @@
+/**
+ * The shape of a bundled briefing. A briefing is data: German and English side by side,
+ * rendered by a view that knows nothing about its subject.
+ */
+
+export type Lang = 'de' | 'en';
+
+/** A text in both languages. */
+export interface Bilingual {
+  de: string;
+  en: string;
+}
+
+export interface KeyFact {
+  label: Bilingual;
+  value: Bilingual;
+}
+
+export interface Quote {
+  /** Stable ID, used by "show in article" messages (e.g. "blinken-position"). */
+  id: string;
+  speaker: string;
+  /** Verbatim from the corrected article text (../shared/source/…corrected.txt). */
+  de: string;
+  /** The speaker's own English words where they exist (Blinken, from FACTS.md), else a translation marked as such. */
+  en: string;
+  /** True when `en` is the speaker's original wording, false when it is our translation. */
+  enIsOriginal: boolean;
+}
+
+export interface Position {
+  text: Bilingual;
+  /** The quote this position rests on. */
+  quote: Quote;
+}
+
+export interface Side {
+  id: string;
+  name: Bilingual;
+  /** Who speaks for the side, e.g. "Antony Blinken, US-Außenminister". */
+  speaker: Bilingual;
+  positions: Position[];
+}
+
+export interface TimelineEvent {
+  /** ISO date, YYYY-MM-DD. */
+  date: string;
+  text: Bilingual;
+  /** Happened after the article's date: shown as later context, never as part of the article. */
+  later: boolean;
+  /** Marks the event the briefing is about. */
+  current?: boolean;
+}
+
+export interface Source {
+  publisher: string;
+  title: Bilingual;
+  /** ISO date, YYYY-MM-DD. */
+  date: string;
+  url: string;
+}
+
+export interface Briefing {
+  id: string;
+  /** ISO date of the event. */
+  date: string;
+  title: Bilingual;
+  summary: Bilingual;
+  facts: KeyFact[];
+  sides: [Side, Side];
+  timeline: TimelineEvent[];
+  sources: Source[];
+  /** The Handelsblatt article this briefing is about, for quote finding. */
+  articleId: string;
+}

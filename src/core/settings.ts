@@ -1,0 +1,67 @@
+/** The user's settings, their defaults, and how stored values are read back. Pure: no browser APIs. */
+
+export type LanguageChoice = 'auto' | 'de' | 'en';
+
+export interface Settings {
+  /** Hide the "Top-Jobs des Tages" widget and other job offers. */
+  hideJobAds: boolean;
+  /** Hide in-article promotional teasers (">> Lesen Sie hier mehr …"). */
+  quietReading: boolean;
+  /** Show the context card at the top of the Ukraine live blog. */
+  cardOnLiveblog: boolean;
+  /** Show the context card at the top of Ukraine articles. */
+  cardOnArticles: boolean;
+  /** The reader dismissed the context card; it stays away until switched on again. */
+  cardDismissed: boolean;
+  /** Language of the briefing: follow the browser, or fixed. */
+  language: LanguageChoice;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  hideJobAds: true,
+  quietReading: false,
+  cardOnLiveblog: true,
+  cardOnArticles: false,
+  cardDismissed: false,
+  language: 'auto',
+});
+
+export const SETTINGS_KEY = 'settings';
+
+const LANGUAGES: readonly LanguageChoice[] = ['auto', 'de', 'en'];
+
+/**
+ * Reads whatever storage returned. Missing, corrupt or foreign values fall back to the
+ * default field by field, so one bad value never costs the reader the others.
+ */
+export function parseSettings(raw: unknown): Settings {
+  const source: Record<string, unknown> = isRecord(raw) ? raw : {};
+  const bool = (key: keyof Settings): boolean => {
+    const value = source[key];
+    return typeof value === 'boolean' ? value : (DEFAULT_SETTINGS[key] as boolean);
+  };
+  const language = source.language;
+  return {
+    hideJobAds: bool('hideJobAds'),
+    quietReading: bool('quietReading'),
+    cardOnLiveblog: bool('cardOnLiveblog'),
+    cardOnArticles: bool('cardOnArticles'),
+    cardDismissed: bool('cardDismissed'),
+    language: LANGUAGES.includes(language as LanguageChoice) ? (language as LanguageChoice) : DEFAULT_SETTINGS.language,
+  };
+}
+
+/** Keeps only known keys with values of the right type, so a bad patch cannot corrupt storage. */
+export function sanitizePatch(patch: unknown): Partial<Settings> {
+  if (!isRecord(patch)) return {};
+  const parsed = parseSettings(patch);
+  const out: Partial<Settings> = {};
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    if (key in patch && patch[key] === parsed[key]) (out as Record<string, unknown>)[key] = parsed[key];
+  }
+  return out;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,97 @@
+/**
+ * The whole contract between content script, background and popup. Every receiver runs
+ * its input through `parseMessage` / `parseTabStatus` and ignores what does not fit.
+ */
+import { PAGE_KINDS, type PageKind, type PageVerdict, type Signal } from '../core/page';
+import { isRecord, parseSettings, type Settings } from '../core/settings';
+
+/** Popup → content script: what is this tab? Answered with a TabStatus. */
+export interface StatusRequest {
+  type: 'lagebild/status';
+}
+
+/** Popup → content script: scroll to and mark the passage a briefing quote rests on. */
+export interface ShowQuoteRequest {
+  type: 'lagebild/show-quote';
+  quoteId: string;
+}
+
+/** Content script → background: the page changed (verdict or hidden count); update the badge. */
+export interface PageReport {
+  type: 'lagebild/page-report';
+  kind: PageKind;
+  hiddenCount: number;
+  headline: string | null;
+}
+
+export type Message = StatusRequest | ShowQuoteRequest | PageReport;
+
+/** The content script's answer to a StatusRequest. */
+export interface TabStatus {
+  verdict: PageVerdict;
+  hiddenCount: number;
+  settings: Settings;
+  /** IDs of the briefing quotes found in this page's text. */
+  quotesFound: string[];
+}
+
+export interface ShowQuoteResult {
+  shown: boolean;
+}
+
+const MAX_ID = 200;
+
+export function parseMessage(raw: unknown): Message | null {
+  if (!isRecord(raw) || typeof raw.type !== 'string') return null;
+  switch (raw.type) {
+    case 'lagebild/status':
+      return { type: 'lagebild/status' };
+    case 'lagebild/show-quote':
+      return typeof raw.quoteId === 'string' && raw.quoteId.length > 0 && raw.quoteId.length <= MAX_ID
+        ? { type: 'lagebild/show-quote', quoteId: raw.quoteId }
+        : null;
+    case 'lagebild/page-report': {
+      const { kind, hiddenCount, headline } = raw;
+      if (!PAGE_KINDS.includes(kind as PageKind)) return null;
+      if (typeof hiddenCount !== 'number' || !Number.isInteger(hiddenCount) || hiddenCount < 0) return null;
+      if (headline !== null && typeof headline !== 'string') return null;
+      return { type: 'lagebild/page-report', kind: kind as PageKind, hiddenCount, headline: headline?.slice(0, 300) ?? null };
+    }
+    default:
+      return null;
+  }
+}
+
+function parseSignal(raw: unknown): Signal | null {
+  if (!isRecord(raw)) return null;
+  const { source, detail, weight } = raw;
+  if (typeof source !== 'string' || typeof detail !== 'string' || typeof weight !== 'number' || !Number.isFinite(weight)) return null;
+  return { source: source as Signal['source'], detail, weight };
+}
+
+/** Checks a content script's answer before the popup shows any of it. */
+export function parseTabStatus(raw: unknown): TabStatus | null {
+  if (!isRecord(raw) || !isRecord(raw.verdict)) return null;
+  const v = raw.verdict;
+  if (!PAGE_KINDS.includes(v.kind as PageKind)) return null;
+  if (typeof raw.hiddenCount !== 'number' || !Number.isInteger(raw.hiddenCount) || raw.hiddenCount < 0) return null;
+  const signals = Array.isArray(v.signals) ? v.signals.map(parseSignal).filter((s): s is Signal => s !== null) : [];
+  const quotesFound = Array.isArray(raw.quotesFound) ? raw.quotesFound.filter((q): q is string => typeof q === 'string') : [];
+  return {
+    verdict: {
+      kind: v.kind as PageKind,
+      articleId: typeof v.articleId === 'string' ? v.articleId : null,
+      aboutUkraine: v.aboutUkraine === true,
+      score: typeof v.score === 'number' && Number.isFinite(v.score) ? v.score : 0,
+      headline: typeof v.headline === 'string' ? v.headline : null,
+      signals,
+    },
+    hiddenCount: raw.hiddenCount,
+    settings: parseSettings(raw.settings),
+    quotesFound,
+  };
+}
+
+export function parseShowQuoteResult(raw: unknown): ShowQuoteResult {
+  return { shown: isRecord(raw) && raw.shown === true };
+}
