@@ -17,7 +17,7 @@ export function manifestFor(target: Target): ManifestV3Export {
   } else {
     delete manifest.browser_specific_settings;
   }
-  return manifest as ManifestV3Export;
+  return manifest as unknown as ManifestV3Export;
 }
 
 export default defineConfig(({ mode }) => {
