@@ -1,0 +1,354 @@
+/**
+ * The Blinken–Lawrow talks in Geneva, 21 January 2022. Checked against ../shared/source/FACTS.md;
+ * German quotes are verbatim from the corrected article text, so they can be found in the live page.
+ */
+import type { Briefing } from './types';
+
+export const geneva2022: Briefing = {
+  id: 'geneva-2022',
+  date: '2022-01-21',
+  articleId: '27996778',
+  title: {
+    de: 'Blinken und Lawrow in Genf: Krisengespräch über die Ukraine',
+    en: 'Blinken and Lavrov in Geneva: crisis talks on Ukraine',
+  },
+  summary: {
+    de:
+      'US-Außenminister Antony Blinken und Russlands Außenminister Sergej Lawrow haben sich am Freitag, 21. Januar 2022, in Genf zu einem Krisengespräch über die Ukraine getroffen. ' +
+      'Nach rund eineinhalb Stunden gingen sie auseinander und gaben getrennte Pressekonferenzen. ' +
+      'Blinken warnte, jeder Grenzübertritt russischer Truppen sei eine erneute Invasion, auf die die USA und ihre Verbündeten schnell, hart und geschlossen reagieren würden. ' +
+      'Lawrow nannte das Treffen offen und nützlich und sagte, Russland habe das ukrainische Volk nie bedroht. ' +
+      'Einen Durchbruch hatten beide nicht erwartet, und es gab keinen: Die USA sagten eine schriftliche Antwort für die folgende Woche zu, der Dialog geht weiter.',
+    en:
+      'US Secretary of State Antony Blinken and Russian Foreign Minister Sergei Lavrov met in Geneva on Friday, 21 January 2022, for crisis talks on Ukraine. ' +
+      'They parted after about an hour and a half and held separate press conferences. ' +
+      'Blinken warned that any Russian forces crossing Ukraine’s border would be a renewed invasion, met with a swift, severe and united response from the US and its allies. ' +
+      'Lavrov called the meeting open and useful and said Russia had never threatened the Ukrainian people. ' +
+      'Neither side had expected a breakthrough, and none came: the US promised a written answer for the following week, and the dialogue continues.',
+  },
+  facts: [
+    {
+      label: { de: 'Wann', en: 'When' },
+      value: {
+        de: 'Freitag, 21. Januar 2022; Begrüßung per Handschlag gegen 11.00 Uhr Ortszeit',
+        en: 'Friday, 21 January 2022; handshake at about 11:00 local time',
+      },
+    },
+    {
+      label: { de: 'Wo', en: 'Where' },
+      value: {
+        de: 'Hotel President Wilson am Genfersee, Genf',
+        en: 'Hotel President Wilson on Lake Geneva, Geneva',
+      },
+    },
+    {
+      // Whether the talks ended early is disputed: dpa and Interfax, citing the Russian delegation, spoke of about two hours; Lawrow said 90 minutes.
+      label: { de: 'Dauer', en: 'Length' },
+      value: {
+        de: 'Rund eineinhalb Stunden – laut dpa früher als geplant; Lawrow sagte, geplant gewesen seien 90 Minuten',
+        en: 'About an hour and a half – earlier than planned, according to dpa; Lavrov said 90 minutes had been planned',
+      },
+    },
+    {
+      label: { de: 'Danach', en: 'Afterwards' },
+      value: {
+        de: 'Getrennte Pressekonferenzen von Blinken und Lawrow',
+        en: 'Separate press conferences by Blinken and Lavrov',
+      },
+    },
+    {
+      // Counts differ with what is included, so the figure belongs to whoever uses it.
+      label: { de: 'Truppen', en: 'Troops' },
+      value: {
+        de: 'Rund 100.000 russische Soldaten an der Grenze zur Ukraine – die Zahl, die Blinken nennt (RFE/RL zählt mit der Krim rund 127.000); der Westen verlangt ihren Rückzug',
+        en: 'About 100,000 Russian troops at Ukraine’s border – the figure Blinken uses (RFE/RL counts about 127,000 including Crimea); the West demands their withdrawal',
+      },
+    },
+    {
+      label: { de: 'Vereinbart', en: 'Agreed' },
+      value: {
+        de: 'Eine schriftliche Antwort der USA in der folgenden Woche; der Dialog wird fortgesetzt',
+        en: 'A written US answer the following week; the dialogue continues',
+      },
+    },
+    {
+      label: { de: 'Ergebnis', en: 'Outcome' },
+      value: {
+        de: 'Beide hatten vorab keinen Durchbruch erwartet – es gab auch keinen',
+        en: 'Both had said beforehand they expected no breakthrough – none came',
+      },
+    },
+  ],
+  sides: [
+    {
+      id: 'usa',
+      name: { de: 'USA und Verbündete', en: 'The US and its allies' },
+      speaker: { de: 'Antony Blinken, US-Außenminister', en: 'Antony Blinken, US Secretary of State' },
+      positions: [
+        {
+          text: {
+            de: 'Die USA und ihre europäischen Verbündeten stehen fest an der Seite der Ukraine, ihrer Souveränität und territorialen Integrität.',
+            en: 'The US and its European allies stand firmly with Ukraine, its sovereignty and territorial integrity.',
+          },
+          quote: {
+            id: 'blinken-position',
+            speaker: 'Antony Blinken',
+            de: 'Ich habe die Position der Vereinigten Staaten und unserer europäischen Verbündeten und Partner übermittelt, dass wir fest an der Seite der Ukraine stehen und ihre Souveränität und territoriale Integrität unterstützen',
+            en: 'I conveyed the position of the United States and our European allies and partners that we stand firmly with Ukraine in support of its sovereignty and territorial integrity.',
+            enIsOriginal: true,
+          },
+        },
+        {
+          text: {
+            de: 'Überschreiten russische Streitkräfte die Grenze der Ukraine, ist das eine erneute Invasion.',
+            en: 'Any Russian forces crossing Ukraine’s border would be a renewed invasion.',
+          },
+          quote: {
+            id: 'blinken-invasion',
+            speaker: 'Antony Blinken',
+            de: 'Wir haben deutlich gemacht, dass es sich um eine erneute Invasion handelt, wenn sich irgendwelche russischen Streitkräfte über die Grenze der Ukraine bewegen.',
+            en: "If any Russian military forces move across Ukraine's border, that's a renewed invasion.",
+            enIsOriginal: true,
+          },
+        },
+        {
+          text: {
+            de: 'Darauf würden die USA und ihre Verbündeten schnell, hart und geschlossen antworten.',
+            en: 'The US and its allies would answer with a swift, severe and united response.',
+          },
+          quote: {
+            id: 'blinken-response',
+            speaker: 'Antony Blinken',
+            de: 'Darauf werden die Vereinigten Staaten und unsere Partner und Verbündeten schnell, hart und mit vereinten Kräften reagieren.',
+            en: 'It will be met with swift, severe, and a united response from the United States and our partners and allies.',
+            enIsOriginal: true,
+          },
+        },
+        {
+          text: {
+            de: 'Das Gespräch mit Lawrow war offen und substanziell.',
+            en: 'The talks with Lavrov were frank and substantive.',
+          },
+          quote: {
+            id: 'blinken-talks',
+            speaker: 'Antony Blinken',
+            de: 'Blinken sagte, das Gespräch mit Lawrow sei „offen und substanziell“ gewesen.',
+            en: 'The discussion today with Minister Lavrov was frank and substantive.',
+            enIsOriginal: true,
+          },
+        },
+      ],
+    },
+    {
+      id: 'russia',
+      name: { de: 'Russland', en: 'Russia' },
+      speaker: { de: 'Sergej Lawrow, russischer Außenminister', en: 'Sergei Lavrov, Russian Foreign Minister' },
+      positions: [
+        {
+          text: {
+            de: 'Das Treffen war offen und nützlich; der Dialog soll weitergehen.',
+            en: 'The meeting was open and useful; the dialogue is to continue.',
+          },
+          quote: {
+            id: 'lawrow-talks',
+            speaker: 'Sergej Lawrow',
+            de: 'Das Treffen sei „offen und nützlich“ gewesen, sagte Lawrow.',
+            en: 'The meeting had been “open and useful”, Lavrov said.',
+            enIsOriginal: false,
+          },
+        },
+        {
+          text: {
+            de: 'Putin ist jederzeit zu Kontakt mit Biden bereit – gut vorbereitet müsse er aber sein.',
+            en: 'Putin is always ready for contact with Biden – but it must be well prepared.',
+          },
+          quote: {
+            id: 'lawrow-putin-biden',
+            speaker: 'Sergej Lawrow',
+            de: 'Präsident Wladimir Putin sei immer bereit, in Kontakt mit US-Präsident Joe Biden zu treten.',
+            en: 'President Vladimir Putin was always ready to get in touch with US President Joe Biden.',
+            enIsOriginal: false,
+          },
+        },
+        {
+          text: {
+            de: 'Blinken hat eine schriftliche Antwort auf Russlands Vorschläge für Sicherheitsgarantien zugesagt; danach sehe man weiter.',
+            en: 'Blinken promised a written answer to Russia’s proposals for security guarantees; then we will see.',
+          },
+          quote: {
+            id: 'lawrow-written-answer',
+            speaker: 'Sergej Lawrow',
+            de: 'Blinken habe ihm zugesichert, dass der Westen seiner Regierung kommende Woche eine schriftliche Antwort auf deren Anfrage nach Sicherheitsgarantien übergeben werde, sagte Lawrow.',
+            en: 'Blinken had assured him that the West would hand his government a written answer to its request for security guarantees next week, Lavrov said.',
+            enIsOriginal: false,
+          },
+        },
+        {
+          text: {
+            de: 'Russland bedroht die Ukraine nicht und plant keinen Angriff.',
+            en: 'Russia does not threaten Ukraine and plans no attack.',
+          },
+          quote: {
+            id: 'lawrow-no-threat',
+            speaker: 'Sergej Lawrow',
+            de: 'Russland habe das ukrainische Volk niemals bedroht und hege auch keine Angriffspläne gegen die frühere Sowjetrepublik.',
+            en: 'Russia had never threatened the Ukrainian people and had no plans to attack the former Soviet republic.',
+            enIsOriginal: false,
+          },
+        },
+        {
+          text: {
+            de: 'Die Nato arbeitet gegen Russland.',
+            en: 'NATO works against Russia.',
+          },
+          quote: {
+            id: 'lawrow-nato',
+            speaker: 'Sergej Lawrow',
+            de: 'Allerdings arbeite die Nato gegen sein Land, sagte Lawrow.',
+            en: 'NATO, however, was working against his country, Lavrov said.',
+            enIsOriginal: false,
+          },
+        },
+        {
+          text: {
+            de: 'Waffenlieferungen und Militärberater für die Ukraine beunruhigen Russland.',
+            en: 'Arms deliveries and military advisers sent to Ukraine concern Russia.',
+          },
+          quote: {
+            id: 'lawrow-weapons',
+            speaker: 'Sergej Lawrow',
+            de: 'Russland sei besorgt über die Entsendung von Waffen und Militärberater in die Ukraine.',
+            en: 'Russia was concerned about weapons and military advisers being sent to Ukraine.',
+            enIsOriginal: false,
+          },
+        },
+      ],
+    },
+  ],
+  timeline: [
+    {
+      date: '2021-12-15',
+      text: {
+        de: 'Russland übergibt den USA zwei Vertragsentwürfe: einen Vertrag mit den USA und ein Abkommen mit der Nato.',
+        en: 'Russia hands the US two draft texts: a treaty with the US and an agreement with NATO.',
+      },
+      later: false,
+    },
+    {
+      date: '2021-12-17',
+      text: {
+        de: 'Russland veröffentlicht die Entwürfe. Es verlangt rechtsverbindliche Garantien: keine weitere Nato-Osterweiterung, keine Mitgliedschaft früherer Sowjetrepubliken, keine Nato-Militäraktivität in der Ukraine, Nato-Truppen zurück auf den Stand von 1997.',
+        en: 'Russia publishes the drafts. It demands legally binding guarantees: no further NATO expansion to the east, no membership for former Soviet states, no NATO military activity in Ukraine, NATO deployments back to their 1997 status.',
+      },
+      later: false,
+    },
+    {
+      date: '2022-01-10',
+      text: {
+        de: 'Strategischer Stabilitätsdialog der USA und Russlands in Genf (Sherman–Rjabkow).',
+        en: 'US–Russia Strategic Stability Dialogue in Geneva (Sherman–Ryabkov).',
+      },
+      later: false,
+    },
+    {
+      date: '2022-01-12',
+      text: { de: 'Nato-Russland-Rat in Brüssel.', en: 'NATO–Russia Council in Brussels.' },
+      later: false,
+    },
+    {
+      date: '2022-01-13',
+      text: { de: 'Ständiger Rat der OSZE in Wien.', en: 'OSCE Permanent Council in Vienna.' },
+      later: false,
+    },
+    {
+      date: '2022-01-19',
+      text: { de: 'Blinken in Kiew.', en: 'Blinken in Kyiv.' },
+      later: false,
+    },
+    {
+      date: '2022-01-20',
+      text: { de: 'Blinken reist weiter nach Berlin.', en: 'Blinken travels on to Berlin.' },
+      later: false,
+    },
+    {
+      date: '2022-01-21',
+      text: {
+        de: 'Blinken und Lawrow treffen sich in Genf.',
+        en: 'Blinken and Lavrov meet in Geneva.',
+      },
+      later: false,
+      current: true,
+    },
+    {
+      date: '2022-01-21',
+      text: {
+        de: 'Das russische Außenministerium fordert am selben Tag auch den Abzug von Nato-Truppen aus Rumänien und Bulgarien (laut ORF).',
+        en: 'The same day, the Russian Foreign Ministry also demands that NATO forces leave Romania and Bulgaria (according to ORF).',
+      },
+      later: false,
+    },
+    {
+      date: '2022-01-26',
+      text: {
+        de: 'US-Botschafter John Sullivan übergibt dem russischen Außenministerium die schriftliche Antwort der USA; die Nato übergibt am selben Tag eigene schriftliche Vorschläge.',
+        en: 'US ambassador John Sullivan hands the written US response to the Russian Foreign Ministry; NATO delivers its own written proposals the same day.',
+      },
+      later: true,
+    },
+    {
+      date: '2022-02-24',
+      text: {
+        de: 'Russland beginnt den umfassenden Angriff auf die Ukraine.',
+        en: 'Russia begins its full-scale invasion of Ukraine.',
+      },
+      later: true,
+    },
+  ],
+  sources: [
+    {
+      publisher: 'Handelsblatt',
+      title: {
+        de: 'Ukraine-Konflikt: Gespräch Blinken–Lawrow, US-Außenminister warnt vor Eskalation (dpa)',
+        en: 'Ukraine conflict: Blinken–Lavrov talks, US Secretary of State warns of escalation (dpa)',
+      },
+      date: '2022-01-21',
+      url: 'https://www.handelsblatt.com/politik/international/ukraine-konflikt-gespraech-blinken-lawrow-vorzeitig-beendet-us-aussenminister-warnt-vor-eskalation/27996778.html',
+    },
+    {
+      // The Biden-era State Department site is archived here; the transcript's own address is not confirmed.
+      publisher: 'U.S. Department of State',
+      title: {
+        de: 'Pressekonferenz von Außenminister Antony J. Blinken, Genf',
+        en: 'Secretary Antony J. Blinken at a Press Availability, Geneva',
+      },
+      date: '2022-01-21',
+      url: 'https://2021-2025.state.gov/',
+    },
+    {
+      // The ministry's speeches section; the transcript's own address is not confirmed.
+      publisher: 'Ministry of Foreign Affairs of the Russian Federation',
+      title: {
+        de: 'Lawrows Antworten auf Fragen der Medien nach den Gesprächen mit Antony Blinken über Sicherheitsgarantien, Genf',
+        en: 'Sergey Lavrov’s answers to media questions following talks on security guarantees with Antony Blinken, Geneva',
+      },
+      date: '2022-01-21',
+      url: 'https://mid.ru/en/press_service/minister_speeches/',
+    },
+    {
+      publisher: 'NATO',
+      title: {
+        de: 'Erklärung des Nato-Generalsekretärs zu den schriftlichen Vorschlägen der Nato an Russland',
+        en: 'NATO Secretary General’s statement on NATO’s written proposals to Russia',
+      },
+      date: '2022-01-26',
+      url: 'https://www.nato.int/cps/en/natohq/news_191252.htm',
+    },
+    {
+      // The blog runs on under one ID while its slug changes; dated the day this article sent readers there.
+      publisher: 'Handelsblatt',
+      title: { de: 'Liveblog zum Ukraine-Krieg', en: 'Live blog on the war in Ukraine' },
+      date: '2022-01-21',
+      url: 'https://www.handelsblatt.com/27982126.html',
+    },
+  ],
+};

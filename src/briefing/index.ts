@@ -1,0 +1,25 @@
+/** The bundled briefing and the pure helpers its view needs. */
+import type { LanguageChoice } from '../core/settings';
+import { geneva2022 } from './geneva-2022';
+import type { Bilingual, Briefing, Lang, Quote } from './types';
+
+export const briefing = geneva2022;
+
+export function pick(text: Bilingual, lang: Lang): string {
+  return text[lang];
+}
+
+/** Every quote the briefing rests on, in reading order: the set a page is searched for. */
+export function allQuotes(b: Briefing): Quote[] {
+  return b.sides.flatMap((side) => side.positions.map((position) => position.quote));
+}
+
+/**
+ * A fixed choice wins; otherwise German readers get German and everyone else English,
+ * because English is the language the briefing shares with readers of any other locale.
+ * Only the primary subtag counts, so "de-AT" and "de_CH" are German but "del" (Delaware) is not.
+ */
+export function briefingLanguage(uiLanguage: string, choice: LanguageChoice): Lang {
+  if (choice !== 'auto') return choice;
+  return /^de(?:[-_]|$)/i.test(uiLanguage.trim()) ? 'de' : 'en';
+}
