@@ -1,0 +1,43 @@
+/**
+ * Hides the job widget and other clutter named in HIDING_RULES. The manifest stylesheet hides
+ * known markup before the first paint; this marks what only script can find, counts, and
+ * switches rules on and off live through attributes on <html> that scope the stylesheet.
+ */
+import { countHidden, findBlocks, markBlocks } from '../../core/find-blocks';
+import { HIDING_RULES, OFF_ATTRIBUTE, ON_ATTRIBUTE, ruleActive } from '../../core/hiding-rules';
+import type { Settings } from '../../core/settings';
+import type { ContentContext } from '../context';
+
+function applyScopes(root: Element, settings: Settings): void {
+  const off = HIDING_RULES.filter((r) => r.defaultOn && !ruleActive(r, settings)).map((r) => r.id);
+  const on = HIDING_RULES.filter((r) => !r.defaultOn && ruleActive(r, settings)).map((r) => r.id);
+  for (const [attribute, ids] of [
+    [OFF_ATTRIBUTE, off],
+    [ON_ATTRIBUTE, on],
+  ] as const) {
+    if (ids.length) root.setAttribute(attribute, ids.join(' '));
+    else root.removeAttribute(attribute);
+  }
+}
+
+export function hideClutter(ctx: ContentContext): void {
+  const { doc } = ctx;
+  const recount = (): void => {
+    const active = HIDING_RULES.filter((r) => ruleActive(r, ctx.settings)).map((r) => r.id);
+    const count = countHidden(doc, active);
+    if (count !== ctx.hiddenCount) {
+      ctx.hiddenCount = count;
+      ctx.announce('findings');
+    }
+  };
+
+  ctx.onPageChange(({ added, removed }) => {
+    let marked = 0;
+    for (const node of added) marked += markBlocks(findBlocks(node));
+    if (marked || removed) recount();
+  });
+  ctx.onSettings((settings) => {
+    applyScopes(doc.documentElement, settings);
+    recount();
+  });
+}

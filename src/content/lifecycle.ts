@@ -1,0 +1,33 @@
+/**
+ * A content script outlives its extension after an update or reload: its `browser.*` calls then
+ * throw "Extension context invalidated". Every feature gets one AbortSignal; once the extension
+ * is gone the signal aborts, observers and listeners come off, and the page sees no errors.
+ */
+import browser from 'webextension-polyfill';
+
+export function extensionAlive(): boolean {
+  try {
+    return typeof browser.runtime.id === 'string';
+  } catch {
+    return false;
+  }
+}
+
+/** Runs `task` only while the extension lives; aborts everything once it does not. */
+export function guard(controller: AbortController, task: () => unknown): void {
+  if (controller.signal.aborted) return;
+  if (!extensionAlive()) {
+    controller.abort();
+    return;
+  }
+  try {
+    const result = task();
+    if (result instanceof Promise) {
+      result.catch(() => {
+        if (!extensionAlive()) controller.abort();
+      });
+    }
+  } catch {
+    if (!extensionAlive()) controller.abort();
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * Finds the blocks a hiding rule applies to in markup nobody has seen: from the rule's text,
+ * its links and frames, up to the smallest enclosing block that holds the whole widget and no
+ * article text. Pure: works on any DOM (a live page, happy-dom in tests).
+ */
+import { HIDE_ATTRIBUTE, HIDING_RULES, type HidingRule, type RuleId } from './hiding-rules';
+
+export interface FoundBlock {
+  element: Element;
+  rule: RuleId;
+}
+
+/**
+ * Elements that carry article content. A widget's own heading or line may be one of these
+ * tags too, so `isProse` looks at what is written in them before calling them article text.
+ */
+const CONTENT_TAGS = 'p, blockquote, h1, h2, h3, h4, h5, h6, figure';
+/** Containers a block never grows into: beyond them lies the whole story or page. */
+const BOUNDARY = 'html, body, main, article, app-root, app-storyline-elements, [itemprop="articleBody"]';
+/** A paragraph with at least this many letters that are not the widget's own is article prose. */
+const PROSE_MIN_LETTERS = 40;
+/** Climbing stops when the parent would add more foreign text than this (a sidebar, a page section). */
+const MAX_FOREIGN_GROWTH = 160;
+const SKIP_TEXT_IN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+const SHOW_TEXT = 4;
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+interface CompiledRule {
+  rule: HidingRule;
+  /** Any phrase; global, for stripping the rule's own words out of a text. */
+  phrases: RegExp | null;
+  /** Each phrase on its own, for counting distinct evidence. */
+  each: RegExp[];
+  hostLinks: string | null;
+  hostFrames: string | null;
+  known: string | null;
+}
+
+function phrasePattern(phrase: string): string {
+  return phrase
+    .trim()
+    .split(/\s+/)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))
+    .join('\\s+');
+}
+
+const compiled = new Map<HidingRule, CompiledRule>();
+
+function compile(rule: HidingRule): CompiledRule {
+  let c = compiled.get(rule);
+  if (!c) {
+    const patterns = rule.phrases.map(phrasePattern);
+    c = {
+      rule,
+      phrases: patterns.length ? new RegExp(patterns.join('|'), 'gi') : null,
+      each: patterns.map((p) => new RegExp(p, 'i')),
+      hostLinks: rule.hosts.length ? rule.hosts.map((h) => `a[href*="${h}"]`).join(', ') : null,
+      hostFrames: rule.hosts.length ? rule.hosts.map((h) => `iframe[src*="${h}"]`).join(', ') : null,
+      known: rule.selectors.length ? rule.selectors.join(', ') : null,
+    };
+    compiled.set(rule, c);
+  }
+  return c;
+}
+
+function matchesAnyPhrase(c: CompiledRule, text: string): boolean {
+  if (!c.phrases) return false;
+  c.phrases.lastIndex = 0;
+  return c.phrases.test(text);
+}
+
+function letters(text: string): number {
+  let n = 0;
+  for (const ch of text) if (ch.trim() !== '') n++;
+  return n;
+}
+
+function withoutPhrases(text: string, c: CompiledRule): string {
+  return c.phrases ? text.replace(c.phrases, '') : text;
+}
+
+/** Letters of `el`'s text that are not the rule's own: not its phrases, not inside its links. */
+function foreignLetters(el: Element, c: CompiledRule): number {
+  if (c.hostLinks && el.matches(c.hostLinks)) return 0;
+  let n = letters(withoutPhrases(el.textContent, c));
+  if (c.hostLinks) for (const link of el.querySelectorAll(c.hostLinks)) n -= letters(withoutPhrases(link.textContent, c));
+  return Math.max(0, n);
+}
+
+function startsLikeRule(el: Element, c: CompiledRule): boolean {
+  return c.rule.leadingText?.test(el.textContent) ?? false;
+}
+
+/** Article text: a heading with words of its own, an image, or a paragraph of real prose. */
+function isProse(el: Element, c: CompiledRule): boolean {
+  if (el.tagName === 'FIGURE') return true;
+  if (startsLikeRule(el, c)) return false;
+  const foreign = foreignLetters(el, c);
+  return /^H\d$/.test(el.tagName) ? foreign > 0 : foreign >= PROSE_MIN_LETTERS;
+}
+
+function holdsProse(el: Element, c: CompiledRule, alreadyChecked: Element | null): boolean {
+  if (el.matches(CONTENT_TAGS) && isProse(el, c)) return true;
+  for (const content of el.querySelectorAll(CONTENT_TAGS)) {
+    if (alreadyChecked?.contains(content)) continue;
+    if (isProse(content, c)) return true;
+  }
+  return false;
+}
+
+function evidence(block: Element, c: CompiledRule): number {
+  const text = block.textContent;
+  let n = 0;
+  for (const phrase of c.each) if (phrase.test(text)) n++;
+  if (c.hostFrames && (block.matches(c.hostFrames) || block.querySelector(c.hostFrames))) n += 2;
+  else if (c.hostLinks && (block.matches(c.hostLinks) || block.querySelector(c.hostLinks))) n++;
+  if (startsLikeRule(block, c)) n++;
+  return n;
+}
+
+/** The smallest enclosing block that holds the whole widget and no article text, or null. */
+function blockAround(anchor: Element, c: CompiledRule): Element | null {
+  const content = anchor.closest(CONTENT_TAGS);
+  if (content && isProse(content, c)) return null;
+  if (anchor.closest(BOUNDARY) === anchor) return null;
+  let block = anchor;
+  let foreign = foreignLetters(block, c);
+  for (let parent = block.parentElement; parent && !parent.matches(BOUNDARY); parent = parent.parentElement) {
+    if (holdsProse(parent, c, block)) break;
+    const parentForeign = foreignLetters(parent, c);
+    if (parentForeign > foreign + MAX_FOREIGN_GROWTH) break;
+    block = parent;
+    foreign = parentForeign;
+  }
+  return evidence(block, c) >= c.rule.minEvidence ? block : null;
+}
+
+function isHidden(el: Element): boolean {
+  return el.closest(`[${HIDE_ATTRIBUTE}]`) !== null;
+}
+
+/** Elements under `root` (and `root` itself) where the rule's evidence starts. */
+function anchors(root: Node, c: CompiledRule): Element[] {
+  const found: Element[] = [];
+  if (root.nodeType === TEXT_NODE) {
+    const parent = root.parentElement;
+    const data = (root as Text).data;
+    if (parent && (matchesAnyPhrase(c, data) || c.rule.leadingText?.test(data))) found.push(parent);
+    return found;
+  }
+  if (root.nodeType !== ELEMENT_NODE) return found;
+  const el = root as Element;
+  const doc = el.ownerDocument;
+  const walker = doc.createTreeWalker(el, SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || SKIP_TEXT_IN.has(parent.tagName)) continue;
+    const data = (node as Text).data;
+    if (data.length < 3) continue;
+    if (matchesAnyPhrase(c, data) || c.rule.leadingText?.test(data)) found.push(parent);
+  }
+  for (const selector of [c.hostFrames, c.hostLinks]) {
+    if (!selector) continue;
+    if (el.matches(selector)) found.push(el);
+    for (const hit of el.querySelectorAll(selector)) found.push(hit);
+  }
+  return found;
+}
+
+/** Known markup under `root`: the stylesheet already hides it; the script marks it so it is counted. */
+function knownBlocks(root: Node, c: CompiledRule): Element[] {
+  if (!c.known || root.nodeType !== ELEMENT_NODE) return [];
+  const el = root as Element;
+  const hits = [...el.querySelectorAll(c.known)];
+  if (el.matches(c.known)) hits.unshift(el);
+  return hits;
+}
+
+/**
+ * The blocks under `root` that `rules` apply to and that are not marked yet. `root` is what
+ * changed: a whole document at start, an added subtree later. Outermost blocks only.
+ */
+export function findBlocks(root: Node, rules: readonly HidingRule[] = HIDING_RULES): FoundBlock[] {
+  // A document can lack a root element (an empty one being built); TypeScript's types do not say so.
+  const start = root.nodeType === 9 ? ((root as Document).documentElement as Element | null) : root;
+  if (!start) return [];
+  const result: FoundBlock[] = [];
+  const taken: Element[] = [];
+  const covered = (el: Element): boolean => isHidden(el) || taken.some((t) => t.contains(el));
+  for (const rule of rules) {
+    const c = compile(rule);
+    const candidates = [...knownBlocks(start, c)];
+    for (const anchor of anchors(start, c)) {
+      if (covered(anchor)) continue;
+      const block = blockAround(anchor, c);
+      if (block) candidates.push(block);
+    }
+    for (const element of candidates) {
+      if (covered(element)) continue;
+      for (let i = result.length - 1; i >= 0; i--) {
+        const prior = result[i];
+        if (prior && element.contains(prior.element)) result.splice(i, 1);
+      }
+      taken.push(element);
+      result.push({ element, rule: rule.id });
+    }
+  }
+  return result;
+}
+
+/** Marks found blocks so the stylesheet hides them. Returns how many were newly marked. */
+export function markBlocks(blocks: readonly FoundBlock[]): number {
+  for (const { element, rule } of blocks) {
+    const current = element.getAttribute(HIDE_ATTRIBUTE);
+    element.setAttribute(HIDE_ATTRIBUTE, current ? `${current} ${rule}` : rule);
+  }
+  return blocks.length;
+}
+
+/** Outermost marked blocks in the document for the rules given. */
+export function countHidden(doc: Document, ruleIds: readonly RuleId[]): number {
+  if (ruleIds.length === 0) return 0;
+  const selector = ruleIds.map((id) => `[${HIDE_ATTRIBUTE}~="${id}"]`).join(', ');
+  let n = 0;
+  for (const el of doc.querySelectorAll(selector)) {
+    if (!el.parentElement?.closest(selector)) n++;
+  }
+  return n;
+}

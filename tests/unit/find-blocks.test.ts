@@ -1,0 +1,183 @@
+/**
+ * Finding the job widget in known, unknown and hostile markup, on the real 2020 page and on
+ * pages built in today's markup, without ever touching article text.
+ */
+import { describe, expect, it } from 'vitest';
+import { countHidden, findBlocks, markBlocks, type FoundBlock } from '../../src/core/find-blocks';
+import { HIDE_ATTRIBUTE, HIDING_RULES, JOB_WIDGET } from '../../src/core/hiding-rules';
+import { ARTICLE_PARAGRAPH } from '../../src/core/selectors';
+import {
+  API_ARTICLES,
+  WIDGET_SELECTOR,
+  WIDGET_TEXT,
+  WIDGET_VARIANTS,
+  apiArticlePage,
+  articleUrl,
+  genevaArticlePage,
+  jobMarketArticlePage,
+  liveblogPage,
+  real2020Page,
+  widgetHtml,
+} from '../fixtures/pages';
+import { parseHtml } from '../support/dom';
+
+const jobs = [JOB_WIDGET];
+
+/** Article paragraphs as a reader sees them: real prose, not a widget line. */
+function proseParagraphs(doc: Document): Element[] {
+  return [...doc.querySelectorAll(ARTICLE_PARAGRAPH)].filter(
+    (p) => p.textContent.trim().length > 60 && !p.textContent.includes(WIDGET_TEXT.title),
+  );
+}
+
+function expectNoProseInside(found: FoundBlock[], doc: Document): void {
+  const prose = proseParagraphs(doc);
+  expect(prose.length).toBeGreaterThan(0);
+  for (const { element } of found) {
+    for (const p of prose) expect(element.contains(p), `hid article text: ${p.textContent.slice(0, 60)}`).toBe(false);
+  }
+}
+
+function expectEveryWidgetCovered(found: FoundBlock[], doc: Document): void {
+  const widgets = [...doc.querySelectorAll(WIDGET_SELECTOR)];
+  expect(widgets.length).toBeGreaterThan(0);
+  for (const widget of widgets) {
+    expect(found.some(({ element }) => element.contains(widget) || (widget.contains(element) && widget.textContent === element.textContent)), `widget ${widget.getAttribute('data-test-widget')} not hidden`).toBe(true);
+  }
+}
+
+describe('findBlocks on pages in today\'s markup', () => {
+  const builders = {
+    geneva: () => [articleUrl.geneva, (o: object) => genevaArticlePage(o)] as const,
+    free: () => [articleUrl.free, (o: object) => apiArticlePage(API_ARTICLES.free, { lazy: true, ...o })] as const,
+    liveblog: () => [articleUrl.liveblog, (o: object) => liveblogPage(o)] as const,
+  };
+  for (const [name, make] of Object.entries(builders)) {
+    for (const variant of WIDGET_VARIANTS) {
+      it(`${name}: hides the ${variant} widget and nothing else`, () => {
+        const [url, build] = make();
+        const doc = parseHtml(build({ widget: variant, widgetCount: 2 }), url);
+        const found = findBlocks(doc, jobs);
+        expect(found).toHaveLength(2);
+        expectEveryWidgetCovered(found, doc);
+        expectNoProseInside(found, doc);
+      });
+    }
+  }
+
+  it('finds nothing on the same pages without a widget', () => {
+    for (const [url, html] of [
+      [articleUrl.geneva, genevaArticlePage()],
+      [articleUrl.free, apiArticlePage(API_ARTICLES.free, { lazy: true })],
+      [articleUrl.metered, apiArticlePage(API_ARTICLES.metered)],
+      [articleUrl.liveblog, liveblogPage()],
+    ] as const) {
+      expect(findBlocks(parseHtml(html, url), jobs)).toEqual([]);
+    }
+  });
+});
+
+describe('findBlocks where the words are article text', () => {
+  it('leaves a job-market article whose prose uses the widget\'s words fully alone', () => {
+    const doc = parseHtml(jobMarketArticlePage(), articleUrl.jobMarket);
+    expect(doc.body.textContent).toContain(WIDGET_TEXT.title);
+    expect(findBlocks(doc, HIDING_RULES)).toEqual([]);
+  });
+
+  it('still hides a real widget on that article, and only the widget', () => {
+    const doc = parseHtml(jobMarketArticlePage({ widget: 'text-only' }), articleUrl.jobMarket);
+    const found = findBlocks(doc, jobs);
+    expect(found).toHaveLength(1);
+    expectEveryWidgetCovered(found, doc);
+    expectNoProseInside(found, doc);
+  });
+
+  function bodyOf(html: string): Document {
+    return parseHtml(`<!doctype html><html><body><article><div itemprop="articleBody">${html}</div></article></body></html>`, articleUrl.geneva);
+  }
+
+  it('keeps a prose paragraph that links to the job market', () => {
+    const doc = bodyOf(
+      '<p>Wer wechseln will, findet auf <a href="https://jobs.handelsblatt.com/">dem Stellenportal</a> viele Angebote; Top-Jobs des Tages stehen dort ganz oben.</p>',
+    );
+    expect(findBlocks(doc, jobs)).toEqual([]);
+  });
+
+  it('keeps a lone heading that names the widget (one piece of evidence is not enough)', () => {
+    const doc = bodyOf('<h2>Top-Jobs des Tages</h2><p>Die Personalberater sagen, dass die Nachfrage nach Fachkräften trotz Flaute hoch bleibt und weiter steigt.</p>');
+    expect(findBlocks(doc, jobs)).toEqual([]);
+  });
+
+  it('hides a widget that sits inside the rich text between two paragraphs, not the rich text', () => {
+    const doc = bodyOf(
+      `<app-rich-text><p>${'Erster Absatz mit genug Text, um als Artikel zu gelten. '.repeat(2)}</p>${widgetHtml('text-only')}<p>${'Zweiter Absatz, ebenfalls echte Prosa des Artikels. '.repeat(2)}</p></app-rich-text>`,
+    );
+    const found = findBlocks(doc, jobs);
+    expect(found.map((f) => f.element.getAttribute('data-test-widget'))).toEqual(['text-only']);
+  });
+
+  it('never grows a block into a sidebar full of other things', () => {
+    const doc = parseHtml(
+      `<!doctype html><html><body><aside><nav>${'<a href="/themen/x">Ein anderer Link zu einem Thema</a>'.repeat(10)}</nav>${widgetHtml('text-only')}</aside></body></html>`,
+      articleUrl.geneva,
+    );
+    const found = findBlocks(doc, jobs);
+    expect(found.map((f) => f.element.tagName)).toEqual(['DIV']);
+  });
+});
+
+describe('findBlocks on the real 2020 page', () => {
+  it('hides the STELLENMARKT tile of the service strip and no article text', () => {
+    const doc = parseHtml(real2020Page(), articleUrl.real2020);
+    const found = findBlocks(doc, HIDING_RULES);
+    expect(found).toHaveLength(1);
+    const [tile] = found;
+    expect(tile?.element.matches('li.vhb-serviceoffer-list-item')).toBe(true);
+    expect(tile?.element.querySelector('a')?.getAttribute('href')).toContain('karriere.handelsblatt.com');
+    expectNoProseInside(found, doc);
+  });
+});
+
+describe('late content and marking', () => {
+  it('finds a widget inserted after load when given just the inserted subtree', () => {
+    const doc = parseHtml(genevaArticlePage(), articleUrl.geneva);
+    const host = doc.querySelector('app-storyline-elements')!;
+    const template = doc.createElement('template');
+    template.innerHTML = widgetHtml('listing');
+    const widget = template.content.firstElementChild!;
+    host.insertBefore(widget, host.children[3] ?? null);
+    expect(findBlocks(widget, jobs).map((f) => f.element)).toEqual([widget]);
+  });
+
+  it('finds a widget whose text arrives after its element (a text node added on its own)', () => {
+    const doc = parseHtml(genevaArticlePage({ widget: 'text-only' }), articleUrl.geneva);
+    const widget = doc.querySelector(WIDGET_SELECTOR)!;
+    const title = widget.querySelector('span')!;
+    title.textContent = '';
+    const text = doc.createTextNode(WIDGET_TEXT.title);
+    title.append(text);
+    expect(findBlocks(text, jobs).map((f) => f.element)).toEqual([widget]);
+  });
+
+  it('does not find a block twice once it is marked, and counts outermost blocks only', () => {
+    const doc = parseHtml(genevaArticlePage({ widget: 'known', widgetCount: 3 }), articleUrl.geneva);
+    const first = findBlocks(doc, jobs);
+    expect(first).toHaveLength(3);
+    expect(markBlocks(first)).toBe(3);
+    expect(doc.querySelectorAll(`[${HIDE_ATTRIBUTE}~="jobs"]`)).toHaveLength(3);
+    expect(findBlocks(doc, jobs)).toEqual([]);
+    expect(countHidden(doc, ['jobs'])).toBe(3);
+    expect(countHidden(doc, [])).toBe(0);
+    expect(countHidden(doc, ['teasers'])).toBe(0);
+  });
+});
+
+describe('the teaser rule (quiet reading)', () => {
+  it('finds the ">> Lesen Sie hier mehr" box and no paragraph', () => {
+    const doc = parseHtml(genevaArticlePage(), articleUrl.geneva);
+    const found = findBlocks(doc, HIDING_RULES).filter((f) => f.rule === 'teasers');
+    expect(found.length).toBeGreaterThanOrEqual(1);
+    for (const { element } of found) expect(element.textContent.trim().startsWith('>>')).toBe(true);
+    expectNoProseInside(found, doc);
+  });
+});
