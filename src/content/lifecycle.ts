@@ -3,11 +3,11 @@
  * throw "Extension context invalidated". Every feature gets one AbortSignal; once the extension
  * is gone the signal aborts, observers and listeners come off, and the page sees no errors.
  */
-import browser from 'webextension-polyfill';
+import { ext } from '../shared/browser';
 
 export function extensionAlive(): boolean {
   try {
-    return typeof browser.runtime.id === 'string';
+    return typeof ext().runtime.id === 'string';
   } catch {
     return false;
   }

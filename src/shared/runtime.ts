@@ -1,16 +1,17 @@
 /**
- * The one place besides the entry files that touches `browser.*`: settings storage and
+ * The one place besides the entry files that touches the extension API: settings storage and
  * messaging. Everything here fails calm: a broken storage area or a tab without our content
  * script gives defaults or `null`, never an exception in the caller.
  */
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime, Storage } from 'webextension-polyfill';
+import { ext } from './browser';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, parseSettings, sanitizePatch, type Settings } from '../core/settings';
 import { parseTabStatus, parseShowQuoteResult, type Message, type ShowQuoteResult, type TabStatus } from './messages';
 
 type Area = 'sync' | 'local';
 
 async function readArea(area: Area): Promise<unknown> {
-  const got = await browser.storage[area].get(SETTINGS_KEY);
+  const got = await ext().storage[area].get(SETTINGS_KEY);
   return got[SETTINGS_KEY];
 }
 
@@ -30,28 +31,28 @@ export async function loadSettings(): Promise<Settings> {
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
   const next = { ...(await loadSettings()), ...sanitizePatch(patch) };
   try {
-    await browser.storage.sync.set({ [SETTINGS_KEY]: next });
+    await ext().storage.sync.set({ [SETTINGS_KEY]: next });
   } catch {
-    await browser.storage.local.set({ [SETTINGS_KEY]: next });
+    await ext().storage.local.set({ [SETTINGS_KEY]: next });
   }
   return next;
 }
 
 /** Calls back with the new settings whenever they change in either area. Returns an unsubscribe. */
 export function onSettingsChanged(callback: (settings: Settings) => void): () => void {
-  const listener = (changes: Record<string, browser.Storage.StorageChange>): void => {
+  const listener = (changes: Record<string, Storage.StorageChange>): void => {
     const change = changes[SETTINGS_KEY];
     if (change) callback(parseSettings(change.newValue));
   };
-  browser.storage.onChanged.addListener(listener);
+  ext().storage.onChanged.addListener(listener);
   return () => {
-    browser.storage.onChanged.removeListener(listener);
+    ext().storage.onChanged.removeListener(listener);
   };
 }
 
 /** True when a message comes from this extension itself (its pages or its content scripts). */
 export function isOwnSender(sender: Runtime.MessageSender): boolean {
-  return sender.id === browser.runtime.id;
+  return sender.id === ext().runtime.id;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
@@ -74,7 +75,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
 
 async function activeTabId(): Promise<number | null> {
   try {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    const [tab] = await ext().tabs.query({ active: true, currentWindow: true });
     return tab?.id ?? null;
   } catch {
     return null;
@@ -86,7 +87,7 @@ export async function requestTabStatus(timeoutMs = 600): Promise<TabStatus | nul
   const tabId = await activeTabId();
   if (tabId === null) return null;
   const message: Message = { type: 'lagebild/status' };
-  const raw = await withTimeout(browser.tabs.sendMessage(tabId, message), timeoutMs);
+  const raw = await withTimeout(ext().tabs.sendMessage(tabId, message), timeoutMs);
   return parseTabStatus(raw);
 }
 
@@ -94,5 +95,5 @@ export async function requestShowQuote(quoteId: string, timeoutMs = 1000): Promi
   const tabId = await activeTabId();
   if (tabId === null) return { shown: false };
   const message: Message = { type: 'lagebild/show-quote', quoteId };
-  return parseShowQuoteResult(await withTimeout(browser.tabs.sendMessage(tabId, message), timeoutMs));
+  return parseShowQuoteResult(await withTimeout(ext().tabs.sendMessage(tabId, message), timeoutMs));
 }

@@ -2,7 +2,8 @@
  * Tells the background what the page is and how many blocks are hidden (for the badge), and
  * answers the popup's status request. Incoming messages are checked for sender and shape.
  */
-import browser, { type Runtime } from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import { ext } from '../../shared/browser';
 import { parseMessage, type Message, type TabStatus } from '../../shared/messages';
 import { isOwnSender } from '../../shared/runtime';
 import type { ContentContext } from '../context';
@@ -27,7 +28,7 @@ export function reportFindings(ctx: ContentContext, quotesFound: () => string[])
     const key = JSON.stringify(report);
     if (key === last) return;
     last = key;
-    browser.runtime.sendMessage(report).catch(() => {
+    ext().runtime.sendMessage(report).catch(() => {
       // The background may be starting up or the extension reloading: the next change reports again.
       last = '';
     });
@@ -44,16 +45,22 @@ export function reportFindings(ctx: ContentContext, quotesFound: () => string[])
     quotesFound: quotesFound(),
   });
 
-  const listener = (raw: unknown, sender: Runtime.MessageSender): Promise<TabStatus> | undefined => {
-    if (signal.aborted || !isOwnSender(sender)) return undefined;
-    const message = parseMessage(raw);
-    return message?.type === 'lagebild/status' ? Promise.resolve(status()) : undefined;
+  // Answered synchronously through sendResponse, the one form both browsers' native APIs accept;
+  // false tells the browser no answer is still to come, so no sender is kept waiting.
+  const listener = (raw: unknown, sender: Runtime.MessageSender, sendResponse: (answer: TabStatus) => void): boolean => {
+    if (signal.aborted || !isOwnSender(sender) || parseMessage(raw)?.type !== 'lagebild/status') return false;
+    sendResponse(status());
+    return false;
   };
-  browser.runtime.onMessage.addListener(listener);
+  const onMessage = ext().runtime.onMessage as unknown as {
+    addListener(l: typeof listener): void;
+    removeListener(l: typeof listener): void;
+  };
+  onMessage.addListener(listener);
   signal.addEventListener('abort', () => {
     clearTimeout(timer);
     try {
-      browser.runtime.onMessage.removeListener(listener);
+      onMessage.removeListener(listener);
     } catch {
       // The extension is gone; its listener went with it.
     }
