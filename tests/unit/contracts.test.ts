@@ -1,0 +1,108 @@
+/** The message contract, stored settings and the badge: every receiver gets calm, typed input or nothing. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { badgeFor } from '../../src/background/badge';
+import { DEFAULT_SETTINGS, parseSettings, sanitizePatch } from '../../src/core/settings';
+import { parseMessage, parseShowQuoteResult, parseTabStatus } from '../../src/shared/messages';
+
+describe('parseMessage', () => {
+  it('accepts each message of the contract', () => {
+    expect(parseMessage({ type: 'lagebild/status' })).toEqual({ type: 'lagebild/status' });
+    expect(parseMessage({ type: 'lagebild/show-quote', quoteId: 'blinken-position' })).toEqual({ type: 'lagebild/show-quote', quoteId: 'blinken-position' });
+    expect(parseMessage({ type: 'lagebild/page-report', kind: 'ukraine-article', hiddenCount: 2, headline: 'H' })).toEqual({
+      type: 'lagebild/page-report',
+      kind: 'ukraine-article',
+      hiddenCount: 2,
+      headline: 'H',
+    });
+  });
+
+  it.each([
+    null,
+    undefined,
+    42,
+    'lagebild/status',
+    [],
+    {},
+    { type: 'lagebild/unknown' },
+    { type: 'lagebild/show-quote' },
+    { type: 'lagebild/show-quote', quoteId: '' },
+    { type: 'lagebild/show-quote', quoteId: 'x'.repeat(201) },
+    { type: 'lagebild/page-report', kind: 'weird', hiddenCount: 1, headline: null },
+    { type: 'lagebild/page-report', kind: 'article', hiddenCount: -1, headline: null },
+    { type: 'lagebild/page-report', kind: 'article', hiddenCount: 1.5, headline: null },
+    { type: 'lagebild/page-report', kind: 'article', hiddenCount: '3', headline: null },
+    { type: 'lagebild/page-report', kind: 'article', hiddenCount: 3, headline: 7 },
+  ])('ignores %j', (raw) => {
+    expect(parseMessage(raw)).toBeNull();
+  });
+
+  it('never throws on anything', () => {
+    fc.assert(
+      fc.property(fc.anything(), (raw) => {
+        parseMessage(raw);
+        parseTabStatus(raw);
+        parseShowQuoteResult(raw);
+        parseSettings(raw);
+        sanitizePatch(raw);
+      }),
+    );
+  });
+});
+
+describe('parseTabStatus', () => {
+  const good = {
+    verdict: { kind: 'ukraine-article', articleId: '27996778', aboutUkraine: true, score: 9, headline: 'H', signals: [{ source: 'url', detail: 'slug: ukraine', weight: 2 }] },
+    hiddenCount: 1,
+    settings: { hideJobAds: false },
+    quotesFound: ['blinken-position', 3],
+  };
+
+  it('keeps what is valid and fills the rest with calm defaults', () => {
+    const status = parseTabStatus(good);
+    expect(status?.verdict.kind).toBe('ukraine-article');
+    expect(status?.verdict.signals).toHaveLength(1);
+    expect(status?.settings).toEqual({ ...DEFAULT_SETTINGS, hideJobAds: false });
+    expect(status?.quotesFound).toEqual(['blinken-position']);
+  });
+
+  it('drops broken signals and rejects an unknown kind or a bad count', () => {
+    expect(parseTabStatus({ ...good, verdict: { ...good.verdict, signals: [{ source: 'x' }, null] } })?.verdict.signals).toEqual([]);
+    expect(parseTabStatus({ ...good, verdict: { ...good.verdict, kind: 'nope' } })).toBeNull();
+    expect(parseTabStatus({ ...good, hiddenCount: -2 })).toBeNull();
+    expect(parseTabStatus(null)).toBeNull();
+  });
+});
+
+describe('settings from storage', () => {
+  it('falls back to defaults for missing or corrupt storage, field by field', () => {
+    expect(parseSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings('corrupt')).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings([true])).toEqual(DEFAULT_SETTINGS);
+    expect(parseSettings({ hideJobAds: 'no', quietReading: true, language: 'fr' })).toEqual({ ...DEFAULT_SETTINGS, quietReading: true });
+  });
+
+  it('keeps only known keys of the right type from a patch', () => {
+    expect(sanitizePatch({ hideJobAds: false, evil: 1, language: 'xx', quietReading: 'yes' })).toEqual({ hideJobAds: false });
+    expect(sanitizePatch({ language: 'de' })).toEqual({ language: 'de' });
+    expect(sanitizePatch(null)).toEqual({});
+  });
+});
+
+describe('badge', () => {
+  const t = (key: string, sub?: string | string[]): string => (sub ? `${key}(${String(sub)})` : key);
+
+  it('shows the count, empty at zero, capped at 99+', () => {
+    const report = { type: 'lagebild/page-report' as const, kind: 'ukraine-article' as const, headline: null };
+    expect(badgeFor({ ...report, hiddenCount: 0 }, t).text).toBe('');
+    expect(badgeFor({ ...report, hiddenCount: 3 }, t).text).toBe('3');
+    expect(badgeFor({ ...report, hiddenCount: 120 }, t).text).toBe('99+');
+  });
+
+  it('says in the tooltip what the page is and how much was hidden', () => {
+    const base = { type: 'lagebild/page-report' as const, headline: null };
+    expect(badgeFor({ ...base, kind: 'ukraine-liveblog', hiddenCount: 0 }, t).title).toBe('Lagebild – badgeTitleUkraineLiveblog');
+    expect(badgeFor({ ...base, kind: 'article', hiddenCount: 1 }, t).title).toBe('Lagebild – badgeTitleArticle · badgeTitleHiddenOne');
+    expect(badgeFor({ ...base, kind: 'article', hiddenCount: 4 }, t).title).toBe('Lagebild – badgeTitleArticle · badgeTitleHiddenMany(4)');
+  });
+});
