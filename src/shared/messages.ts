@@ -5,15 +5,37 @@
 import { PAGE_KINDS, type PageKind, type PageVerdict, type Signal } from '../core/page';
 import { isRecord, parseSettings, type Settings } from '../core/settings';
 
-/** Popup → content script: what is this tab? Answered with a TabStatus. */
+/** A briefing quote the content script should look for. The briefing itself is not bundled there. */
+export interface QuoteQuery {
+  id: string;
+  text: string;
+}
+
+/** Popup → content script: what is this tab, and which of these quotes does it hold? Answered with a TabStatus. */
 export interface StatusRequest {
   type: 'lagebild/status';
+  quotes: QuoteQuery[];
 }
 
 /** Popup → content script: scroll to and mark the passage a briefing quote rests on. */
 export interface ShowQuoteRequest {
   type: 'lagebild/show-quote';
-  quoteId: string;
+  quote: QuoteQuery;
+}
+
+/** Content script → background: the context card's text in the reader's language. */
+export interface CardRequest {
+  type: 'lagebild/card';
+}
+
+/** The context card's content, built from the bundled briefing by the background. */
+export interface CardContent {
+  lang: 'de' | 'en';
+  title: string;
+  summary: string;
+  sides: { name: string; positions: string[] }[];
+  link: { label: string; url: string };
+  labels: { expand: string; collapse: string; dismiss: string; region: string };
 }
 
 /** Content script → background: the page changed (verdict or hidden count); update the badge. */
@@ -24,7 +46,7 @@ export interface PageReport {
   headline: string | null;
 }
 
-export type Message = StatusRequest | ShowQuoteRequest | PageReport;
+export type Message = StatusRequest | ShowQuoteRequest | CardRequest | PageReport;
 
 /** The content script's answer to a StatusRequest. */
 export interface TabStatus {
@@ -40,16 +62,30 @@ export interface ShowQuoteResult {
 }
 
 const MAX_ID = 200;
+const MAX_QUOTE = 2000;
+const MAX_QUOTES = 50;
+
+function parseQuote(raw: unknown): QuoteQuery | null {
+  if (!isRecord(raw)) return null;
+  const { id, text } = raw;
+  if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID) return null;
+  if (typeof text !== 'string' || text.trim().length === 0 || text.length > MAX_QUOTE) return null;
+  return { id, text };
+}
 
 export function parseMessage(raw: unknown): Message | null {
   if (!isRecord(raw) || typeof raw.type !== 'string') return null;
   switch (raw.type) {
-    case 'lagebild/status':
-      return { type: 'lagebild/status' };
-    case 'lagebild/show-quote':
-      return typeof raw.quoteId === 'string' && raw.quoteId.length > 0 && raw.quoteId.length <= MAX_ID
-        ? { type: 'lagebild/show-quote', quoteId: raw.quoteId }
-        : null;
+    case 'lagebild/status': {
+      const quotes = Array.isArray(raw.quotes) ? raw.quotes.slice(0, MAX_QUOTES).map(parseQuote) : [];
+      return { type: 'lagebild/status', quotes: quotes.filter((q): q is QuoteQuery => q !== null) };
+    }
+    case 'lagebild/show-quote': {
+      const quote = parseQuote(raw.quote);
+      return quote ? { type: 'lagebild/show-quote', quote } : null;
+    }
+    case 'lagebild/card':
+      return { type: 'lagebild/card' };
     case 'lagebild/page-report': {
       const { kind, hiddenCount, headline } = raw;
       if (!PAGE_KINDS.includes(kind as PageKind)) return null;

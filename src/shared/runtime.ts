@@ -6,7 +6,7 @@
 import type { Runtime, Storage } from 'webextension-polyfill';
 import { ext } from './browser';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, parseSettings, sanitizePatch, type Settings } from '../core/settings';
-import { parseTabStatus, parseShowQuoteResult, type Message, type ShowQuoteResult, type TabStatus } from './messages';
+import { parseTabStatus, parseShowQuoteResult, type Message, type QuoteQuery, type ShowQuoteResult, type TabStatus } from './messages';
 
 type Area = 'sync' | 'local';
 
@@ -82,18 +82,21 @@ async function activeTabId(): Promise<number | null> {
   }
 }
 
-/** Asks the active tab's content script what it found; null when there is none or it does not answer in time. */
-export async function requestTabStatus(timeoutMs = 600): Promise<TabStatus | null> {
+/**
+ * Asks the active tab's content script what it found, and which of `quotes` the page holds;
+ * null when there is no content script or it does not answer in time.
+ */
+export async function requestTabStatus(quotes: QuoteQuery[] = [], timeoutMs = 600): Promise<TabStatus | null> {
   const tabId = await activeTabId();
   if (tabId === null) return null;
-  const message: Message = { type: 'lagebild/status' };
+  const message: Message = { type: 'lagebild/status', quotes };
   const raw = await withTimeout(ext().tabs.sendMessage(tabId, message), timeoutMs);
   return parseTabStatus(raw);
 }
 
-export async function requestShowQuote(quoteId: string, timeoutMs = 1000): Promise<ShowQuoteResult> {
+export async function requestShowQuote(quote: QuoteQuery, timeoutMs = 1000): Promise<ShowQuoteResult> {
   const tabId = await activeTabId();
   if (tabId === null) return { shown: false };
-  const message: Message = { type: 'lagebild/show-quote', quoteId };
+  const message: Message = { type: 'lagebild/show-quote', quote };
   return parseShowQuoteResult(await withTimeout(ext().tabs.sendMessage(tabId, message), timeoutMs));
 }

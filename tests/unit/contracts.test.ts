@@ -7,8 +7,16 @@ import { parseMessage, parseShowQuoteResult, parseTabStatus } from '../../src/sh
 
 describe('parseMessage', () => {
   it('accepts each message of the contract', () => {
-    expect(parseMessage({ type: 'lagebild/status' })).toEqual({ type: 'lagebild/status' });
-    expect(parseMessage({ type: 'lagebild/show-quote', quoteId: 'blinken-position' })).toEqual({ type: 'lagebild/show-quote', quoteId: 'blinken-position' });
+    expect(parseMessage({ type: 'lagebild/status' })).toEqual({ type: 'lagebild/status', quotes: [] });
+    expect(parseMessage({ type: 'lagebild/status', quotes: [{ id: 'a', text: 'Wort' }, { id: 'b' }, 'x'] })).toEqual({
+      type: 'lagebild/status',
+      quotes: [{ id: 'a', text: 'Wort' }],
+    });
+    expect(parseMessage({ type: 'lagebild/show-quote', quote: { id: 'blinken-position', text: 'Ich habe' } })).toEqual({
+      type: 'lagebild/show-quote',
+      quote: { id: 'blinken-position', text: 'Ich habe' },
+    });
+    expect(parseMessage({ type: 'lagebild/card', extra: 1 })).toEqual({ type: 'lagebild/card' });
     expect(parseMessage({ type: 'lagebild/page-report', kind: 'ukraine-article', hiddenCount: 2, headline: 'H' })).toEqual({
       type: 'lagebild/page-report',
       kind: 'ukraine-article',
@@ -26,8 +34,9 @@ describe('parseMessage', () => {
     {},
     { type: 'lagebild/unknown' },
     { type: 'lagebild/show-quote' },
-    { type: 'lagebild/show-quote', quoteId: '' },
-    { type: 'lagebild/show-quote', quoteId: 'x'.repeat(201) },
+    { type: 'lagebild/show-quote', quote: { id: '', text: 'a' } },
+    { type: 'lagebild/show-quote', quote: { id: 'x'.repeat(201), text: 'a' } },
+    { type: 'lagebild/show-quote', quote: { id: 'a', text: ' ' } },
     { type: 'lagebild/page-report', kind: 'weird', hiddenCount: 1, headline: null },
     { type: 'lagebild/page-report', kind: 'article', hiddenCount: -1, headline: null },
     { type: 'lagebild/page-report', kind: 'article', hiddenCount: 1.5, headline: null },
