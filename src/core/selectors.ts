@@ -35,10 +35,28 @@ export const ARTICLE_PARAGRAPH = [
   'hmg-rich-text p',
 ].join(', ');
 
-/** Header parts of today's design [cited] and the old one [seen]. */
-export const KICKER = 'app-header-content-kicker, .vhb-article--kicker, .vhb-kicker';
-export const HEADLINE = 'app-header-content-headline h2, app-header-content-headline, h1.vhb-headline, h2.vhb-headline, article h1';
+/**
+ * Header parts of today's design [cited] and the old one. On the saved 2020 page the kicker is
+ * `span.vhb-overline--onecolumn` and the headline `span.vhb-headline--onecolumn[itemprop=headline]`
+ * [seen]; `h2.vhb-headline` there titles the "Mehr zu:" and comment boxes, not the article [seen],
+ * so it is not a headline selector.
+ */
+export const KICKER = 'app-header-content-kicker, .vhb-overline--onecolumn, .vhb-article--kicker, .vhb-kicker';
+export const HEADLINE = 'app-header-content-headline h2, app-header-content-headline, .vhb-headline--onecolumn, h1.vhb-headline, article h1';
 export const LEAD_TEXT = 'app-header-content-lead-text, .vhb-article--introduction';
+
+/** Topic links collected below the story [cited]. */
+export const RELATED_TOPICS = 'app-storyline-related-topics';
+
+/** The old design names the article on its root element [seen]. */
+export const ARTICLE_ID_ELEMENT = 'article[data-article-id]';
+
+/** Structured data: a NewsArticle in the 2020 page [seen], `seo.jsonLd` in today's API [cited]. */
+export const JSON_LD = 'script[type="application/ld+json"]';
+
+/** Live blogs: the slug starts with "liveblog-zum-…" [cited]; the lead ends in "+++ Der Newsblog." [cited]. */
+export const LIVEBLOG_SLUG = /(^|[/-])(liveblog|newsblog)-/i;
+export const LIVEBLOG_LEAD = /\+\+\+\s*Der Newsblog\.?\s*$/;
 
 /** Live-blog UI strings on the page [cited]; the container markup is unknown. */
 export const LIVEBLOG_TEXT_MARKERS = ['Liveblog zum Ukraine-Krieg', 'Neueste zuerst', 'Älteste zuerst', 'Neuen Beitrag anzeigen'];
