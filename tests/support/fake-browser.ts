@@ -1,0 +1,94 @@
+/**
+ * A small stand-in for the parts of the extension API the popup and its runtime layer use:
+ * storage.sync/local with onChanged, i18n, tabs.query/sendMessage, runtime.id.
+ * shared/browser.ts reads the global `browser`, so tests install it with
+ *   beforeEach(() => { vi.stubGlobal('browser', resetFakeBrowser()); });
+ * and code that imports webextension-polyfill gets it through
+ *   vi.mock('webextension-polyfill', async () => ({ default: (await import('../support/fake-browser')).fakeBrowser }));
+ */
+type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, areaName: string) => void;
+
+class FakeStorageArea {
+  readonly data = new Map<string, unknown>();
+  /** When set, every call rejects with this error, as a disabled or broken area does. */
+  failWith: Error | null = null;
+  readonly writes: Record<string, unknown>[] = [];
+
+  constructor(
+    private readonly name: 'sync' | 'local',
+    private readonly notify: Listener,
+  ) {}
+
+  get(keys?: string | string[] | null): Promise<Record<string, unknown>> {
+    if (this.failWith) return Promise.reject(this.failWith);
+    const wanted = keys === undefined || keys === null ? [...this.data.keys()] : Array.isArray(keys) ? keys : [keys];
+    const result: Record<string, unknown> = {};
+    for (const key of wanted) if (this.data.has(key)) result[key] = structuredClone(this.data.get(key));
+    return Promise.resolve(result);
+  }
+
+  set(items: Record<string, unknown>): Promise<void> {
+    if (this.failWith) return Promise.reject(this.failWith);
+    const changes: Record<string, { oldValue?: unknown; newValue?: unknown }> = {};
+    for (const [key, value] of Object.entries(items)) {
+      changes[key] = { oldValue: this.data.get(key), newValue: structuredClone(value) };
+      this.data.set(key, structuredClone(value));
+    }
+    this.writes.push(structuredClone(items));
+    this.notify(changes, this.name);
+    return Promise.resolve();
+  }
+}
+
+/** Answers a message sent to the active tab, as its content script would; throw or reject for "no content script". */
+export type TabResponder = (message: unknown) => unknown;
+
+const NO_RECEIVER = 'Could not establish connection. Receiving end does not exist.';
+
+function createFakeBrowser() {
+  const listeners = new Set<Listener>();
+  const notify: Listener = (changes, area) => {
+    for (const listener of listeners) listener(changes, area);
+  };
+  const fake = {
+    storage: {
+      sync: new FakeStorageArea('sync', notify),
+      local: new FakeStorageArea('local', notify),
+      onChanged: {
+        addListener: (listener: Listener) => listeners.add(listener),
+        removeListener: (listener: Listener) => listeners.delete(listener),
+        hasListener: (listener: Listener) => listeners.has(listener),
+      },
+    },
+    i18n: {
+      uiLanguage: 'de-DE',
+      getUILanguage: () => fake.i18n.uiLanguage,
+    },
+    runtime: { id: 'lagebild@test' },
+    tabs: {
+      activeTabId: 7 as number | null,
+      respond: ((): Promise<unknown> => Promise.reject(new Error(NO_RECEIVER))) as TabResponder,
+      sent: [] as { tabId: number; message: unknown }[],
+      query: () => Promise.resolve(fake.tabs.activeTabId === null ? [] : [{ id: fake.tabs.activeTabId, active: true }]),
+      sendMessage: (tabId: number, message: unknown): Promise<unknown> => {
+        fake.tabs.sent.push({ tabId, message });
+        try {
+          return Promise.resolve(fake.tabs.respond(message));
+        } catch (error) {
+          return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      },
+    },
+  };
+  return fake;
+}
+
+export type FakeBrowser = ReturnType<typeof createFakeBrowser>;
+
+/** One instance for the module mock; reset swaps its parts, so references held by the code under test stay valid. */
+export const fakeBrowser: FakeBrowser = createFakeBrowser();
+
+export function resetFakeBrowser(): FakeBrowser {
+  Object.assign(fakeBrowser, createFakeBrowser());
+  return fakeBrowser;
+}
