@@ -272,7 +272,7 @@ function topicSlugs(root: Element | null, related: Element | null): string[] {
     for (let i = 0; i < links.length && i < MAX_LINKS; i++) {
       const link = links[i];
       if (!link?.matches(TOPIC_LINK)) continue;
-      // The attribute, not `href`: resolving every link's URL costs more than the rest of the run.
+      // The attribute, not `href`: resolving each link's URL would cost more than matching its path.
       const path = (link.getAttribute('href') ?? '').replace(ORIGIN, '');
       const slug = TOPIC_PATH.exec(path)?.[1];
       if (slug) slugs.add(slug.toLowerCase());
@@ -349,7 +349,7 @@ export function detectPage(doc: Document, url: string | URL): PageVerdict {
   const location = toUrl(url);
   if (!location || !HANDELSBLATT_HOST.test(location.hostname)) {
     return verdict('not-handelsblatt', null, null, [
-      { source: 'host', detail: `host: ${location?.hostname || String(url)}`, weight: 0 },
+      { source: 'host', detail: `host: ${location?.hostname || String(url).slice(0, 80)}`, weight: 0 },
     ]);
   }
   const signals: Signal[] = [{ source: 'host', detail: `host: ${location.hostname}`, weight: 0 }];
