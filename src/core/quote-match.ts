@@ -46,7 +46,7 @@ export interface IndexOptions {
 /**
  * How many word edits (a word changed, missing or added) a quote of `wordCount` words may need and still
  * count as found. One per eight words, at most three: the received text's worst quote needs two edits in
- * 30 words ("Place", "Accomplice"); a 10-word Lawrow sentence with one word reworded still matches; anything
+ * 30 words (two swapped words, see READING-NOTES.md); a 10-word Lawrow sentence with one word reworded still matches; anything
  * under eight words must match exactly, since a different sentence can easily be one word off a short quote.
  */
 export function allowedEdits(wordCount: number): number {
