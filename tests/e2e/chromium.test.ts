@@ -1,0 +1,166 @@
+/**
+ * The built extension in a real Chromium, on fixture pages served under www.handelsblatt.com.
+ * One browser for the whole file; each test opens its own tab and closes it.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import type { PageKind } from '../../src/core/page';
+import {
+  API_ARTICLES, WIDGET_VARIANTS, apiArticlePage, articleUrl, genevaArticlePage, jobMarketArticlePage, liveblogPage, topicPage,
+} from '../fixtures/pages';
+import { chromiumPath } from '../support/browsers';
+import type { Popup } from '../support/extension-browser';
+import { FLASH_REPORT, afterFrames, withSampler, type FlashReport } from '../support/first-frame';
+import { served } from '../support/server';
+import { chromiumSession } from './chromium-session';
+import { browserOrSkip } from './prerequisites';
+import { navigateInPage, withInPageNavigation, withLateWidgets } from './scenarios';
+
+const executablePath = browserOrSkip('Chromium', chromiumPath(), 'CHROMIUM_PATH');
+
+/** jobs.handelsblatt.com is where the iframe widget points; www.example.org stands for any other site. */
+const HOSTS = ['www.handelsblatt.com', 'jobs.handelsblatt.com', 'www.example.org'];
+const OTHER_SITE = 'http://www.example.org/nachrichten/genf.html';
+
+/** Frames to let pass after the last change before a page is judged: a late hide would show in them. */
+const SETTLE_FRAMES = 10;
+
+describe.skipIf(executablePath === null)('Lagebild in Chromium', () => {
+  const session = chromiumSession(executablePath!, HOSTS);
+  const popupResources: string[] = [];
+
+  function open(url: string, html: string): Promise<Page> {
+    return session.open(url, withSampler(html));
+  }
+
+  /** The sampler's report once `widgets` widget roots have appeared and some frames have passed. */
+  async function judge(page: Page, widgets: number): Promise<FlashReport> {
+    await page.waitForFunction(`window.__flash.widgetsSeen >= ${widgets}`);
+    await page.evaluate(afterFrames(SETTLE_FRAMES));
+    return page.evaluate<FlashReport>(FLASH_REPORT);
+  }
+
+  function expectNoFlash(report: FlashReport, widgets: number): void {
+    expect(report.widgetsSeen, 'widget roots that reached the document').toBe(widgets);
+    expect(report.visibleFrames, `frames showing a widget (first: ${report.firstVisibleFrame}, ${report.visibleWidgets.join(', ')})`).toBe(0);
+    expect(report.paragraphs.missing, 'article paragraphs that did not render').toEqual([]);
+    expect(report.paragraphs.total, 'article paragraphs').toBeGreaterThan(0);
+  }
+
+  async function popupOver(page: Page): Promise<Popup> {
+    const popup = await session.browser.openPopup(page);
+    await popup.waitFor(`document.querySelector('#status')?.dataset.statusKind && document.querySelector('#status').dataset.statusKind !== 'loading'`);
+    return popup;
+  }
+
+  async function closePopup(popup: Popup): Promise<void> {
+    popupResources.push(...(await popup.resourceUrls()));
+    await popup.close();
+  }
+
+  it('the flash detector sees the widget where the extension does not run (the control)', async () => {
+    const page = await open(OTHER_SITE, genevaArticlePage({ widget: 'known', widgetCount: 2 }));
+    const report = await judge(page, 2);
+    expect(report.firstVisibleFrame).not.toBeNull();
+    expect(report.visibleFrames).toBeGreaterThan(SETTLE_FRAMES);
+    expect(report.visibleNow).toBe(2);
+  });
+
+  it.each(WIDGET_VARIANTS)('hides the %s widget from the first frame and counts it on the badge', async (variant) => {
+    const page = await open(articleUrl.geneva, genevaArticlePage({ widget: variant, widgetCount: 2 }));
+    expectNoFlash(await judge(page, 2), 2);
+    await expect.poll(() => session.browser.badgeText(page)).toBe('2');
+  });
+
+  it.each(WIDGET_VARIANTS)('hides the %s widget arriving 600 ms and 1,200 ms after load', async (variant) => {
+    const page = await open(articleUrl.free, withLateWidgets(apiArticlePage(API_ARTICLES.free, { lazy: true }), variant));
+    expectNoFlash(await judge(page, 2), 2);
+    await expect.poll(() => session.browser.badgeText(page)).toBe('2');
+  });
+
+  it.each(WIDGET_VARIANTS)('hides the %s widget on an article reached by in-page navigation', async (variant) => {
+    session.server.route(served(articleUrl.free), apiArticlePage(API_ARTICLES.free, { lazy: true, widget: variant, widgetCount: 2 }));
+    const page = await open(articleUrl.geneva, withInPageNavigation(genevaArticlePage({ widget: 'known' })));
+    await judge(page, 1);
+    await page.evaluate(navigateInPage(served(articleUrl.free)));
+    expectNoFlash(await judge(page, 3), 3);
+    await expect.poll(() => session.browser.badgeText(page)).toBe('2');
+  });
+
+  it('leaves the prose of an article about the job market visible', async () => {
+    const page = await open(articleUrl.jobMarket, jobMarketArticlePage({ widget: 'text-only' }));
+    const report = await judge(page, 1);
+    expectNoFlash(report, 1);
+    expect(report.paragraphs.total).toBeGreaterThanOrEqual(7);
+    await expect.poll(() => session.browser.badgeText(page)).toBe('1');
+  });
+
+  it.each(['known', 'text-only'] as const)('shows the %s widgets in the open tab when hiding is switched off, and hides them when on', async (variant) => {
+    const page = await open(articleUrl.geneva, genevaArticlePage({ widget: variant, widgetCount: 2 }));
+    expectNoFlash(await judge(page, 2), 2);
+    const visibleNow = async (): Promise<number> => {
+      await page.evaluate(afterFrames(2));
+      return page.evaluate<number>(`${FLASH_REPORT}.visibleNow`);
+    };
+    await session.browser.saveSettings({ ...DEFAULT_SETTINGS, hideJobAds: false });
+    await expect.poll(visibleNow).toBe(2);
+    await expect.poll(() => session.browser.badgeText(page)).toBe('');
+    await session.browser.saveSettings({ ...DEFAULT_SETTINGS, hideJobAds: true });
+    await expect.poll(visibleNow).toBe(0);
+    await expect.poll(() => session.browser.badgeText(page)).toBe('2');
+  });
+
+  const TABS: { tab: string; url: string; html: () => string; kind: PageKind }[] = [
+    { tab: 'a Ukraine article', url: articleUrl.geneva, html: () => genevaArticlePage({ widget: 'known' }), kind: 'ukraine-article' },
+    { tab: 'another article', url: articleUrl.free, html: () => apiArticlePage(API_ARTICLES.free), kind: 'article' },
+    { tab: 'the Ukraine live blog', url: articleUrl.liveblog, html: () => liveblogPage(), kind: 'ukraine-liveblog' },
+    { tab: 'a topic page', url: articleUrl.topic, html: () => topicPage(), kind: 'handelsblatt-page' },
+    { tab: 'another site', url: OTHER_SITE, html: () => genevaArticlePage(), kind: 'not-handelsblatt' },
+  ];
+
+  it.each(TABS)('the popup over $tab shows the status $kind', async ({ url, html, kind }) => {
+    const page = await open(url, html());
+    const popup = await popupOver(page);
+    try {
+      expect(await popup.evaluate<string>(`document.querySelector('#status').dataset.statusKind`)).toBe(kind);
+    } finally {
+      await closePopup(popup);
+    }
+  });
+
+  it.each(['light', 'dark'] as const)('the popup has no axe violations in the %s colour scheme', async (scheme) => {
+    const page = await open(articleUrl.geneva, genevaArticlePage({ widget: 'known' }));
+    const popup = await popupOver(page);
+    try {
+      await popup.emulateColorScheme(scheme);
+      expect(await popup.evaluate<boolean>(`matchMedia('(prefers-color-scheme: ${scheme})').matches`)).toBe(true);
+      await popup.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+      const violations = await popup.evaluate<unknown[]>(`axe.run(document, { resultTypes: ['violations'] }).then((r) =>
+        r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })))`);
+      expect(violations).toEqual([]);
+    } finally {
+      await closePopup(popup);
+    }
+  });
+
+  describe('over the whole session', () => {
+    const local = (url: string): boolean => {
+      const { protocol, hostname } = new URL(url);
+      return ['chrome-extension:', 'data:', 'blob:', 'about:'].includes(protocol) || HOSTS.includes(hostname);
+    };
+
+    it('no request left the browser, from pages, the popup or the service worker', () => {
+      expect(session.browser.requests.length).toBeGreaterThan(0);
+      expect(session.browser.requests.filter((r) => !local(r.url))).toEqual([]);
+      expect(popupResources.filter((url) => !local(url))).toEqual([]);
+      expect(session.server.unrouted, 'requests for something the tests never served').toEqual([]);
+    });
+
+    it('the extension caused no console errors', () => {
+      expect(session.browser.consoleErrors).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,236 @@
+/**
+ * Chromium with the built extension loaded, for the end-to-end tests. Pages are requested under
+ * their real host names and --host-resolver-rules sends those hosts to the local test server, so
+ * the manifest's `*://*.handelsblatt.com/*` match applies unchanged. Every other host resolves to
+ * nothing: no test can reach the internet, and every request is still seen and recorded.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import type Browser from 'webextension-polyfill';
+import { SETTINGS_KEY, type Settings } from '../../src/core/settings';
+
+/** The extension API inside the service worker, where the helpers below evaluate. */
+declare const chrome: typeof Browser;
+
+export interface LaunchOptions {
+  executablePath: string;
+  /** dist/chrome */
+  extensionPath: string;
+  /** The test server's port; each of `hosts` is mapped to it. */
+  port: number;
+  hosts: readonly string[];
+}
+
+export interface RecordedRequest {
+  url: string;
+  /** The page or worker that made it. */
+  from: string;
+}
+
+export interface ConsoleError {
+  where: string;
+  text: string;
+}
+
+export const POPUP_PATH = 'src/popup/index.html';
+
+/** Flags that keep a test browser quiet: no sandbox (root in CI), no GPU, no traffic or UI of its own. */
+export const QUIET_CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export class ExtensionBrowser {
+  /** Every request any page, extension page or the service worker made. */
+  readonly requests: RecordedRequest[] = [];
+  readonly consoleErrors: ConsoleError[] = [];
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly serviceWorker: Worker,
+    private readonly profile: string,
+  ) {
+    context.on('request', (request) => {
+      const worker = request.serviceWorker();
+      this.requests.push({ url: request.url(), from: worker ? worker.url() : request.frame().url() });
+    });
+    serviceWorker.on('console', (message) => {
+      if (message.type() === 'error') this.consoleErrors.push({ where: serviceWorker.url(), text: message.text() });
+    });
+  }
+
+  static async launch({ executablePath, extensionPath, port, hosts }: LaunchOptions): Promise<ExtensionBrowser> {
+    const profile = await mkdtemp(join(tmpdir(), 'lagebild-chromium-'));
+    const rules = [...hosts.map((host) => `MAP ${host} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND'].join(', ');
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      ignoreDefaultArgs: ['--disable-extensions'],
+      args: [
+        `--disable-extensions-except=${extensionPath}`,
+        `--load-extension=${extensionPath}`,
+        `--host-resolver-rules=${rules}`,
+        ...QUIET_CHROMIUM_ARGS,
+      ],
+    });
+    const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    return new ExtensionBrowser(context, serviceWorker, profile);
+  }
+
+  get extensionId(): string {
+    return new URL(this.serviceWorker.url()).host;
+  }
+
+  get popupUrl(): string {
+    return `chrome-extension://${this.extensionId}/${POPUP_PATH}`;
+  }
+
+  /** A new tab in front, its console errors recorded, at `url`. */
+  async open(url: string): Promise<Page> {
+    const page = await this.context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.consoleErrors.push({ where: page.url(), text: message.text() });
+    });
+    page.on('pageerror', (error) => {
+      this.consoleErrors.push({ where: page.url(), text: String(error) });
+    });
+    await page.goto(url);
+    await page.bringToFront();
+    return page;
+  }
+
+  /**
+   * The extension API has no way from a page to its tab ID, and without the "tabs" permission
+   * tabs.query cannot filter by URL: so the page is brought to the front and asked for as the
+   * active tab. Every page opens in the one window, so the last focused window is that one.
+   */
+  async tabId(page: Page): Promise<number> {
+    await page.bringToFront();
+    const id = await this.serviceWorker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id;
+    });
+    if (id === undefined) throw new Error('No active tab');
+    return id;
+  }
+
+  async badgeText(page: Page): Promise<string> {
+    const tabId = await this.tabId(page);
+    return this.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+  }
+
+  /** Stores settings as the popup does, so every open tab hears of it through storage.onChanged. */
+  async saveSettings(settings: Settings): Promise<void> {
+    await this.serviceWorker.evaluate(([key, value]) => chrome.storage.sync.set({ [key]: value }), [SETTINGS_KEY, settings] as const);
+  }
+
+  /**
+   * The real popup, opened over `page` as a click on the toolbar button would. A popup page opened
+   * as a tab instead asks tabs.query for the active tab of its own window and finds itself.
+   * Playwright does not attach to action popups, so it is driven over the DevTools protocol.
+   */
+  async openPopup(page: Page): Promise<Popup> {
+    await page.bringToFront();
+    await this.serviceWorker.evaluate(() => chrome.action.openPopup());
+    const cdp = await this.context.browser()!.newBrowserCDPSession();
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      const target = targetInfos.find((t) => t.url === this.popupUrl);
+      if (target) return Popup.attach(cdp, target.targetId);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await cdp.detach();
+    throw new Error(`The popup ${this.popupUrl} did not open`);
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+    await rm(this.profile, { recursive: true, force: true });
+  }
+}
+
+/**
+ * An action popup reached through the browser's DevTools session: attached without flattening
+ * (a browser-level session cannot address a flattened child through Playwright), every command
+ * wrapped in Target.sendMessageToTarget.
+ */
+export class Popup {
+  private nextId = 0;
+  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+
+  private constructor(
+    private readonly cdp: CDPSession,
+    private readonly targetId: string,
+    private readonly sessionId: string,
+  ) {
+    cdp.on('Target.receivedMessageFromTarget', (event) => {
+      if (event.sessionId !== this.sessionId) return;
+      const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
+      const waiting = message.id === undefined ? undefined : this.pending.get(message.id);
+      if (!waiting || message.id === undefined) return;
+      this.pending.delete(message.id);
+      if (message.error) waiting.reject(new Error(message.error.message));
+      else waiting.resolve(message.result);
+    });
+  }
+
+  static async attach(cdp: CDPSession, targetId: string): Promise<Popup> {
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
+    return new Popup(cdp, targetId, sessionId);
+  }
+
+  private send(method: string, params: Record<string, unknown> = {}): Promise<unknown> {
+    const id = ++this.nextId;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+    });
+  }
+
+  /** Evaluates a JavaScript expression in the popup; a promise is awaited, the value returned as JSON. */
+  async evaluate<T>(expression: string): Promise<T> {
+    const { result, exceptionDetails } = (await this.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })) as {
+      result: { value?: T };
+      exceptionDetails?: { text: string; exception?: { description?: string } };
+    };
+    if (exceptionDetails) throw new Error(`In the popup: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as T;
+  }
+
+  /** Resolves once `expression` is truthy, polling in the popup's own event loop. */
+  waitFor(expression: string, timeoutMs = 5000): Promise<void> {
+    return this.evaluate(`new Promise((resolve, reject) => {
+      const until = Date.now() + ${timeoutMs};
+      const poll = () => {
+        if (${expression}) resolve(undefined);
+        else if (Date.now() > until) reject(new Error(${JSON.stringify(`timed out waiting for ${expression}`)}));
+        else setTimeout(poll, 20);
+      };
+      poll();
+    })`);
+  }
+
+  async emulateColorScheme(scheme: 'light' | 'dark'): Promise<void> {
+    await this.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: scheme }] });
+  }
+
+  /**
+   * What the popup fetched since it opened, failed requests included: Resource Timing covers the
+   * time before the session attached, which network events would miss.
+   */
+  resourceUrls(): Promise<string[]> {
+    return this.evaluate(`performance.getEntriesByType('resource').map((entry) => entry.name)`);
+  }
+
+  async close(): Promise<void> {
+    await this.cdp.send('Target.closeTarget', { targetId: this.targetId });
+    await this.cdp.detach();
+  }
+}
