@@ -1,21 +1,20 @@
 /**
  * The background keeps the toolbar badge: per tab, the number of blocks hidden on the page
  * (empty at 0) and a tooltip that says what the page is. It holds no state of its own: each
- * report from a content script carries everything the badge needs.
+ * report from a content script carries everything the badge needs. It also gives content scripts
+ * the context card's text, so the briefing is bundled here and not into the content script.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
+import { briefing, briefingLanguage } from '../briefing';
 import { badgeFor } from './badge';
-import { parseMessage } from '../shared/messages';
-import { isOwnSender } from '../shared/runtime';
+import { cardContent } from './card';
+import { parseMessage, type CardContent, type PageReport } from '../shared/messages';
+import { isOwnSender, loadSettings } from '../shared/runtime';
 
 const BADGE_COLOR = '#143a5a';
 
-browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-  const tabId = sender.tab?.id;
-  if (!isOwnSender(sender) || tabId === undefined) return undefined;
-  const message = parseMessage(raw);
-  if (message?.type !== 'lagebild/page-report') return undefined;
-  const badge = badgeFor(message, (key, substitution) => browser.i18n.getMessage(key, substitution));
+function updateBadge(tabId: number, report: PageReport): Promise<undefined> {
+  const badge = badgeFor(report, (key, substitution) => browser.i18n.getMessage(key, substitution));
   // A tab can close between report and update; the badge then has nowhere to go.
   return Promise.all([
     browser.action.setBadgeText({ tabId, text: badge.text }),
@@ -25,4 +24,19 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
     () => undefined,
     () => undefined,
   );
+}
+
+async function card(): Promise<CardContent> {
+  const { language } = await loadSettings();
+  return cardContent(briefing, briefingLanguage(browser.i18n.getUILanguage(), language));
+}
+
+// Only this extension's content scripts (a sender with a tab) are answered.
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  const tabId = sender.tab?.id;
+  if (!isOwnSender(sender) || tabId === undefined) return undefined;
+  const message = parseMessage(raw);
+  if (message?.type === 'lagebild/page-report') return updateBadge(tabId, message);
+  if (message?.type === 'lagebild/card') return card();
+  return undefined;
 });

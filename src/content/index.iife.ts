@@ -6,6 +6,8 @@ import { loadSettings, onSettingsChanged } from '../shared/runtime';
 import { createContext } from './context';
 import { guard } from './lifecycle';
 import { watchPage } from './page-watcher';
+import { contextCard } from './features/context-card';
+import { findQuotesInStory } from './features/find-quotes';
 import { hideClutter } from './features/hide-clutter';
 import { recognisePage } from './features/recognise-page';
 import { reportFindings } from './features/report';
@@ -15,7 +17,8 @@ const ctx = createContext(document, controller.signal);
 
 hideClutter(ctx);
 recognisePage(ctx);
-reportFindings(ctx, () => []);
+reportFindings(ctx, findQuotesInStory(ctx));
+contextCard(ctx);
 
 watchPage(document, controller.signal, (change) => {
   guard(controller, () => {

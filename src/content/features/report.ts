@@ -1,18 +1,17 @@
 /**
  * Tells the background what the page is and how many blocks are hidden (for the badge), and
- * answers the popup's status request. Incoming messages are checked for sender and shape.
+ * answers the popup's status request, with the briefing quotes the page holds.
  */
-import type { Runtime } from 'webextension-polyfill';
 import { ext } from '../../shared/browser';
-import { parseMessage, type Message, type TabStatus } from '../../shared/messages';
-import { isOwnSender } from '../../shared/runtime';
+import type { Message, QuoteQuery, TabStatus } from '../../shared/messages';
 import type { ContentContext } from '../context';
+import { answer } from './messages';
 import { recognise } from './recognise-page';
 
 /** Coalesces bursts (a late body with many widgets) into one badge update. */
 const REPORT_DELAY_MS = 50;
 
-export function reportFindings(ctx: ContentContext, quotesFound: () => string[]): void {
+export function reportFindings(ctx: ContentContext, quotesFound: (quotes: readonly QuoteQuery[]) => string[]): void {
   const { signal } = ctx;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last = '';
@@ -38,31 +37,13 @@ export function reportFindings(ctx: ContentContext, quotesFound: () => string[])
     timer = setTimeout(send, REPORT_DELAY_MS);
   });
 
-  const status = (): TabStatus => ({
+  answer(ctx, 'lagebild/status', ({ quotes }): TabStatus => ({
     verdict: ctx.verdict ?? recognise(ctx),
     hiddenCount: ctx.hiddenCount,
     settings: ctx.settings,
-    quotesFound: quotesFound(),
-  });
-
-  // Answered synchronously through sendResponse, the one form both browsers' native APIs accept;
-  // false tells the browser no answer is still to come, so no sender is kept waiting.
-  const listener = (raw: unknown, sender: Runtime.MessageSender, sendResponse: (answer: TabStatus) => void): boolean => {
-    if (signal.aborted || !isOwnSender(sender) || parseMessage(raw)?.type !== 'lagebild/status') return false;
-    sendResponse(status());
-    return false;
-  };
-  const onMessage = ext().runtime.onMessage as unknown as {
-    addListener(l: typeof listener): void;
-    removeListener(l: typeof listener): void;
-  };
-  onMessage.addListener(listener);
+    quotesFound: quotesFound(quotes),
+  }));
   signal.addEventListener('abort', () => {
     clearTimeout(timer);
-    try {
-      onMessage.removeListener(listener);
-    } catch {
-      // The extension is gone; its listener went with it.
-    }
   });
 }

@@ -1,0 +1,49 @@
+/**
+ * The context card's content in one language, built from the bundled briefing. Pure, so the
+ * background only adds the reader's language. The card's own words live here until they move into
+ * the locale files: they are needed in the briefing's language, which may differ from the browser's.
+ */
+import { pick } from '../briefing';
+import type { Briefing, Lang } from '../briefing/types';
+import type { CardContent } from '../shared/messages';
+
+const LABELS: Record<Lang, CardContent['labels'] & { link: string }> = {
+  de: {
+    expand: 'Positionen zeigen',
+    collapse: 'Positionen ausblenden',
+    dismiss: 'Kontextkarte schließen',
+    region: 'Lagebild: Hintergrund zum Ukraine-Krieg',
+    link: 'Zum Handelsblatt-Artikel über das Treffen',
+  },
+  en: {
+    expand: 'Show positions',
+    collapse: 'Hide positions',
+    dismiss: 'Close the context card',
+    region: 'Lagebild: background on the war in Ukraine',
+    link: 'Handelsblatt’s article on the meeting',
+  },
+};
+
+/**
+ * The first sentence: up to the first full stop, question or exclamation mark before white space,
+ * except after a number, where German writes ordinals ("21. Januar").
+ */
+export function firstSentence(text: string): string {
+  return /^.*?(?<!\d)[.!?](?=\s|$)/su.exec(text.trim())?.[0] ?? text.trim();
+}
+
+export function cardContent(briefing: Briefing, lang: Lang): CardContent {
+  const { link, ...labels } = LABELS[lang];
+  const article = briefing.sources.find((source) => source.url.endsWith(`/${briefing.articleId}.html`));
+  return {
+    lang,
+    title: pick(briefing.title, lang),
+    summary: firstSentence(pick(briefing.summary, lang)),
+    sides: briefing.sides.map((side) => ({
+      name: pick(side.name, lang),
+      positions: side.positions.map((position) => pick(position.text, lang)),
+    })),
+    link: { label: link, url: article?.url ?? `https://www.handelsblatt.com/${briefing.articleId}.html` },
+    labels,
+  };
+}

@@ -1,0 +1,188 @@
+/**
+ * The context card: a compact, dismissible note at the top of the Ukraine live blog (and of Ukraine
+ * articles when the reader wants it) that links the day's news to the Geneva briefing. It lives in a
+ * closed shadow root, so the site's CSS cannot reach in, its own cannot leak out, and the page's
+ * scripts cannot read it. Its text comes from the background, which holds the briefing; the content
+ * script stays small. It follows the verdict and the settings, also across in-page navigation.
+ */
+import { isRecord, type LanguageChoice } from '../../core/settings';
+import { ARTICLE_ROOT } from '../../core/selectors';
+import { ext } from '../../shared/browser';
+import type { CardContent, Message } from '../../shared/messages';
+import { saveSettings } from '../../shared/runtime';
+import type { ContentContext } from '../context';
+import { CARD_CSS } from './context-card.css';
+
+export const CARD_TAG = 'lagebild-card';
+
+/** Only links to Handelsblatt: the card never sends a reader anywhere else. */
+const LINK = /^https:\/\/www\.handelsblatt\.com\/\S*$/;
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+/** Checks the background's answer before any of it reaches the page. */
+export function parseCardContent(raw: unknown): CardContent | null {
+  if (!isRecord(raw) || !isRecord(raw.link) || !isRecord(raw.labels) || !Array.isArray(raw.sides)) return null;
+  const { lang, title, summary, link, labels } = raw;
+  const sides = raw.sides.map((side: unknown) =>
+    isRecord(side) && isString(side.name) && Array.isArray(side.positions) && side.positions.every(isString)
+      ? { name: side.name, positions: side.positions }
+      : null,
+  );
+  if ((lang !== 'de' && lang !== 'en') || !isString(title) || !isString(summary) || sides.includes(null)) return null;
+  if (!isString(link.label) || !isString(link.url) || !LINK.test(link.url)) return null;
+  const { expand, collapse, dismiss, region } = labels;
+  if (!isString(expand) || !isString(collapse) || !isString(dismiss) || !isString(region)) return null;
+  return {
+    lang,
+    title,
+    summary,
+    sides: sides as CardContent['sides'],
+    link: { label: link.label, url: link.url },
+    labels: { expand, collapse, dismiss, region },
+  };
+}
+
+async function requestCard(): Promise<CardContent | null> {
+  const message: Message = { type: 'lagebild/card' };
+  try {
+    return parseCardContent(await ext().runtime.sendMessage(message));
+  } catch {
+    // No background (starting up, extension reloaded): no card this time; the next change asks again.
+    return null;
+  }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  attributes: Record<string, string>,
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const element = doc.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}
+
+/** The card's host, filled; `onDismiss` runs when the reader closes it. */
+function renderCard(doc: Document, content: CardContent, currentArticleId: string | null, onDismiss: () => void): HTMLElement {
+  const { labels } = content;
+  const hint = el(doc, 'span', { class: 'hint', 'aria-hidden': 'true' }, labels.expand, ' ', el(doc, 'span', { class: 'chevron' }, '▾'));
+  const toggle = el(doc, 'button', { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': 'details' },
+    el(doc, 'span', { class: 'title' }, content.title), hint);
+  const dismiss = el(doc, 'button', { type: 'button', class: 'dismiss', 'aria-label': labels.dismiss, title: labels.dismiss }, '×');
+  const sides = content.sides.map((side) =>
+    el(doc, 'div', { class: 'side' }, el(doc, 'h3', {}, side.name), el(doc, 'ul', {}, ...side.positions.map((p) => el(doc, 'li', {}, p)))));
+  // On the article the link points to, it would only reload the page.
+  const link = currentArticleId !== null && content.link.url.endsWith(`/${currentArticleId}.html`)
+    ? []
+    : [el(doc, 'a', { href: content.link.url }, content.link.label)];
+  const details = el(doc, 'div', { class: 'details', id: 'details', hidden: '' },
+    el(doc, 'p', { class: 'summary' }, content.summary), el(doc, 'div', { class: 'sides' }, ...sides), ...link);
+  const card = el(doc, 'section', { class: 'card', 'aria-label': labels.region, lang: content.lang },
+    el(doc, 'div', { class: 'bar' }, el(doc, 'span', { class: 'brand', 'aria-hidden': 'true' }, 'Lagebild'), toggle, dismiss), details);
+
+  // The toggle's name stays the title; aria-expanded tells its state, the visible hint says the same.
+  const setExpanded = (open: boolean): void => {
+    toggle.setAttribute('aria-expanded', String(open));
+    details.hidden = !open;
+    hint.firstChild?.replaceWith(open ? labels.collapse : labels.expand);
+  };
+  toggle.addEventListener('click', () => {
+    setExpanded(toggle.getAttribute('aria-expanded') !== 'true');
+  });
+  card.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || details.hidden) return;
+    setExpanded(false);
+    toggle.focus();
+  });
+  dismiss.addEventListener('click', onDismiss);
+
+  const host = doc.createElement(CARD_TAG);
+  const shadow = host.attachShadow({ mode: 'closed' });
+  shadow.append(el(doc, 'style', {}, CARD_CSS), card);
+  return host;
+}
+
+/** Above the story body; without one (unknown markup), at the top of the page's main content. */
+function place(doc: Document, host: HTMLElement): void {
+  const story = doc.querySelector(ARTICLE_ROOT);
+  if (story?.parentNode) {
+    if (story.previousElementSibling !== host) story.before(host);
+    return;
+  }
+  const top = doc.querySelector('main') ?? doc.querySelector('body');
+  if (top !== null && top.firstElementChild !== host) top.prepend(host);
+}
+
+export function contextCard(ctx: ContentContext): void {
+  const { doc, signal } = ctx;
+  /** Until stored settings arrive, defaults could show a card the reader dismissed long ago. */
+  let settingsKnown = false;
+  /** Closed here; stays closed until the saved choice comes back as a settings change. */
+  let dismissedHere = false;
+  let card: { host: HTMLElement; language: LanguageChoice; articleId: string | null } | null = null;
+  let cached: { language: LanguageChoice; content: CardContent } | null = null;
+  let asking: LanguageChoice | null = null;
+
+  const wanted = (): boolean => {
+    const { settings, verdict } = ctx;
+    if (!settingsKnown || dismissedHere || settings.cardDismissed || verdict === null) return false;
+    if (verdict.kind === 'ukraine-liveblog') return settings.cardOnLiveblog;
+    return verdict.kind === 'ukraine-article' && settings.cardOnArticles;
+  };
+
+  const remove = (): void => {
+    card?.host.remove();
+    card = null;
+  };
+
+  const dismiss = (): void => {
+    dismissedHere = true;
+    remove();
+    saveSettings({ cardDismissed: true }).catch(() => {
+      // Not saved (extension gone): the card stays closed on this page all the same.
+    });
+  };
+
+  const sync = (): void => {
+    if (signal.aborted) return;
+    if (!wanted()) {
+      remove();
+      return;
+    }
+    const { language } = ctx.settings;
+    const articleId = ctx.verdict?.articleId ?? null;
+    if (card !== null && (card.language !== language || card.articleId !== articleId)) remove();
+    if (card === null && cached?.language === language) {
+      // A card left by an earlier instance of this script (the extension was updated) makes way.
+      for (const stray of doc.querySelectorAll(CARD_TAG)) stray.remove();
+      card = { host: renderCard(doc, cached.content, articleId, dismiss), language, articleId };
+    }
+    if (card !== null) {
+      place(doc, card.host);
+      return;
+    }
+    if (asking === language) return;
+    asking = language;
+    void requestCard().then((content) => {
+      if (asking === language) asking = null;
+      if (content === null) return;
+      cached = { language, content };
+      sync();
+    });
+  };
+
+  ctx.onFindings(sync);
+  ctx.onSettings(() => {
+    settingsKnown = true;
+    dismissedHere = false;
+    sync();
+  });
+  // The site re-renders the story on in-page navigation and may take the card with it.
+  ctx.onPageChange(() => {
+    if (card !== null) sync();
+  });
+  signal.addEventListener('abort', remove);
+}

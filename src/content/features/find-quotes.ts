@@ -1,0 +1,150 @@
+/**
+ * "Show in article": which briefing quotes the open story holds, and scrolling one into view with a
+ * mark on it. The story's text is indexed once and reused until the page changes, so a status request
+ * followed by a click costs one pass over the text. The mark is a CSS Custom Highlight where the
+ * browser has the API, because that leaves the page's DOM alone; otherwise a `<mark>` wrapper that is
+ * taken out again, leaving the page's text nodes as they were.
+ */
+import { buildTextIndex, findQuote, toRange, type QuoteMatch, type TextIndex } from '../../core/quote-match';
+import { HIDE_ATTRIBUTE } from '../../core/hiding-rules';
+import { ARTICLE_ROOT } from '../../core/selectors';
+import type { QuoteQuery } from '../../shared/messages';
+import type { ContentContext } from '../context';
+import { answer } from './messages';
+
+export const HIGHLIGHT_NAME = 'lagebild-quote';
+export const MARK_ATTRIBUTE = 'data-lagebild-mark';
+/** Long enough to find the sentence after the scroll settles, short enough not to linger over the reading. */
+const MARK_MS = 6000;
+/** System colours follow forced-colours mode; Mark on MarkText is readable on any page background. */
+const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) { background-color: Mark; color: MarkText; }`;
+
+type Unmark = () => void;
+
+/** What the Custom Highlight API adds to a window; older browsers and test DOMs lack it. */
+interface HighlightApi {
+  CSS?: { highlights?: HighlightRegistry };
+  Highlight?: typeof Highlight;
+}
+
+/** Text the extension hid (the job widget, teaser boxes) is not the article's, and must not be marked. */
+const skip = (element: Element): boolean => element.hasAttribute(HIDE_ATTRIBUTE);
+
+/** The text nodes a match covers, from the index, so that hidden text inside the range stays untouched. */
+function nodesOf(index: TextIndex, match: QuoteMatch): Text[] {
+  const first = index.nodes.indexOf(match.start.node);
+  const last = index.nodes.indexOf(match.end.node);
+  return first === -1 || last < first ? [] : index.nodes.slice(first, last + 1);
+}
+
+/**
+ * Wraps each covered piece of text in its own `<mark>` (a range across a link or `<strong>` cannot be
+ * surrounded by one element). Undoing joins each split node back into the node the page made, rather
+ * than normalize() on the parent, which would also merge text nodes the page split itself and may
+ * still hold (Angular keeps references to the text nodes it renders).
+ */
+function wrap(doc: Document, nodes: Text[], match: QuoteMatch): Unmark {
+  const undos: Unmark[] = [];
+  for (const node of nodes) {
+    const from = node === match.start.node ? match.start.offset : 0;
+    const to = node === match.end.node ? match.end.offset : node.length;
+    if (!/\S/.test(node.data.slice(from, to)) || node.parentNode === null) continue;
+    const middle = from > 0 ? node.splitText(from) : node;
+    const tail = to - from < middle.length ? middle.splitText(to - from) : null;
+    const mark = doc.createElement('mark');
+    mark.setAttribute(MARK_ATTRIBUTE, '');
+    middle.before(mark);
+    mark.append(middle);
+    undos.push(() => {
+      if (mark.parentNode !== null) mark.replaceWith(...mark.childNodes);
+      for (const piece of [middle, tail]) {
+        if (piece !== null && piece !== node && node.nextSibling === piece) {
+          node.appendData(piece.data);
+          piece.remove();
+        }
+      }
+    });
+  }
+  return () => {
+    for (const undo of undos.reverse()) undo();
+  };
+}
+
+function highlight(doc: Document, range: Range, style: { element: HTMLStyleElement | null }): Unmark | null {
+  const win = doc.defaultView as HighlightApi | null;
+  const registry = win?.CSS?.highlights;
+  const HighlightOfPage = win?.Highlight;
+  if (registry === undefined || HighlightOfPage === undefined) return null;
+  if (!style.element?.isConnected) {
+    style.element = doc.createElement('style');
+    style.element.textContent = HIGHLIGHT_CSS;
+    (doc.querySelector('head') ?? doc.documentElement).append(style.element);
+  }
+  registry.set(HIGHLIGHT_NAME, new HighlightOfPage(range));
+  return () => registry.delete(HIGHLIGHT_NAME);
+}
+
+function prefersReducedMotion(doc: Document): boolean {
+  return doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches === true;
+}
+
+/** Answers show-quote requests; returns what the status request uses to say which quotes the page holds. */
+export function findQuotesInStory(ctx: ContentContext): (quotes: readonly QuoteQuery[]) => string[] {
+  const { doc, signal } = ctx;
+  let index: TextIndex | null = null;
+  let unmark: Unmark | null = null;
+  const style = { element: null as HTMLStyleElement | null };
+
+  const currentIndex = (): TextIndex | null => {
+    const root = doc.querySelector(ARTICLE_ROOT) ?? doc.querySelector('body');
+    if (root === null) return null;
+    index ??= buildTextIndex(root, { skip });
+    return index;
+  };
+
+  const clearMark = (): void => {
+    const undo = unmark;
+    unmark = null;
+    undo?.();
+  };
+
+  const mark = (range: Range, nodes: Text[], match: QuoteMatch): void => {
+    const undo = highlight(doc, range, style) ?? wrap(doc, nodes, match);
+    // A wrapper splits text nodes the index points into, and joins them again when it goes.
+    index = null;
+    const timer = setTimeout(clearMark, MARK_MS);
+    doc.addEventListener('click', clearMark, { capture: true, once: true });
+    unmark = () => {
+      clearTimeout(timer);
+      doc.removeEventListener('click', clearMark, { capture: true });
+      undo();
+      index = null;
+    };
+  };
+
+  const show = (quote: QuoteQuery): boolean => {
+    clearMark();
+    const current = currentIndex();
+    const match = current && findQuote(current, quote.text);
+    if (!current || !match) return false;
+    const range = toRange(match);
+    range.startContainer.parentElement?.scrollIntoView({
+      block: 'center',
+      behavior: prefersReducedMotion(doc) ? 'auto' : 'smooth',
+    });
+    mark(range, nodesOf(current, match), match);
+    return true;
+  };
+
+  ctx.onPageChange(({ urlChanged }) => {
+    index = null;
+    if (urlChanged) clearMark();
+  });
+  signal.addEventListener('abort', clearMark);
+  answer(ctx, 'lagebild/show-quote', ({ quote }) => ({ shown: show(quote) }));
+
+  return (quotes) => {
+    const current = currentIndex();
+    return current === null ? [] : quotes.filter((quote) => findQuote(current, quote.text) !== null).map((quote) => quote.id);
+  };
+}

@@ -1,0 +1,224 @@
+/**
+ * "Show in article" in the page: which briefing quotes a story holds (what the status request
+ * reports), and the mark a show-quote request puts on the sentence, which leaves the page's text
+ * as it was when it goes.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { allQuotes, briefing } from '../../src/briefing';
+import { HIDE_ATTRIBUTE } from '../../src/core/hiding-rules';
+import { normaliseForMatch } from '../../src/core/quote-match';
+import { createContext } from '../../src/content/context';
+import { HIGHLIGHT_NAME, MARK_ATTRIBUTE, findQuotesInStory } from '../../src/content/features/find-quotes';
+import { watchPage } from '../../src/content/page-watcher';
+import type { QuoteQuery } from '../../src/shared/messages';
+import { API_ARTICLES, apiArticlePage, articleUrl, genevaArticlePage, type GenevaText } from '../fixtures/pages';
+import { parseHtml } from '../support/dom';
+
+const RUNTIME_ID = 'lagebild@test';
+
+type Listener = (raw: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => boolean;
+
+/** The part of the native API the content script's message answering uses. */
+function stubRuntime() {
+  const listeners = new Set<Listener>();
+  const runtime = {
+    id: RUNTIME_ID,
+    onMessage: { addListener: (l: Listener) => listeners.add(l), removeListener: (l: Listener) => listeners.delete(l) },
+  };
+  vi.stubGlobal('browser', { runtime });
+  /** Delivers a message as the browser would, returning what was answered synchronously. */
+  return (message: unknown, sender: { id?: string } = { id: RUNTIME_ID }): unknown => {
+    let answer: unknown;
+    for (const listener of listeners) listener(message, sender, (a) => (answer = a));
+    return answer;
+  };
+}
+
+const QUOTES: QuoteQuery[] = allQuotes(briefing).map((q) => ({ id: q.id, text: q.de }));
+const BLINKEN = QUOTES.filter((q) => q.id.startsWith('blinken-'));
+
+let send: ReturnType<typeof stubRuntime>;
+beforeEach(() => {
+  send = stubRuntime();
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+function start(html: string, url: string = articleUrl.geneva) {
+  const doc = parseHtml(html, url);
+  const controller = new AbortController();
+  const ctx = createContext(doc, controller.signal);
+  const quotesFound = findQuotesInStory(ctx);
+  watchPage(doc, controller.signal, (change) => {
+    ctx.dispatchPageChange(change);
+  });
+  return { doc, ctx, controller, quotesFound };
+}
+
+const geneva = (text: GenevaText) => start(genevaArticlePage({ text, widget: 'known' }));
+
+const story = (doc: Document): Element => doc.querySelector('app-storyline-elements')!;
+
+/** Every text node under the story with its data: equal snapshots mean the page's text nodes are as they were. */
+function textNodes(doc: Document): { node: Node; data: string }[] {
+  const out: { node: Node; data: string }[] = [];
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) out.push({ node, data: (node as Text).data });
+    for (let child = node.firstChild; child; child = child.nextSibling) walk(child);
+  };
+  walk(story(doc));
+  return out;
+}
+
+function markedText(doc: Document): string {
+  return normaliseForMatch([...doc.querySelectorAll(`[${MARK_ATTRIBUTE}]`)].map((m) => m.textContent).join(' '));
+}
+
+const microtasks = async (): Promise<void> => {
+  for (let i = 0; i < 3; i++) await Promise.resolve();
+};
+
+describe('which quotes the story holds', () => {
+  it('finds every briefing quote in the corrected article', () => {
+    const { quotesFound } = geneva('corrected');
+    expect(quotesFound(QUOTES)).toEqual(QUOTES.map((q) => q.id));
+  });
+
+  it('finds the Blinken quotes in the received text despite its swapped words', () => {
+    const { quotesFound } = geneva('as-received');
+    expect(quotesFound(QUOTES)).toEqual(expect.arrayContaining(BLINKEN.map((q) => q.id)));
+  });
+
+  it('finds none in an unrelated article', () => {
+    const { quotesFound } = start(apiArticlePage(API_ARTICLES.free, { lazy: true }), articleUrl.free);
+    expect(quotesFound(QUOTES)).toEqual([]);
+  });
+
+  it('leaves out what the extension hid', () => {
+    const { doc, quotesFound } = geneva('corrected');
+    const paragraph = [...story(doc).querySelectorAll('p')].find((p) => p.textContent.includes('erneute Invasion'))!;
+    paragraph.closest('app-storyline-element')!.setAttribute(HIDE_ATTRIBUTE, 'jobs');
+    expect(quotesFound(QUOTES)).not.toContain('blinken-invasion');
+  });
+
+  it('sees a body that arrives after the first request', async () => {
+    const { doc, quotesFound } = start(apiArticlePage(API_ARTICLES.free), articleUrl.free);
+    expect(quotesFound(BLINKEN)).toEqual([]);
+    const late = doc.createElement('p');
+    late.textContent = BLINKEN[1]!.text;
+    story(doc).append(late);
+    await microtasks();
+    expect(quotesFound(BLINKEN)).toEqual([BLINKEN[1]!.id]);
+  });
+});
+
+describe('showing a quote with the wrapper mark', () => {
+  it('scrolls the sentence into view, marks exactly it, and restores the text nodes on the next click', () => {
+    const { doc } = geneva('as-received');
+    const scrolled = vi.spyOn(doc.defaultView!.HTMLElement.prototype, 'scrollIntoView');
+    const before = textNodes(doc);
+    const quote = QUOTES.find((q) => q.id === 'blinken-position')!;
+
+    expect(send({ type: 'lagebild/show-quote', quote })).toEqual({ shown: true });
+    expect(markedText(doc)).toBe(normaliseForMatch(quote.text.replace('Position', 'Place').replace('Partner', 'Accomplice')));
+    expect(scrolled).toHaveBeenCalledWith({ block: 'center', behavior: 'smooth' });
+    expect((scrolled.mock.contexts[0] as Element).closest('p')?.textContent).toContain('Vereinigten Staaten');
+
+    doc.body.click();
+    expect(doc.querySelectorAll(`[${MARK_ATTRIBUTE}]`)).toHaveLength(0);
+    expect(textNodes(doc)).toEqual(before);
+  });
+
+  it('marks across a topic link and removes the mark after a while', () => {
+    vi.useFakeTimers();
+    const { doc } = geneva('corrected');
+    const before = textNodes(doc);
+    const quote = QUOTES.find((q) => q.id === 'lawrow-putin-biden')!;
+    expect(send({ type: 'lagebild/show-quote', quote })).toEqual({ shown: true });
+    expect(doc.querySelector(`a.topic-link [${MARK_ATTRIBUTE}]`)?.textContent).toBe('Wladimir Putin');
+    expect(markedText(doc)).toBe(normaliseForMatch(quote.text));
+    vi.advanceTimersByTime(6500);
+    expect(doc.querySelectorAll(`[${MARK_ATTRIBUTE}]`)).toHaveLength(0);
+    expect(textNodes(doc)).toEqual(before);
+  });
+
+  it('moves the mark to the next quote and leaves the text as it was', () => {
+    const { doc } = geneva('corrected');
+    const before = textNodes(doc);
+    for (const quote of QUOTES) {
+      expect(send({ type: 'lagebild/show-quote', quote })).toEqual({ shown: true });
+      expect(markedText(doc)).toBe(normaliseForMatch(quote.text));
+    }
+    doc.body.click();
+    expect(textNodes(doc)).toEqual(before);
+  });
+
+  it('scrolls without animation when the reader asks for reduced motion', () => {
+    const { doc } = geneva('corrected');
+    const win = doc.defaultView!;
+    vi.spyOn(win, 'matchMedia').mockImplementation((query: string) => ({ matches: query.includes('reduce') }) as MediaQueryList);
+    const scrolled = vi.spyOn(win.HTMLElement.prototype, 'scrollIntoView');
+    send({ type: 'lagebild/show-quote', quote: QUOTES[0] });
+    expect(scrolled).toHaveBeenCalledWith({ block: 'center', behavior: 'auto' });
+  });
+
+  it('says so when the page does not hold the quote, and marks nothing', () => {
+    const { doc } = start(apiArticlePage(API_ARTICLES.metered), articleUrl.metered);
+    expect(send({ type: 'lagebild/show-quote', quote: QUOTES[0] })).toEqual({ shown: false });
+    expect(doc.querySelectorAll(`[${MARK_ATTRIBUTE}]`)).toHaveLength(0);
+  });
+
+  it('answers only this extension and only well-formed requests', () => {
+    const { doc } = geneva('corrected');
+    expect(send({ type: 'lagebild/show-quote', quote: QUOTES[0] }, { id: 'someone-else' })).toBeUndefined();
+    expect(send({ type: 'lagebild/show-quote', quote: { id: 'x' } })).toBeUndefined();
+    expect(doc.querySelectorAll(`[${MARK_ATTRIBUTE}]`)).toHaveLength(0);
+  });
+});
+
+describe('showing a quote with the Custom Highlight API', () => {
+  /** The API as Chrome and Firefox have it; happy-dom does not. */
+  function withHighlights(doc: Document): Map<string, { ranges: Range[] }> {
+    const registry = new Map<string, { ranges: Range[] }>();
+    const win = doc.defaultView!;
+    Object.defineProperty(win, 'Highlight', {
+      value: class {
+        ranges: Range[];
+        constructor(...ranges: Range[]) {
+          this.ranges = ranges;
+        }
+      },
+    });
+    Object.defineProperty(win, 'CSS', { value: { highlights: registry } });
+    return registry;
+  }
+
+  it('highlights the range without touching the DOM, styles it once, and clears it on the next click', () => {
+    const { doc } = geneva('as-received');
+    const highlights = withHighlights(doc);
+    const before = textNodes(doc);
+    for (const id of ['blinken-invasion', 'blinken-response']) {
+      const quote = QUOTES.find((q) => q.id === id)!;
+      expect(send({ type: 'lagebild/show-quote', quote })).toEqual({ shown: true });
+      const range = highlights.get(HIGHLIGHT_NAME)!.ranges[0]!;
+      expect(normaliseForMatch(range.toString())).toBe(normaliseForMatch(quote.text.replace('Partner', 'Accomplice')));
+    }
+    expect(doc.querySelectorAll(`[${MARK_ATTRIBUTE}]`)).toHaveLength(0);
+    expect([...doc.querySelectorAll('style')].filter((s) => s.textContent.includes(`::highlight(${HIGHLIGHT_NAME})`))).toHaveLength(1);
+    expect(textNodes(doc)).toEqual(before);
+    doc.body.click();
+    expect(highlights.has(HIGHLIGHT_NAME)).toBe(false);
+  });
+
+  it('clears the highlight on in-page navigation', async () => {
+    const { doc } = geneva('corrected');
+    const highlights = withHighlights(doc);
+    send({ type: 'lagebild/show-quote', quote: QUOTES[0] });
+    doc.defaultView!.history.pushState({}, '', articleUrl.free);
+    story(doc).replaceChildren();
+    await microtasks();
+    expect(highlights.has(HIGHLIGHT_NAME)).toBe(false);
+  });
+});
