@@ -28,7 +28,6 @@ export function chromiumSession(executablePath: string, hosts: readonly string[]
   beforeAll(async () => {
     const extensionPath = ensureBuilt('chrome');
     server = await startServer();
-    server.route('/favicon.ico', { body: '', status: 204 });
     browser = await ExtensionBrowser.launch({ executablePath, extensionPath, port: server.port, hosts });
   }, 120_000);
 

@@ -13,20 +13,17 @@ import {
 } from '../fixtures/pages';
 import { chromiumPath } from '../support/browsers';
 import type { Popup } from '../support/extension-browser';
-import { FLASH_REPORT, afterFrames, withSampler, type FlashReport } from '../support/first-frame';
+import { FLASH_REPORT, afterFrames, withSampler } from '../support/first-frame';
 import { served } from '../support/server';
 import { chromiumSession } from './chromium-session';
+import { expectNoFlash, flashReport, SETTLE_FRAMES } from './flash';
 import { browserOrSkip } from './prerequisites';
-import { navigateInPage, withInPageNavigation, withLateWidgets } from './scenarios';
+import { OTHER_SITE, navigateInPage, withInPageNavigation, withLateWidgets } from './scenarios';
 
 const executablePath = browserOrSkip('Chromium', chromiumPath(), 'CHROMIUM_PATH');
 
 /** jobs.handelsblatt.com is where the iframe widget points; www.example.org stands for any other site. */
 const HOSTS = ['www.handelsblatt.com', 'jobs.handelsblatt.com', 'www.example.org'];
-const OTHER_SITE = 'http://www.example.org/nachrichten/genf.html';
-
-/** Frames to let pass after the last change before a page is judged: a late hide would show in them. */
-const SETTLE_FRAMES = 10;
 
 describe.skipIf(executablePath === null)('Lagebild in Chromium', () => {
   const session = chromiumSession(executablePath!, HOSTS);
@@ -34,20 +31,6 @@ describe.skipIf(executablePath === null)('Lagebild in Chromium', () => {
 
   function open(url: string, html: string): Promise<Page> {
     return session.open(url, withSampler(html));
-  }
-
-  /** The sampler's report once `widgets` widget roots have appeared and some frames have passed. */
-  async function judge(page: Page, widgets: number): Promise<FlashReport> {
-    await page.waitForFunction(`window.__flash.widgetsSeen >= ${widgets}`);
-    await page.evaluate(afterFrames(SETTLE_FRAMES));
-    return page.evaluate<FlashReport>(FLASH_REPORT);
-  }
-
-  function expectNoFlash(report: FlashReport, widgets: number): void {
-    expect(report.widgetsSeen, 'widget roots that reached the document').toBe(widgets);
-    expect(report.visibleFrames, `frames showing a widget (first: ${report.firstVisibleFrame}, ${report.visibleWidgets.join(', ')})`).toBe(0);
-    expect(report.paragraphs.missing, 'article paragraphs that did not render').toEqual([]);
-    expect(report.paragraphs.total, 'article paragraphs').toBeGreaterThan(0);
   }
 
   async function popupOver(page: Page): Promise<Popup> {
@@ -63,7 +46,7 @@ describe.skipIf(executablePath === null)('Lagebild in Chromium', () => {
 
   it('the flash detector sees the widget where the extension does not run (the control)', async () => {
     const page = await open(OTHER_SITE, genevaArticlePage({ widget: 'known', widgetCount: 2 }));
-    const report = await judge(page, 2);
+    const report = await flashReport(page, 2);
     expect(report.firstVisibleFrame).not.toBeNull();
     expect(report.visibleFrames).toBeGreaterThan(SETTLE_FRAMES);
     expect(report.visibleNow).toBe(2);
@@ -71,28 +54,28 @@ describe.skipIf(executablePath === null)('Lagebild in Chromium', () => {
 
   it.each(WIDGET_VARIANTS)('hides the %s widget from the first frame and counts it on the badge', async (variant) => {
     const page = await open(articleUrl.geneva, genevaArticlePage({ widget: variant, widgetCount: 2 }));
-    expectNoFlash(await judge(page, 2), 2);
+    expectNoFlash(await flashReport(page, 2), 2);
     await expect.poll(() => session.browser.badgeText(page)).toBe('2');
   });
 
   it.each(WIDGET_VARIANTS)('hides the %s widget arriving 600 ms and 1,200 ms after load', async (variant) => {
     const page = await open(articleUrl.free, withLateWidgets(apiArticlePage(API_ARTICLES.free, { lazy: true }), variant));
-    expectNoFlash(await judge(page, 2), 2);
+    expectNoFlash(await flashReport(page, 2), 2);
     await expect.poll(() => session.browser.badgeText(page)).toBe('2');
   });
 
   it.each(WIDGET_VARIANTS)('hides the %s widget on an article reached by in-page navigation', async (variant) => {
     session.server.route(served(articleUrl.free), apiArticlePage(API_ARTICLES.free, { lazy: true, widget: variant, widgetCount: 2 }));
     const page = await open(articleUrl.geneva, withInPageNavigation(genevaArticlePage({ widget: 'known' })));
-    await judge(page, 1);
+    await flashReport(page, 1);
     await page.evaluate(navigateInPage(served(articleUrl.free)));
-    expectNoFlash(await judge(page, 3), 3);
+    expectNoFlash(await flashReport(page, 3), 3);
     await expect.poll(() => session.browser.badgeText(page)).toBe('2');
   });
 
   it('leaves the prose of an article about the job market visible', async () => {
     const page = await open(articleUrl.jobMarket, jobMarketArticlePage({ widget: 'text-only' }));
-    const report = await judge(page, 1);
+    const report = await flashReport(page, 1);
     expectNoFlash(report, 1);
     expect(report.paragraphs.total).toBeGreaterThanOrEqual(7);
     await expect.poll(() => session.browser.badgeText(page)).toBe('1');
@@ -100,7 +83,7 @@ describe.skipIf(executablePath === null)('Lagebild in Chromium', () => {
 
   it.each(['known', 'text-only'] as const)('shows the %s widgets in the open tab when hiding is switched off, and hides them when on', async (variant) => {
     const page = await open(articleUrl.geneva, genevaArticlePage({ widget: variant, widgetCount: 2 }));
-    expectNoFlash(await judge(page, 2), 2);
+    expectNoFlash(await flashReport(page, 2), 2);
     const visibleNow = async (): Promise<number> => {
       await page.evaluate(afterFrames(2));
       return page.evaluate<number>(`${FLASH_REPORT}.visibleNow`);

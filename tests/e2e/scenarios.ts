@@ -5,6 +5,9 @@
  */
 import { widgetHtml, type WidgetVariant } from '../fixtures/pages';
 
+/** A page outside the extension's match, served by the same server (its host must be mapped too). */
+export const OTHER_SITE = 'http://www.example.org/nachrichten/genf.html';
+
 function beforeBodyEnd(html: string, script: string): string {
   const at = html.lastIndexOf('</body>');
   if (at < 0) throw new Error('The page has no </body> to put its script before');

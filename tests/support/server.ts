@@ -97,8 +97,9 @@ async function send(response: ServerResponse, { body, delayMs = 0, partDelayMs =
   response.end();
 }
 
+/** A listening server that already answers the favicon request every browser makes for every page. */
 export async function startServer(): Promise<PageServer> {
-  return new PageServer().listen();
+  return new PageServer().route('/favicon.ico', { body: '', status: 204 }).listen();
 }
 
 /** The fixtures name https URLs; the test server speaks plain http under the same host and path, which `*://` matches alike. */

@@ -1,0 +1,86 @@
+/**
+ * The built extension in Debian's Firefox ESR over WebDriver BiDi: hiding without a visible frame,
+ * and recognition of the page, seen from outside through what the content script does to it.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'puppeteer-core';
+import { CARD_TAG } from '../../src/content/features/context-card';
+import { HIDE_ATTRIBUTE } from '../../src/core/hiding-rules';
+import {
+  API_ARTICLES, WIDGET_SELECTOR, WIDGET_VARIANTS, apiArticlePage, articleUrl, genevaArticlePage, liveblogPage,
+} from '../fixtures/pages';
+import { firefoxPath } from '../support/browsers';
+import { launchFirefox } from '../support/firefox';
+import { afterFrames, withSampler } from '../support/first-frame';
+import { served, startServer, type PageServer } from '../support/server';
+import { expectNoFlash, flashReport } from './flash';
+import { browserOrSkip, ensureBuilt } from './prerequisites';
+import { OTHER_SITE, withLateWidgets } from './scenarios';
+
+const executablePath = browserOrSkip('Firefox', firefoxPath(), 'FIREFOX_PATH');
+
+
+describe.skipIf(executablePath === null)('Lagebild in Firefox', () => {
+  let server: PageServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const extensionPath = ensureBuilt('firefox');
+    server = await startServer();
+    browser = await launchFirefox({ executablePath: executablePath!, extensionPath, port: server.port });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+  });
+
+  afterEach(async () => {
+    const pages = await browser.pages();
+    // The last tab stays: closing it would close the window and with it the session.
+    await Promise.all(pages.slice(1).map((page) => page.close()));
+  });
+
+  async function open(url: string, html: string): Promise<Page> {
+    server.route(served(url), withSampler(html));
+    const page = await browser.newPage();
+    await page.goto(served(url));
+    return page;
+  }
+
+  it('the flash detector sees the widget where the extension does not run (the control)', async () => {
+    const page = await open(OTHER_SITE, genevaArticlePage({ widget: 'known' }));
+    const report = await flashReport(page, 1);
+    expect(report.firstVisibleFrame).not.toBeNull();
+    expect(report.visibleNow).toBe(1);
+  });
+
+  it.each(WIDGET_VARIANTS)('hides the %s widget from the first frame', async (variant) => {
+    const page = await open(articleUrl.geneva, genevaArticlePage({ widget: variant, widgetCount: 2 }));
+    expectNoFlash(await flashReport(page, 2), 2);
+  });
+
+  it.each(['known', 'text-only'] as const)('hides the %s widget arriving 600 ms and 1,200 ms after load', async (variant) => {
+    const page = await open(articleUrl.free, withLateWidgets(apiArticlePage(API_ARTICLES.free, { lazy: true }), variant));
+    expectNoFlash(await flashReport(page, 2), 2);
+  });
+
+  it('marks a widget it found by its text, so the content script ran and not only the stylesheet', async () => {
+    const page = await open(articleUrl.geneva, genevaArticlePage({ widget: 'text-only' }));
+    await flashReport(page, 1);
+    const marked = await page.evaluate(
+      (widget: string, hide: string) => document.querySelector(`${widget}[${hide}], ${widget} [${hide}], [${hide}] ${widget}`) !== null,
+      WIDGET_SELECTOR,
+      HIDE_ATTRIBUTE,
+    );
+    expect(marked).toBe(true);
+  });
+
+  it('recognises the Ukraine live blog and puts the context card on it, but not on another article', async () => {
+    const liveblog = await open(articleUrl.liveblog, liveblogPage());
+    await liveblog.waitForSelector(CARD_TAG, { timeout: 5000 });
+    const other = await open(articleUrl.free, apiArticlePage(API_ARTICLES.free));
+    await other.evaluate(afterFrames(30));
+    expect(await other.$(CARD_TAG)).toBeNull();
+  });
+});
