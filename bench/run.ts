@@ -1,0 +1,266 @@
+/**
+ * npm run bench: every figure the extension is held to, measured in one run against the built
+ * Chrome package in Debian's Chromium, printed as a table and written to bench/results.json.
+ * Builds first when dist/ is missing or older than its sources. Exits 1 when a budget is missed.
+ */
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { ExtensionBrowser } from '../tests/support/extension-browser';
+import { startServer } from '../tests/support/server';
+import { launch, requireChromium } from './chromium';
+import { serveCorePages, timeTask, type Task } from './core';
+import type { Timing } from './core-entry';
+import { measureLoad, type LoadCost, type MetricName } from './cost';
+import { DIST, ensureBuilt, readManifest, ROOT } from './dist';
+import { measureFlash } from './flash';
+import { costPages, flashPages, servePages } from './pages';
+import { measurePopup, type PopupLoad } from './popup';
+import { measureSizes, type PartSize } from './sizes';
+import { median, round } from './stats';
+import { check, formatTable, kb, ms, type Row } from './table';
+
+const COST_LOADS = 10;
+const POPUP_LOADS = 11;
+const CORE_LOADS = 11;
+
+const BUDGET = {
+  contentScriptBytes: 16 * 1024,
+  popupJsBytes: 40 * 1024,
+  contentScriptMsRealPage: 1,
+  popupFirstRenderMs: 50,
+  quoteMatcherMs: 20,
+  detectAndBlocksMs: 1,
+} as const;
+
+const started = Date.now();
+
+function progress(message: string): void {
+  process.stderr.write(`bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s: ${message}\n`);
+}
+
+progress(`dist ${ensureBuilt()}`);
+
+// A snapshot, so another build into dist/ while the bench runs cannot change what is measured.
+const extension = join(ROOT, 'bench', '.cache', 'dist-chrome');
+rmSync(extension, { recursive: true, force: true });
+mkdirSync(join(ROOT, 'bench', '.cache'), { recursive: true });
+cpSync(DIST.chrome, extension, { recursive: true });
+const { version } = readManifest(extension);
+const sizes = measureSizes(extension);
+
+const server = await startServer();
+const flashSet = flashPages();
+const costSet = costPages();
+const address = servePages(server, { flash: flashSet, cost: costSet });
+const coreAddress = await serveCorePages(server);
+
+const withExtension = await ExtensionBrowser.launch({
+  executablePath: requireChromium(),
+  extensionPath: extension,
+  port: server.port,
+  hosts: ['www.handelsblatt.com'],
+});
+const control = await launch({ extension: null, port: server.port });
+const contentScripts = sizes.contentScript.files.map((file) => `chrome-extension://${withExtension.extensionId}/${file}`);
+const chromiumVersion = withExtension.context.browser()?.version() ?? 'unknown';
+
+interface FlashFigures {
+  flashFrames: number;
+  controlVisibleFrames: number;
+  framesSampled: number;
+  widgets: number;
+  visibleWithExtension: string[];
+}
+
+const flash: Record<string, FlashFigures> = {};
+const costs = new Map<string, { extension: LoadCost[]; control: LoadCost[] }>();
+const popupLoads: PopupLoad[] = [];
+const core = new Map<Task, Timing[]>();
+
+try {
+  for (const page of flashSet) {
+    progress(`flash ${page.name}`);
+    // Side by side: a frame count does not depend on speed, unlike the timings below.
+    const [seen, without] = await Promise.all([
+      measureFlash(withExtension.context, page, address('flash', page)),
+      measureFlash(control.context, page, address('flash', page)),
+    ]);
+    flash[page.name] = {
+      flashFrames: seen.visibleFrames,
+      controlVisibleFrames: without.visibleFrames,
+      framesSampled: seen.frames,
+      widgets: seen.widgetsSeen,
+      visibleWithExtension: seen.visibleWidgets,
+    };
+  }
+
+  // Loads alternate between the two browsers, so a busy moment of the machine hits both alike.
+  for (let i = 0; i < COST_LOADS; i++) {
+    progress(`content script cost, load ${i + 1} of ${COST_LOADS}`);
+    for (const page of costSet) {
+      const entry = costs.get(page.name) ?? { extension: [], control: [] };
+      entry.extension.push(await measureLoad(withExtension.context, page, address('cost', page), contentScripts));
+      entry.control.push(await measureLoad(control.context, page, address('cost', page), []));
+      costs.set(page.name, entry);
+    }
+  }
+
+  progress('popup');
+  const article = await withExtension.context.newPage();
+  await article.goto(address('cost', costSet[0]!), { waitUntil: 'load' });
+  for (let i = 0; i < POPUP_LOADS; i++) popupLoads.push(await measurePopup(withExtension, article));
+  await article.close();
+
+  progress('quote matcher, page detection, job-widget finding');
+  const tasks: [Task, string][] = [['quotes', coreAddress.quotes], ['detect', coreAddress.real2020], ['blocks', coreAddress.real2020]];
+  for (let i = 0; i < CORE_LOADS; i++) {
+    for (const [task, address] of tasks) core.set(task, [...(core.get(task) ?? []), await timeTask(control.context, address, task)]);
+  }
+} finally {
+  await withExtension.close();
+  await control.close();
+  await server.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+const METRICS: MetricName[] = ['ScriptDuration', 'TaskDuration', 'RecalcStyleDuration', 'LayoutDuration', 'V8CompileDuration'];
+
+function costFigures(loads: { extension: LoadCost[]; control: LoadCost[] }) {
+  const metric = (runs: LoadCost[], name: MetricName): number => round(median(runs.map((r) => r.metrics[name])));
+  const withExt = Object.fromEntries(METRICS.map((m) => [m, metric(loads.extension, m)])) as Record<MetricName, number>;
+  const without = Object.fromEntries(METRICS.map((m) => [m, metric(loads.control, m)])) as Record<MetricName, number>;
+  return {
+    loads: loads.extension.length,
+    contentScriptMsMedian: round(median(loads.extension.map((r) => r.attributedMs))),
+    contentScriptMsPerLoad: loads.extension.map((r) => round(r.attributedMs)),
+    metricsMedianWithExtension: withExt,
+    metricsMedianWithoutExtension: without,
+    metricsDifference: Object.fromEntries(METRICS.map((m) => [m, round(withExt[m] - without[m])])) as Record<MetricName, number>,
+  };
+}
+
+const costResults = Object.fromEntries([...costs].map(([name, loads]) => [name, costFigures(loads)]));
+const realCost = costResults.real2020!;
+const longCost = costResults['long2000-50late']!;
+
+const timing = (task: Task) => {
+  const runs = core.get(task) ?? [];
+  return {
+    loads: runs.length,
+    coldMsMedian: round(median(runs.map((r) => r.coldMs))),
+    warmMsMedian: round(median(runs.flatMap((r) => r.warmMs))),
+    found: runs[0]?.found ?? '',
+  };
+};
+const quotes = timing('quotes');
+const detect = timing('detect');
+const blocks = timing('blocks');
+
+const popupFigures = {
+  loads: popupLoads.length,
+  firstContentfulPaintMsMedian: round(median(popupLoads.map((p) => p.firstContentfulPaintMs))),
+  firstContentfulPaintAfterHtmlMsMedian: round(median(popupLoads.map((p) => p.firstContentfulPaintAfterHtmlMs))),
+};
+
+const results = {
+  measuredAt: new Date().toISOString(),
+  extensionVersion: version,
+  browser: `Chromium ${chromiumVersion}, headless`,
+  machine: { cpus: cpus().length, loadAverage1m: round(loadavg()[0] ?? 0) },
+  method: {
+    flash: 'Frames in which a job-widget root ([data-test-widget]) had a client rect of non-zero area, sampled every rendered frame from the first by tests/support/first-frame.ts; flashFrames with the extension, controlVisibleFrames the same page without it.',
+    contentScript: `Per page load, fresh tab: contentScriptMs = V8 CPU profile samples (50 µs interval) with a frame of the content script (chrome-extension://<id>/src/content/…) on the stack, each counted until the next sample (capped at 1 ms). metrics* = CDP Performance.getMetrics for the whole load, medians of ${COST_LOADS} loads with and without the extension, alternating.`,
+    popup: 'The real action popup, opened over the real 2020 article with chrome.action.openPopup, a new popup each time; first-contentful-paint (Paint Timing) from its navigation start, and from the end of its HTML response; read once #app shows the briefing title.',
+    core: 'Minified bundle of the core modules as a page script, cross-origin isolated (5 µs timer); cold = first run after a fresh page load, warm = 10 runs after it.',
+    sizes: 'Files reached from dist/chrome/manifest.json, the popup HTML and each module\'s imports; gzip -9.',
+  },
+  flash,
+  contentScript: { ...costResults, growthLongOverReal: round(longCost.contentScriptMsMedian / realCost.contentScriptMsMedian) },
+  popup: popupFigures,
+  core: { quoteMatcherLongUkrainePage: quotes, detectPageReal2020: detect, findBlocksReal2020: blocks },
+  sizes,
+  durationSeconds: round((Date.now() - started) / 1000),
+};
+
+writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+// ---------------------------------------------------------------------------------------------
+// Table
+
+const rows: Row[] = [];
+for (const [name, f] of Object.entries(flash)) {
+  rows.push({
+    section: 'Flash (frames with a visible widget)',
+    measure: name,
+    value: `${f.flashFrames} of ${f.framesSampled}`,
+    budget: `0; control without extension: ${f.controlVisibleFrames} (> 0)`,
+    verdict: check(f.flashFrames === 0 && f.controlVisibleFrames > 0),
+  });
+}
+for (const [name, c] of [['real 2020 page', realCost], ['long page, 2,000 paragraphs, 50 late widgets', longCost]] as const) {
+  const isReal = c === realCost;
+  rows.push({
+    section: 'Content script, main thread per load (median of 10)',
+    measure: `${name}: own JS time (CPU profile)`,
+    value: ms(c.contentScriptMsMedian),
+    budget: isReal ? `≤ ${BUDGET.contentScriptMsRealPage} ms` : `${(c.contentScriptMsMedian / realCost.contentScriptMsMedian).toFixed(1)}× the real page`,
+    verdict: isReal ? check(c.contentScriptMsMedian <= BUDGET.contentScriptMsRealPage) : 'info',
+  });
+  rows.push({
+    section: 'Content script, main thread per load (median of 10)',
+    measure: `${name}: Script / Task / Style duration, with − without`,
+    value: `${ms(c.metricsDifference.ScriptDuration)} / ${ms(c.metricsDifference.TaskDuration)} / ${ms(c.metricsDifference.RecalcStyleDuration)}`,
+    budget: `without: ${ms(c.metricsMedianWithoutExtension.ScriptDuration)} / ${ms(c.metricsMedianWithoutExtension.TaskDuration)} / ${ms(c.metricsMedianWithoutExtension.RecalcStyleDuration)}`,
+    verdict: 'info',
+  });
+}
+const coreRow = (measure: string, t: ReturnType<typeof timing>, budget: number): Row => ({
+  section: 'Core, in Chromium (cold run per page load, median of 11)',
+  measure: `${measure} (${t.found})`,
+  value: ms(t.coldMsMedian),
+  budget: `≤ ${budget} ms; warm: ${ms(t.warmMsMedian)}`,
+  verdict: check(t.coldMsMedian <= budget),
+});
+rows.push(coreRow('quote matcher, long Ukraine page', quotes, BUDGET.quoteMatcherMs));
+rows.push(coreRow('detectPage, real 2020 page', detect, BUDGET.detectAndBlocksMs));
+rows.push(coreRow('findBlocks, real 2020 page', blocks, BUDGET.detectAndBlocksMs));
+rows.push({
+  section: 'Core, in Chromium (cold run per page load, median of 11)',
+  measure: 'detectPage + findBlocks, real 2020 page',
+  value: ms(detect.coldMsMedian + blocks.coldMsMedian),
+  budget: `≤ ${BUDGET.detectAndBlocksMs} ms`,
+  verdict: check(detect.coldMsMedian + blocks.coldMsMedian <= BUDGET.detectAndBlocksMs),
+});
+rows.push({
+  section: 'Popup (median of 11)',
+  measure: 'first contentful paint, from navigation start',
+  value: ms(popupFigures.firstContentfulPaintMsMedian),
+  budget: `≤ ${BUDGET.popupFirstRenderMs} ms; after its HTML: ${ms(popupFigures.firstContentfulPaintAfterHtmlMsMedian)}`,
+  verdict: check(popupFigures.firstContentfulPaintMsMedian <= BUDGET.popupFirstRenderMs),
+});
+const sizeRow = (measure: string, size: PartSize, budget: number | null): Row => ({
+  section: 'Size (minified, dist/chrome)',
+  measure: `${measure} (${size.files.length} file${size.files.length === 1 ? '' : 's'})`,
+  value: `${kb(size.raw)} / ${kb(size.gzip)} gz`,
+  budget: budget === null ? '' : `≤ ${kb(budget)} raw`,
+  verdict: budget === null ? 'info' : check(size.raw <= budget),
+});
+rows.push(sizeRow('content script JS', sizes.contentScript, BUDGET.contentScriptBytes));
+rows.push(sizeRow('content script CSS', sizes.contentCss, null));
+rows.push(sizeRow('popup JS, all chunks', sizes.popupJs, BUDGET.popupJsBytes));
+rows.push(sizeRow('background JS', sizes.backgroundJs, null));
+
+const failed = rows.filter((r) => r.verdict === 'FAIL').length;
+process.stdout.write(`\nLagebild ${version} — ${results.browser}, ${results.machine.cpus} CPUs, load ${results.machine.loadAverage1m}, ${results.measuredAt}\n\n`);
+process.stdout.write(`${formatTable(rows)}\n\n`);
+process.stdout.write([
+  'Flash: frames in which a job widget had a visible box, sampled in every rendered frame from the first; the control is the same page without the extension.',
+  'Content script: its own main-thread JavaScript (and the DOM calls it makes) per page load, from a V8 CPU profile restricted to the script\'s URL;',
+  '  the second row is CDP Performance.getMetrics for the whole load, median with the extension minus median without (includes style work its stylesheet causes; noisy).',
+  'Core: the modules alone, minified, in a plain page; cold = the first run after a page load, as the content script meets it.',
+  `Written bench/results.json in ${results.durationSeconds.toFixed(0)} s. ${failed === 0 ? 'All budgets kept.' : `${failed} budget${failed === 1 ? '' : 's'} missed.`}`,
+].join('\n') + '\n');
+if (failed > 0) process.exitCode = 1;
