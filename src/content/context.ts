@@ -7,10 +7,13 @@ export interface ContentContext {
   readonly doc: Document;
   readonly signal: AbortSignal;
   settings: Settings;
+  /** The stored settings have been read (until then `settings` holds the defaults). */
+  settingsLoaded: boolean;
   verdict: PageVerdict | null;
   hiddenCount: number;
   /** Every batch of DOM changes, in the order features registered. */
   onPageChange(listener: (change: PageChange) => void): void;
+  /** Called with every settings change; at once too when they were read before the listener came. */
   onSettings(listener: (settings: Settings) => void): void;
   /** Verdict or hidden count changed: tell the background (debounced by the report feature). */
   onFindings(listener: () => void): void;
@@ -27,10 +30,14 @@ export function createContext(doc: Document, signal: AbortSignal): ContentContex
     doc,
     signal,
     settings: { ...DEFAULT_SETTINGS },
+    settingsLoaded: false,
     verdict: null,
     hiddenCount: 0,
     onPageChange: (l) => pageListeners.push(l),
-    onSettings: (l) => settingsListeners.push(l),
+    onSettings: (l) => {
+      settingsListeners.push(l);
+      if (ctx.settingsLoaded) l(ctx.settings);
+    },
     onFindings: (l) => findingsListeners.push(l),
     announce: () => {
       for (const l of findingsListeners) l();
@@ -40,8 +47,23 @@ export function createContext(doc: Document, signal: AbortSignal): ContentContex
     },
     dispatchSettings: (settings) => {
       ctx.settings = settings;
+      ctx.settingsLoaded = true;
       for (const l of settingsListeners) l(settings);
     },
   };
   return ctx;
+}
+
+/**
+ * The two content scripts (first paint, then the rest) run in the same isolated world of this
+ * extension, which the page cannot see: the first leaves the context here for the second.
+ */
+const SHARED = Symbol.for('lagebild.content-context');
+
+export function shareContext(ctx: ContentContext): void {
+  (globalThis as Record<symbol, unknown>)[SHARED] = ctx;
+}
+
+export function sharedContext(): ContentContext | null {
+  return ((globalThis as Record<symbol, unknown>)[SHARED] as ContentContext | undefined) ?? null;
 }

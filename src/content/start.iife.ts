@@ -1,24 +1,19 @@
 /**
- * Lagebild's content script: bundled self-contained and run at document_start, so it watches
- * the page from the first parsed node. This file only lists the capabilities and wires them.
+ * Lagebild's first content script: bundled self-contained and run at document_start, so it
+ * watches the page from the first parsed node and hides the job widget before the first paint.
+ * It holds only what that needs; everything else comes in `page.iife.ts` once the page is parsed.
  */
 import { loadSettings, onSettingsChanged } from '../shared/runtime';
-import { createContext } from './context';
+import { createContext, shareContext } from './context';
 import { guard } from './lifecycle';
 import { watchPage } from './page-watcher';
-import { contextCard } from './features/context-card';
-import { findQuotesInStory } from './features/find-quotes';
 import { hideClutter } from './features/hide-clutter';
-import { recognisePage } from './features/recognise-page';
-import { reportFindings } from './features/report';
 
 const controller = new AbortController();
 const ctx = createContext(document, controller.signal);
+shareContext(ctx);
 
 hideClutter(ctx);
-recognisePage(ctx);
-reportFindings(ctx, findQuotesInStory(ctx));
-contextCard(ctx);
 
 watchPage(document, controller.signal, (change) => {
   guard(controller, () => {

@@ -32,10 +32,13 @@ export function reportFindings(ctx: ContentContext, quotesFound: (quotes: readon
       last = '';
     });
   };
-  ctx.onFindings(() => {
+  const schedule = (): void => {
     clearTimeout(timer);
     timer = setTimeout(send, REPORT_DELAY_MS);
-  });
+  };
+  ctx.onFindings(schedule);
+  // What was found before this script joined (the first script hides from document_start on).
+  schedule();
 
   answer(ctx, 'lagebild/status', ({ quotes }): TabStatus => ({
     verdict: ctx.verdict ?? recognise(ctx),
