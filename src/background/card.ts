@@ -1,28 +1,12 @@
 /**
  * The context card's content in one language, built from the bundled briefing. Pure, so the
- * background only adds the reader's language. The card's own words live here until they move into
- * the locale files: they are needed in the briefing's language, which may differ from the browser's.
+ * background only adds the reader's language. The card's own words come from the locale files in
+ * the briefing's language, which may differ from the browser's.
  */
 import { pick } from '../briefing';
 import type { Briefing, Lang } from '../briefing/types';
+import { translator } from '../shared/i18n';
 import type { CardContent } from '../shared/messages';
-
-const LABELS: Record<Lang, CardContent['labels'] & { link: string }> = {
-  de: {
-    expand: 'Positionen zeigen',
-    collapse: 'Positionen ausblenden',
-    dismiss: 'Kontextkarte schließen',
-    region: 'Lagebild: Hintergrund zum Ukraine-Krieg',
-    link: 'Zum Handelsblatt-Artikel über das Treffen',
-  },
-  en: {
-    expand: 'Show positions',
-    collapse: 'Hide positions',
-    dismiss: 'Close the context card',
-    region: 'Lagebild: background on the war in Ukraine',
-    link: 'Handelsblatt’s article on the meeting',
-  },
-};
 
 /**
  * The first sentence: up to the first full stop, question or exclamation mark before white space,
@@ -33,7 +17,7 @@ export function firstSentence(text: string): string {
 }
 
 export function cardContent(briefing: Briefing, lang: Lang): CardContent {
-  const { link, ...labels } = LABELS[lang];
+  const t = translator(lang);
   const article = briefing.sources.find((source) => source.url.endsWith(`/${briefing.articleId}.html`));
   return {
     lang,
@@ -43,7 +27,7 @@ export function cardContent(briefing: Briefing, lang: Lang): CardContent {
       name: pick(side.name, lang),
       positions: side.positions.map((position) => pick(position.text, lang)),
     })),
-    link: { label: link, url: article?.url ?? `https://www.handelsblatt.com/${briefing.articleId}.html` },
-    labels,
+    link: { label: t('cardLink'), url: article?.url ?? `https://www.handelsblatt.com/${briefing.articleId}.html` },
+    labels: { expand: t('cardExpand'), collapse: t('cardCollapse'), dismiss: t('cardDismiss'), region: t('cardRegion') },
   };
 }

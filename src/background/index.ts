@@ -6,15 +6,23 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { briefing, briefingLanguage } from '../briefing';
+import type { Lang } from '../briefing/types';
 import { badgeFor } from './badge';
 import { cardContent } from './card';
+import { translator } from '../shared/i18n';
 import { parseMessage, type CardContent, type PageReport } from '../shared/messages';
 import { isOwnSender, loadSettings } from '../shared/runtime';
 
 const BADGE_COLOR = '#143a5a';
 
-function updateBadge(tabId: number, report: PageReport): Promise<undefined> {
-  const badge = badgeFor(report, (key, substitution) => browser.i18n.getMessage(key, substitution));
+/** The reader's language, as the popup and the card use it. */
+async function readerLanguage(): Promise<Lang> {
+  const { language } = await loadSettings();
+  return briefingLanguage(browser.i18n.getUILanguage(), language);
+}
+
+async function updateBadge(tabId: number, report: PageReport): Promise<undefined> {
+  const badge = badgeFor(report, translator(await readerLanguage()));
   // A tab can close between report and update; the badge then has nowhere to go.
   return Promise.all([
     browser.action.setBadgeText({ tabId, text: badge.text }),
@@ -27,8 +35,7 @@ function updateBadge(tabId: number, report: PageReport): Promise<undefined> {
 }
 
 async function card(): Promise<CardContent> {
-  const { language } = await loadSettings();
-  return cardContent(briefing, briefingLanguage(browser.i18n.getUILanguage(), language));
+  return cardContent(briefing, await readerLanguage());
 }
 
 // Only this extension's content scripts (a sender with a tab) are answered.

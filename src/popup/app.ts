@@ -11,7 +11,7 @@ import type { QuoteQuery } from '../shared/messages';
 import { loadSettings, onSettingsChanged, requestShowQuote, requestTabStatus, saveSettings } from '../shared/runtime';
 import { applyQuotesFound, renderBriefing } from './briefing-view';
 import { el, externalLink, NEW_TAB_NOTE_ID } from './dom';
-import { translator } from './i18n';
+import { translator } from '../shared/i18n';
 import { applySettings, renderLanguageSwitch, renderSettings, togglePatch, type ToggleKey } from './settings-view';
 import { renderStatus, updateStatus, type StatusState } from './status-view';
 

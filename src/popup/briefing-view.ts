@@ -5,7 +5,7 @@
 import { pick } from '../briefing/index';
 import type { Briefing, Lang, Quote, Side } from '../briefing/types';
 import { dateElement, el, externalLink } from './dom';
-import type { Translate } from './i18n';
+import type { Translate } from '../shared/i18n';
 
 export interface BriefingViewOptions {
   lang: Lang;

@@ -2,7 +2,7 @@
 import type { Lang } from '../briefing/types';
 import type { Settings } from '../core/settings';
 import { el } from './dom';
-import type { MessageKey, Translate } from './i18n';
+import type { MessageKey, Translate } from '../shared/i18n';
 
 export type ToggleKey = 'hideJobAds' | 'quietReading' | 'cardOnLiveblog' | 'cardOnArticles';
 

@@ -5,7 +5,7 @@
 import type { SignalSource } from '../core/page';
 import type { TabStatus } from '../shared/messages';
 import { el } from './dom';
-import type { MessageKey, Translate } from './i18n';
+import type { MessageKey, Translate } from '../shared/i18n';
 
 /** `null` once answered: no content script in the tab, or an answer that did not parse. */
 export type StatusState = { phase: 'loading' } | { phase: 'ready'; status: TabStatus | null };

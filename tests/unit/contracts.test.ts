@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { badgeFor } from '../../src/background/badge';
+import { PAGE_KINDS } from '../../src/core/page';
+import { translator } from '../../src/shared/i18n';
 import { DEFAULT_SETTINGS, parseSettings, sanitizePatch } from '../../src/core/settings';
 import { parseMessage, parseShowQuoteResult, parseTabStatus } from '../../src/shared/messages';
 
@@ -99,19 +101,28 @@ describe('settings from storage', () => {
 });
 
 describe('badge', () => {
-  const t = (key: string, sub?: string | string[]): string => (sub ? `${key}(${String(sub)})` : key);
+  const report = { type: 'lagebild/page-report' as const, kind: 'ukraine-article' as const, headline: null };
 
   it('shows the count, empty at zero, capped at 99+', () => {
-    const report = { type: 'lagebild/page-report' as const, kind: 'ukraine-article' as const, headline: null };
+    const t = translator('en');
     expect(badgeFor({ ...report, hiddenCount: 0 }, t).text).toBe('');
     expect(badgeFor({ ...report, hiddenCount: 3 }, t).text).toBe('3');
     expect(badgeFor({ ...report, hiddenCount: 120 }, t).text).toBe('99+');
   });
 
-  it('says in the tooltip what the page is and how much was hidden', () => {
-    const base = { type: 'lagebild/page-report' as const, headline: null };
-    expect(badgeFor({ ...base, kind: 'ukraine-liveblog', hiddenCount: 0 }, t).title).toBe('Lagebild – badgeTitleUkraineLiveblog');
-    expect(badgeFor({ ...base, kind: 'article', hiddenCount: 1 }, t).title).toBe('Lagebild – badgeTitleArticle · badgeTitleHiddenOne');
-    expect(badgeFor({ ...base, kind: 'article', hiddenCount: 4 }, t).title).toBe('Lagebild – badgeTitleArticle · badgeTitleHiddenMany(4)');
+  it('says in the tooltip what the page is and how much was hidden, in the reader\'s language', () => {
+    expect(badgeFor({ ...report, kind: 'ukraine-liveblog', hiddenCount: 0 }, translator('en')).title).toBe('Lagebild – Ukraine live blog');
+    expect(badgeFor({ ...report, kind: 'article', hiddenCount: 1 }, translator('en')).title).toBe('Lagebild – Handelsblatt article · 1 block hidden');
+    expect(badgeFor({ ...report, kind: 'ukraine-article', hiddenCount: 4 }, translator('de')).title).toBe('Lagebild – Ukraine-Artikel · 4 Blöcke ausgeblendet');
+  });
+
+  it('has a tooltip for every kind of page in both languages', () => {
+    for (const lang of ['de', 'en'] as const) {
+      for (const kind of PAGE_KINDS) {
+        const { title } = badgeFor({ ...report, kind, hiddenCount: 2 }, translator(lang));
+        expect(title).toMatch(/^Lagebild – \S.* · 2 \S+/);
+        expect(title).not.toMatch(/undefined|null|NaN|\$/);
+      }
+    }
   });
 });

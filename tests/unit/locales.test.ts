@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatMessage, translator } from '../../src/popup/i18n';
+import { formatMessage, translator } from '../../src/shared/i18n';
 
 interface Entry {
   message: string;

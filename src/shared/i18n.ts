@@ -1,5 +1,5 @@
 /**
- * Interface strings of the popup, in the reader's chosen language.
+ * Interface strings in the reader's chosen language, for the popup, the badge and the context card.
  *
  * `browser.i18n.getMessage` answers only in the browser's language, but the reader can switch
  * the popup to the other one. So both locale files are bundled into the popup (about 7 KB) and
