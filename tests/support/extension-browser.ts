@@ -23,7 +23,7 @@ export interface LaunchOptions {
   hosts: readonly string[];
 }
 
-export interface RecordedRequest {
+export interface BrowserRequest {
   url: string;
   /** The page or worker that made it. */
   from: string;
@@ -49,7 +49,7 @@ export const QUIET_CHROMIUM_ARGS = [
 
 export class ExtensionBrowser {
   /** Every request any page, extension page or the service worker made. */
-  readonly requests: RecordedRequest[] = [];
+  readonly requests: BrowserRequest[] = [];
   readonly consoleErrors: ConsoleError[] = [];
 
   private constructor(
