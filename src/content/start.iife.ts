@@ -20,8 +20,6 @@ watchPage(document, controller.signal, (change) => {
     ctx.dispatchPageChange(change);
   });
 });
-// The script may start after the parser did (Firefox restoring a tab, a late injection).
-ctx.dispatchPageChange({ added: [document.documentElement], removed: false, urlChanged: false });
 
 guard(controller, async () => {
   ctx.dispatchSettings(await loadSettings());

@@ -22,7 +22,6 @@ const PROSE_MIN_LETTERS = 40;
 /** Climbing stops when the parent would add more foreign text than this (a sidebar, a page section). */
 const MAX_FOREIGN_GROWTH = 160;
 const SKIP_TEXT_IN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
-const SHOW_TEXT = 4;
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
@@ -88,8 +87,17 @@ function foreignLetters(el: Element, c: CompiledRule): number {
   return Math.max(0, n);
 }
 
+function opensLikeRule(text: string, c: CompiledRule): boolean {
+  return c.rule.opensWith !== undefined && text.trimStart().startsWith(c.rule.opensWith);
+}
+
 function startsLikeRule(el: Element, c: CompiledRule): boolean {
-  return c.rule.leadingText?.test(el.textContent) ?? false;
+  return opensLikeRule(el.textContent, c);
+}
+
+/** Whether a text holds any of the rule's words: decides where the search goes down. */
+function mentions(text: string, c: CompiledRule): boolean {
+  return matchesAnyPhrase(c, text) || (c.rule.opensWith !== undefined && text.includes(c.rule.opensWith));
 }
 
 /** Article text: a heading with words of its own, an image, or a paragraph of real prose. */
@@ -140,26 +148,42 @@ function isHidden(el: Element): boolean {
   return el.closest(`[${HIDE_ATTRIBUTE}]`) !== null;
 }
 
+/**
+ * Elements whose own text holds the rule's words. The search only goes down into children whose
+ * text (read natively, all at once) mentions them, so a page without the words costs one look at
+ * its text, and a page with them a walk along the few branches that lead there. An element whose
+ * words are split over several children (`Top-<b>Jobs</b>`) is an anchor itself.
+ */
+function textAnchors(root: Element, c: CompiledRule, found: Element[]): void {
+  let childMatched = false;
+  for (let child = root.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === TEXT_NODE) {
+      const data = (child as Text).data;
+      if (matchesAnyPhrase(c, data) || opensLikeRule(data, c)) {
+        found.push(root);
+        childMatched = true;
+      }
+    } else if (child.nodeType === ELEMENT_NODE && mentions(child.textContent ?? '', c)) {
+      // The words inside a script or style are not on the page: nothing to hide, nor to blame on `root`.
+      if (!SKIP_TEXT_IN.has((child as Element).tagName)) textAnchors(child as Element, c, found);
+      childMatched = true;
+    }
+  }
+  if (!childMatched) found.push(root);
+}
+
 /** Elements under `root` (and `root` itself) where the rule's evidence starts. */
 function anchors(root: Node, c: CompiledRule): Element[] {
   const found: Element[] = [];
   if (root.nodeType === TEXT_NODE) {
     const parent = root.parentElement;
     const data = (root as Text).data;
-    if (parent && (matchesAnyPhrase(c, data) || c.rule.leadingText?.test(data))) found.push(parent);
+    if (parent && (matchesAnyPhrase(c, data) || opensLikeRule(data, c))) found.push(parent);
     return found;
   }
   if (root.nodeType !== ELEMENT_NODE) return found;
   const el = root as Element;
-  const doc = el.ownerDocument;
-  const walker = doc.createTreeWalker(el, SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const parent = node.parentElement;
-    if (!parent || SKIP_TEXT_IN.has(parent.tagName)) continue;
-    const data = (node as Text).data;
-    if (data.length < 3) continue;
-    if (matchesAnyPhrase(c, data) || c.rule.leadingText?.test(data)) found.push(parent);
-  }
+  if (!SKIP_TEXT_IN.has(el.tagName) && mentions(el.textContent, c)) textAnchors(el, c, found);
   for (const selector of [c.hostFrames, c.hostLinks]) {
     if (!selector) continue;
     if (el.matches(selector)) found.push(el);

@@ -18,8 +18,8 @@ export interface HidingRule {
   selectors: string[];
   /** Lines of the block's own text, matched case-insensitively with white space folded. */
   phrases: string[];
-  /** A block whose text starts like this is the rule's block (teaser boxes open with ">>"). */
-  leadingText?: RegExp;
+  /** A block whose text opens with this is the rule's block (teaser boxes open with ">>"). */
+  opensWith?: string;
   /** Links or frames to these hosts are evidence for the rule. */
   hosts: string[];
   /** Distinct pieces of evidence (phrases, a link, a frame, the leading text) a script-found block needs. */
@@ -62,8 +62,9 @@ export const PROMO_TEASERS: HidingRule = {
   // In-body teaser boxes of today's design [cited].
   selectors: [STORYLINE_TEASER],
   phrases: ['Lesen Sie hier mehr', 'Lesen Sie auch'],
-  // ">> Lesen Sie hier mehr zum Ukraine-Konflikt – …" in the received article text.
-  leadingText: /^\s*(>>|»)\s*\S/,
+  // ">> Lesen Sie hier mehr zum Ukraine-Konflikt – …" in the received article text. Not "»":
+  // German prose opens quotations with it.
+  opensWith: '>>',
   hosts: [],
   minEvidence: 1,
 };

@@ -21,7 +21,6 @@ function start(html: string) {
   watchPage(doc, controller.signal, (change) => {
     ctx.dispatchPageChange(change);
   });
-  ctx.dispatchPageChange({ added: [doc.documentElement], removed: false, urlChanged: false });
   return { doc, ctx, controller, counts };
 }
 

@@ -181,3 +181,24 @@ describe('the teaser rule (quiet reading)', () => {
     expectNoProseInside(found, doc);
   });
 });
+
+describe('findBlocks and text that is not on the page', () => {
+  it('ignores the widget\'s words inside scripts, styles and templates (an app\'s serialised state)', () => {
+    const doc = parseHtml(
+      `<!doctype html><html><head><script type="application/json" id="ng-state">{"widget":"${WIDGET_TEXT.title} – ${WIDGET_TEXT.call} ${WIDGET_TEXT.notify}"}</script></head>`
+        + `<body><main><p>Ein Absatz echter Prosa, lang genug, um als Artikeltext zu gelten, und ohne jedes Widget.</p></main>`
+        + `<template><div>${WIDGET_TEXT.title}<br>${WIDGET_TEXT.call}<br>${WIDGET_TEXT.notify}</div></template></body></html>`,
+      articleUrl.geneva,
+    );
+    expect(findBlocks(doc, HIDING_RULES)).toEqual([]);
+  });
+
+  it('finds a widget whose title is split over inline elements', () => {
+    const doc = parseHtml(
+      `<!doctype html><html><body><app-storyline-elements><app-storyline-element><div><span>Top-</span><b>Jobs</b><span> des Tages</span>`
+        + `<div>${WIDGET_TEXT.call}<br>${WIDGET_TEXT.notify}</div></div></app-storyline-element></app-storyline-elements></body></html>`,
+      articleUrl.geneva,
+    );
+    expect(findBlocks(doc, [JOB_WIDGET]).map((f) => f.element.tagName)).toEqual(['APP-STORYLINE-ELEMENT']);
+  });
+});

@@ -59,8 +59,9 @@ export function recognisePage(ctx: ContentContext): void {
   } else {
     recognise(ctx);
   }
-  ctx.onPageChange(({ added, urlChanged }) => {
-    if (doc.readyState === 'loading') return;
+  // What the parser delivers is seen by the run at DOMContentLoaded (or the one just above).
+  ctx.onPageChange(({ source, added, urlChanged }) => {
+    if (source === 'parser') return;
     if (urlChanged || added.some(bearsSignals)) later();
   });
 }
