@@ -128,6 +128,8 @@ describe.skipIf(executablePath === null)('the article and the briefing in Chromi
       const page = await open(articleUrl.geneva, genevaArticlePage({ text, widget: 'known' }));
       // A short window, so every quote needs a scroll to come into view.
       await page.setViewportSize({ width: 1000, height: 300 });
+      // Instant scrolling, so the position read right after the click is where the scroll ends.
+      await page.emulateMedia({ reducedMotion: 'reduce' });
       const before = await page.evaluate(() => document.body.innerText);
       const scrolls: number[] = [];
       for (const [, id, inPage] of SHOWN.filter(([t]) => t === text)) {
