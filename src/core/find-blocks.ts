@@ -69,10 +69,9 @@ function matchesAnyPhrase(c: CompiledRule, text: string): boolean {
   return c.phrases.test(text);
 }
 
+/** Characters that are not white space; counted natively, since ancestors can hold a whole page's text. */
 function letters(text: string): number {
-  let n = 0;
-  for (const ch of text) if (ch.trim() !== '') n++;
-  return n;
+  return text.replace(/\s+/g, '').length;
 }
 
 function withoutPhrases(text: string, c: CompiledRule): string {
@@ -152,9 +151,10 @@ function isHidden(el: Element): boolean {
  * Elements whose own text holds the rule's words. The search only goes down into children whose
  * text (read natively, all at once) mentions them, so a page without the words costs one look at
  * its text, and a page with them a walk along the few branches that lead there. An element whose
- * words are split over several children (`Top-<b>Jobs</b>`) is an anchor itself.
+ * words are split over several children (`Top-<b>Jobs</b>`) is an anchor itself. `rootMentions`:
+ * the caller already saw that `root`'s text holds them (false where nobody looked yet).
  */
-function textAnchors(root: Element, c: CompiledRule, found: Element[]): void {
+function textAnchors(root: Element, c: CompiledRule, found: Element[], rootMentions: boolean): void {
   let childMatched = false;
   for (let child = root.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === TEXT_NODE) {
@@ -165,11 +165,11 @@ function textAnchors(root: Element, c: CompiledRule, found: Element[]): void {
       }
     } else if (child.nodeType === ELEMENT_NODE && mentions(child.textContent ?? '', c)) {
       // The words inside a script or style are not on the page: nothing to hide, nor to blame on `root`.
-      if (!SKIP_TEXT_IN.has((child as Element).tagName)) textAnchors(child as Element, c, found);
+      if (!SKIP_TEXT_IN.has((child as Element).tagName)) textAnchors(child as Element, c, found, true);
       childMatched = true;
     }
   }
-  if (!childMatched) found.push(root);
+  if (rootMentions && !childMatched) found.push(root);
 }
 
 /** Elements under `root` (and `root` itself) where the rule's evidence starts. */
@@ -183,7 +183,7 @@ function anchors(root: Node, c: CompiledRule): Element[] {
   }
   if (root.nodeType !== ELEMENT_NODE) return found;
   const el = root as Element;
-  if (!SKIP_TEXT_IN.has(el.tagName) && mentions(el.textContent, c)) textAnchors(el, c, found);
+  if (!SKIP_TEXT_IN.has(el.tagName)) textAnchors(el, c, found, false);
   for (const selector of [c.hostFrames, c.hostLinks]) {
     if (!selector) continue;
     if (el.matches(selector)) found.push(el);
@@ -210,24 +210,21 @@ export function findBlocks(root: Node, rules: readonly HidingRule[] = HIDING_RUL
   const start = root.nodeType === 9 ? ((root as Document).documentElement as Element | null) : root;
   if (!start) return [];
   const result: FoundBlock[] = [];
-  const taken: Element[] = [];
-  const covered = (el: Element): boolean => isHidden(el) || taken.some((t) => t.contains(el));
+  const covered = (el: Element): boolean => isHidden(el) || result.some((found) => found.element.contains(el));
+  const take = (element: Element, rule: RuleId): void => {
+    for (let i = result.length - 1; i >= 0; i--) {
+      if (element.contains(result[i]?.element ?? null)) result.splice(i, 1);
+    }
+    result.push({ element, rule });
+  };
   for (const rule of rules) {
     const c = compile(rule);
-    const candidates = [...knownBlocks(start, c)];
+    // Known blocks first: evidence inside them (a job link) then needs no search of its own.
+    for (const known of knownBlocks(start, c)) if (!covered(known)) take(known, rule.id);
     for (const anchor of anchors(start, c)) {
       if (covered(anchor)) continue;
       const block = blockAround(anchor, c);
-      if (block) candidates.push(block);
-    }
-    for (const element of candidates) {
-      if (covered(element)) continue;
-      for (let i = result.length - 1; i >= 0; i--) {
-        const prior = result[i];
-        if (prior && element.contains(prior.element)) result.splice(i, 1);
-      }
-      taken.push(element);
-      result.push({ element, rule: rule.id });
+      if (block && !covered(block)) take(block, rule.id);
     }
   }
   return result;
