@@ -6,20 +6,19 @@
  * With no display it runs headless instead, writes screenshots of the article with and without the
  * extension and of the popup in light and dark to docs/screenshots/, and exits.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { articleUrl, genevaArticlePage, WIDGET_SELECTOR } from '../tests/fixtures/pages';
-import { POPUP_PATH } from '../tests/support/extension-browser';
-import { startServer } from '../tests/support/server';
+import { ExtensionBrowser, POPUP_PATH } from '../tests/support/extension-browser';
+import { chromiumPath } from '../tests/support/browsers';
+import { served, startServer } from '../tests/support/server';
 import { launch } from '../bench/chromium';
 import { build, DIST, ROOT } from '../bench/dist';
 
 const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 /** Wide enough for the article column, small enough that the PNGs stay small. */
 const ARTICLE_VIEWPORT = { width: 760, height: 560 };
-/** Chrome draws an action popup at most 800 × 600; the popup's own CSS decides the width inside that. */
-const POPUP_VIEWPORT = { width: 420, height: 600 };
 
 build();
 const server = await startServer();
@@ -34,7 +33,7 @@ async function openArticle(context: BrowserContext): Promise<Page> {
 
 /**
  * The article shots show the same stretch of the story: where the widget sits when nothing hides it.
- * The popup is opened as a tab, so its status is that of a tab that is no article.
+ * The popup is the real toolbar popup, opened over the article, so it shows what it found there.
  */
 async function takeScreenshots(): Promise<string[]> {
   const without = await launch({ extension: null, port: server.port });
@@ -55,22 +54,35 @@ async function takeScreenshots(): Promise<string[]> {
     await plain.screenshot({ path: files[0] });
     await hidden.screenshot({ path: files[1] });
 
-    for (const scheme of ['light', 'dark'] as const) {
-      const popup = await withExtension.context.newPage();
-      await popup.setViewportSize(POPUP_VIEWPORT);
-      await popup.emulateMedia({ colorScheme: scheme });
-      await popup.goto(`${withExtension.extensionOrigin!}/${POPUP_PATH}`, { waitUntil: 'load' });
-      // The tab status fills in after the first render; the shot should show it settled.
-      await popup.waitForTimeout(500);
-      const file = join(SCREENSHOTS, `popup-${scheme}.png`);
-      const width = await popup.evaluate(() => Math.ceil(document.body.getBoundingClientRect().width));
-      await popup.screenshot({ path: file, clip: { x: 0, y: 0, width: Math.min(width, POPUP_VIEWPORT.width), height: POPUP_VIEWPORT.height } });
-      files.push(file);
-    }
     return files;
   } finally {
     await withExtension.close();
     await without.close();
+  }
+}
+
+async function popupScreenshots(): Promise<string[]> {
+  const browser = await ExtensionBrowser.launch({
+    executablePath: chromiumPath() ?? '/usr/bin/chromium',
+    extensionPath: DIST.chrome,
+    port: server.port,
+    hosts: ['www.handelsblatt.com'],
+  });
+  try {
+    const tab = await browser.open(served(articleUrl.geneva));
+    const files: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      const popup = await browser.openPopup(tab);
+      await popup.emulateColorScheme(scheme);
+      await popup.waitFor(`document.querySelector('#status')?.dataset.statusKind === 'ukraine-article'`);
+      const file = join(SCREENSHOTS, `popup-${scheme}.png`);
+      writeFileSync(file, await popup.screenshot());
+      files.push(file);
+      await popup.close();
+    }
+    return files;
+  } finally {
+    await browser.close();
   }
 }
 
@@ -91,7 +103,7 @@ if (process.env.DISPLAY) {
 } else {
   mkdirSync(SCREENSHOTS, { recursive: true });
   try {
-    const files = await takeScreenshots();
+    const files = [...(await takeScreenshots()), ...(await popupScreenshots())];
     process.stdout.write(`No display: ran headless and wrote\n${files.map((f) => `  ${relative(ROOT, f)}`).join('\n')}\n`);
   } finally {
     await server.close();

@@ -221,6 +221,12 @@ export class Popup {
     await this.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: scheme }] });
   }
 
+  /** A PNG of the popup as drawn. */
+  async screenshot(): Promise<Buffer> {
+    const { data } = (await this.send('Page.captureScreenshot', { format: 'png' })) as { data: string };
+    return Buffer.from(data, 'base64');
+  }
+
   /**
    * What the popup fetched since it opened, failed requests included: Resource Timing covers the
    * time before the session attached, which network events would miss.
