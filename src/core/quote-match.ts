@@ -32,15 +32,16 @@ export interface TextIndex {
   readonly text: string;
   /** The indexed text nodes, in document order. */
   readonly nodes: readonly Text[];
-  /** For each node, where its data starts in the concatenation of all nodes' data. */
-  readonly nodeStarts: Int32Array;
-  /** For each UTF-16 unit of `text`, the offset in that concatenation of the character it came from. */
-  readonly sources: Int32Array;
+  /**
+   * For each node, where the normalised form of its data (whitespace collapsed, not trimmed) starts in `text`.
+   * One before its first unit when the space it starts with merges into the space before it.
+   */
+  readonly starts: Int32Array;
 }
 
 export interface IndexOptions {
-  /** Leave out an element and its subtree, e.g. what the extension has hidden. */
-  skip?: (element: Element) => boolean;
+  /** A CSS selector for elements to leave out with their subtree, e.g. what the extension has hidden. */
+  skip?: string;
 }
 
 /**
@@ -63,10 +64,6 @@ const MAX_ANCHOR_HITS = 64;
 const SUBSTITUTION = 99;
 const GAP = 100;
 
-const QUOTE_MARKS = '"\'„“”‟«»‚‘’‛‹›';
-const INVISIBLE = '\u00AD\u200B\u200C\u200D\u2060\uFEFF';
-const DASHES = '\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D';
-
 /** Elements laid out in a line: their text joins the surrounding words. Everything else separates words. */
 const INLINE = new Set([
   'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'font', 'i',
@@ -74,145 +71,66 @@ const INLINE = new Set([
   'tt', 'u', 'var', 'wbr',
 ]);
 
-/** Elements whose text a reader never sees as prose. */
-const NOT_PROSE = new Set([
+/**
+ * Elements whose text a reader never sees as prose. hidden="until-found" content is revealed by find-in-page,
+ * so it is part of what a reader can reach.
+ */
+const NOT_PROSE = [
   'head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'canvas', 'svg', 'math', 'textarea', 'select',
-]);
+  '[hidden]:not([hidden=until-found])',
+];
 
 const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-
+const SHOW_TEXT = 4;
 const SPACE = 32;
 
 /**
- * One character's normalised form: '' for quote marks and invisible characters, ' ' for any whitespace,
- * '-' for any dash, U+FFFD for a lone surrogate, otherwise compatibility-decomposed, lower-cased, without
- * accents, ß as ss.
- * Accents go because pages and quotes may spell "ü" precomposed or as u + combining mark.
+ * The page is normalised as one string, its nodes' data joined by this character, which no step changes; where it
+ * ends up tells where each node's part starts. Text that holds it itself reads it as U+FFFD. Not a noncharacter
+ * such as U+FFFF: the minifier writes it out raw, and Chrome refuses a content script holding one as "not UTF-8".
  */
-function foldStep(char: string): string {
-  if (char.length === 1 && char >= '\ud800' && char <= '\udfff') return '\ufffd';
-  if (QUOTE_MARKS.includes(char) || INVISIBLE.includes(char)) return '';
-  if (DASHES.includes(char)) return '-';
-  if (/^\s$/u.test(char)) return ' ';
-  return char.normalize('NFKD').toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').replaceAll('ß', 'ss');
-}
+const SEPARATOR = '\ufffc';
 
-const foldCache = new Map<string, string>();
+/** Accents as NFKD leaves them, quote marks, soft hyphens and zero-width characters. */
+const DROPPED = /[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff"'„“”‟«»‚‘’‛‹›]/g;
+/**
+ * Where all other combining marks are; German text has none, so the slow Unicode-property pass is rarely needed.
+ * Each range starts one before its first mark, so that no mark stands after another character in the class.
+ */
+const OTHER_MARKS = /[\u0482-\u1fff\u20cf-\ufe2f]/;
+const DASHES = /[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g;
+const WHITESPACE = /\s{2,}|[^\S ]/g;
+/**
+ * A run of SEPARATOR, with the space after it when a space stands before it: whitespace runs across nodes collapse
+ * too.
+ */
+const JUNCTION = /(?<= )\ufffc+ |\ufffc/g;
 
-/** Folds until nothing changes, so that normalising twice gives what normalising once gives. */
-function fold(char: string): string {
-  let folded = foldCache.get(char);
-  if (folded !== undefined) return folded;
-  folded = foldStep(char);
-  for (let round = 0; round < 4; round++) {
-    const again = Array.from(folded, foldStep).join('');
-    if (again === folded) break;
-    folded = again;
-  }
-  foldCache.set(char, folded);
-  return folded;
+/** ES2024, in every browser the extension supports; the project's TypeScript library is ES2023. */
+interface WellFormed {
+  toWellFormed(): string;
 }
 
 /**
- * Decodes the built units in one native call (String.fromCharCode over spread chunks took most of the
- * indexing time). Typed arrays are little-endian on every platform browsers run on; lone surrogates, which
- * the decoder would replace, never reach it because fold() already replaces them.
+ * Lower-case, compatibility-decomposed, without accents and other combining marks, ß as ss, final sigma as sigma (so
+ * that no character's form depends on its neighbours), without quote marks, soft hyphens and zero-width characters,
+ * every dash as '-', lone surrogates as U+FFFD, whitespace runs as one space (not trimmed). Each step is one native
+ * pass over the whole string: looping over the characters in JavaScript costs several times as much before the JIT
+ * has compiled the loop, and the index is built once per page, cold. Character by character the result is the same,
+ * which is what lets `pointAt` fold a single node's data and land where the whole page's normalisation put it.
  */
-const utf16 = new TextDecoder('utf-16le');
-
-const DROPPED = -1;
-const WHITESPACE = -2;
-
-/** fold() of every ASCII character, as one code, DROPPED or WHITESPACE: the common case of the hot loop. */
-const ASCII_FOLD = Int32Array.from({ length: 0x80 }, (_, code) => {
-  const folded = fold(String.fromCharCode(code));
-  if (folded === '') return DROPPED;
-  return folded === ' ' ? WHITESPACE : folded.charCodeAt(0);
-});
-
-/** Builds normalised text unit by unit, remembering where each unit came from; whitespace runs become one space. */
-class NormalisedText {
-  private codes = new Uint16Array(1024);
-  private sources = new Int32Array(1024);
-  private length = 0;
-  private pendingSpace = false;
-
-  /** Appends `data`, whose first character is at `base` in the source. */
-  push(data: string, base: number): void {
-    // Each ASCII character adds at most itself and one pending space; other characters reserve their own room.
-    this.reserve(data.length + 1);
-    let { codes, sources, length, pendingSpace } = this;
-    for (let i = 0; i < data.length; i++) {
-      const code = data.charCodeAt(i);
-      const ascii = code < 0x80 ? (ASCII_FOLD[code] ?? DROPPED) : 0;
-      if (ascii === DROPPED) continue;
-      if (ascii === WHITESPACE) {
-        pendingSpace = true;
-        continue;
-      }
-      if (ascii > 0) {
-        if (pendingSpace && length > 0) {
-          codes[length] = SPACE;
-          sources[length++] = base + i;
-        }
-        pendingSpace = false;
-        codes[length] = ascii;
-        sources[length++] = base + i;
-        continue;
-      }
-      const pair = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(data.charCodeAt(i + 1));
-      const folded = fold(pair ? data.slice(i, i + 2) : data.charAt(i));
-      this.length = length;
-      this.pendingSpace = pendingSpace;
-      this.reserve(data.length - i + folded.length + 1);
-      for (let k = 0; k < folded.length; k++) this.append(folded.charCodeAt(k), base + i);
-      ({ codes, sources, length, pendingSpace } = this);
-      if (pair) i++;
-    }
-    this.length = length;
-    this.pendingSpace = pendingSpace;
-  }
-
-  /** Words on either side of a block boundary or `<br>` must not run together. */
-  boundary(): void {
-    this.pendingSpace = true;
-  }
-
-  finish(): { text: string; sources: Int32Array } {
-    return { text: utf16.decode(this.codes.subarray(0, this.length)), sources: this.sources.slice(0, this.length) };
-  }
-
-  /** A pending space is written only before a following character, which trims the text at both ends. */
-  private append(unit: number, source: number): void {
-    if (unit === SPACE) {
-      this.pendingSpace = true;
-      return;
-    }
-    if (this.pendingSpace && this.length > 0) {
-      this.codes[this.length] = SPACE;
-      this.sources[this.length++] = source;
-    }
-    this.pendingSpace = false;
-    this.codes[this.length] = unit;
-    this.sources[this.length++] = source;
-  }
-
-  private reserve(units: number): void {
-    const needed = this.length + 2 * units;
-    if (needed <= this.codes.length) return;
-    const capacity = Math.max(needed, this.codes.length * 2);
-    const codes = new Uint16Array(capacity);
-    codes.set(this.codes.subarray(0, this.length));
-    this.codes = codes;
-    const sources = new Int32Array(capacity);
-    sources.set(this.sources.subarray(0, this.length));
-    this.sources = sources;
-  }
+function fold(text: string): string {
+  let folded = (text as unknown as WellFormed).toWellFormed().normalize('NFKD').toLowerCase().replace(DROPPED, '');
+  if (OTHER_MARKS.test(folded)) folded = folded.replace(/\p{M}/gu, '');
+  return folded
+    .replace(DASHES, '-')
+    .replaceAll('ß', 'ss')
+    .replaceAll('ς', 'σ')
+    .replace(WHITESPACE, ' ');
 }
 
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
+function clean(text: string): string {
+  return text.replaceAll(SEPARATOR, '\ufffd');
 }
 
 /**
@@ -221,9 +139,7 @@ function isLowSurrogate(code: number): boolean {
  * spaces and trimmed.
  */
 export function normaliseForMatch(text: string): string {
-  const out = new NormalisedText();
-  out.push(text, 0);
-  return out.finish().text;
+  return fold(clean(text)).trim();
 }
 
 /** The words of a text, normalised: letters and digits; punctuation, quote marks and dashes separate them. */
@@ -292,46 +208,91 @@ function indexOfWhole(text: string, needle: string, from: number): number {
 }
 
 /**
- * Indexes the prose under `root` in one pass over its text nodes. Text in script, style, template and
- * similar elements, in elements with the `hidden` attribute and in skipped elements is left out; blocks
- * and `<br>` separate words, inline elements (links, `<strong>`) do not.
+ * Indexes the prose under `root`. Text in script, style, template and similar elements, in elements with the
+ * `hidden` attribute and in skipped elements is left out; blocks and `<br>` separate words, inline elements
+ * (links, `<strong>`) do not. A tree walker over the text nodes and a query per left-out kind touch far fewer DOM
+ * objects than visiting every element would; elements are looked at only where two nodes' words would otherwise
+ * run together.
  */
-export function buildTextIndex(root: Element | Document | DocumentFragment, options: IndexOptions = {}): TextIndex {
-  const out = new NormalisedText();
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  let consumed = 0;
-
-  const walk = (parent: Node): void => {
-    for (let child = parent.firstChild; child !== null; child = child.nextSibling) {
-      if (child.nodeType === TEXT_NODE) {
-        const node = child as Text;
-        if (node.data.length === 0) continue;
-        nodes.push(node);
-        starts.push(consumed);
-        out.push(node.data, consumed);
-        consumed += node.data.length;
-      } else if (child.nodeType === ELEMENT_NODE) {
-        const element = child as Element;
-        const separates = !INLINE.has(element.localName);
-        if (separates) out.boundary();
-        if (isProse(element, options)) walk(element);
-        if (separates) out.boundary();
-      }
+export function buildTextIndex(root: Element | Document | DocumentFragment, { skip }: IndexOptions = {}): TextIndex {
+  const doc = root.ownerDocument ?? root;
+  // One query per selector: Chromium finds a lone tag name by tag, but matches a selector list element by element.
+  const leftOut = new Set<Node>();
+  for (const selector of skip === undefined ? NOT_PROSE : [...NOT_PROSE, skip]) {
+    for (const element of root.querySelectorAll(selector)) {
+      leftOut.add(element);
+      textNodes(doc, element, (node) => leftOut.add(node));
     }
-  };
-  walk(root);
+  }
+  const nodes: Text[] = [];
+  const data: string[] = [];
+  textNodes(doc, root, (node, text) => {
+    if (text !== '' && !leftOut.has(node)) {
+      nodes.push(node);
+      data.push(text.includes(SEPARATOR) ? clean(text) : text);
+    }
+  });
 
-  const { text, sources } = out.finish();
-  return { text, nodes, nodeStarts: Int32Array.from(starts), sources };
+  const folded = fold(data.join(SEPARATOR));
+
+  // Where each node's part lands once the separators are gone, a space it starts with merges into one before it, and
+  // a space stands where a block boundary would otherwise run two words together.
+  const starts = new Int32Array(nodes.length);
+  const boundaries: number[] = [];
+  let length = 0;
+  let spaced = true;
+  let last: Node = root;
+  let from = 0;
+  nodes.forEach((node, i) => {
+    const end = i === nodes.length - 1 ? folded.length : folded.indexOf(SEPARATOR, from);
+    let size = end - from;
+    starts[i] = length;
+    if (folded.charCodeAt(from) === SPACE) {
+      if (spaced) {
+        size--;
+        starts[i]--;
+      }
+    } else if (!spaced && size > 0 && separated(last, node, leftOut)) {
+      boundaries.push(from);
+      starts[i] = ++length;
+    }
+    if (size > 0) {
+      length += size;
+      spaced = folded.charCodeAt(end - 1) === SPACE;
+      last = node;
+    }
+    from = end + 1;
+  });
+  const parts = boundaries.map((at, i) => folded.slice(boundaries[i - 1] ?? 0, at));
+  parts.push(folded.slice(boundaries[boundaries.length - 1] ?? 0));
+  return { text: parts.join(' ').replace(JUNCTION, '').trim(), nodes, starts };
 }
 
-function isProse(element: Element, options: IndexOptions): boolean {
-  if (NOT_PROSE.has(element.localName)) return false;
-  const hidden = element.getAttribute('hidden');
-  // hidden="until-found" content is revealed by find-in-page, so it is part of what a reader can reach.
-  if (hidden !== null && hidden !== 'until-found') return false;
-  return options.skip?.(element) !== true;
+function textNodes(doc: Document, root: Node, visit: (node: Text, data: string) => void): void {
+  const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node !== null; node = walker.nextNode() as Text | null) visit(node, node.data);
+}
+
+/**
+ * Whether a block starts or ends between two text nodes, `from` before `to`, which keeps their words apart. Walks
+ * the nodes between them in document order, not into left-out elements (a left-out block still separates).
+ */
+function separated(from: Node, to: Node, leftOut: Set<Node>): boolean {
+  const separates = (node: Node): boolean => node.nodeType === ELEMENT_NODE && !INLINE.has((node as Element).localName);
+  let node = from;
+  for (;;) {
+    while (node.nextSibling === null) {
+      node = node.parentNode as Node;
+      if (separates(node)) return true;
+    }
+    node = node.nextSibling;
+    while (node !== to) {
+      if (separates(node)) return true;
+      if (leftOut.has(node) || node.firstChild === null) break;
+      node = node.firstChild;
+    }
+    if (node === to) return false;
+  }
 }
 
 interface Found {
@@ -360,8 +321,8 @@ export function findQuote(index: TextIndex, quote: string): QuoteMatch | null {
       : { start: at, end: at + needle.length, edits: 0 };
   if (found === null) return null;
   return {
-    start: pointAt(index, index.sources[found.start] ?? 0, 0),
-    end: pointAt(index, index.sources[found.end - 1] ?? 0, 1),
+    start: pointAt(index, found.start, 0),
+    end: pointAt(index, found.end - 1, 1),
     score: 1 - found.edits / spans.length,
     exact: found.edits === 0,
   };
@@ -522,23 +483,40 @@ function align(quote: string[], page: string[]): Alignment | null {
 }
 
 /**
- * The DOM point of the source character at `source`; `after` 1 gives the point just behind it
- * (behind both halves of a surrogate pair).
+ * The DOM point of the character that gave `position` in the index's text; `after` 1 gives the point just behind it
+ * (behind both halves of a surrogate pair). Folds prefixes of that one node's data to find the shortest that
+ * reaches past `position`, rather than keeping a source offset for every unit of the page.
  */
-function pointAt(index: TextIndex, source: number, after: 0 | 1): TextPoint {
+function pointAt(index: TextIndex, position: number, after: 0 | 1): TextPoint {
   let low = 0;
-  let high = index.nodeStarts.length - 1;
+  let high = index.starts.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if ((index.nodeStarts[mid] ?? 0) <= source) low = mid;
+    if ((index.starts[mid] ?? 0) <= position) low = mid;
     else high = mid - 1;
   }
   const node = index.nodes[low] as Text;
-  const offset = source - (index.nodeStarts[low] ?? 0);
-  if (after === 0) return { node, offset };
-  const code = node.data.charCodeAt(offset);
-  const width = code >= 0xd800 && code <= 0xdbff && isLowSurrogate(node.data.charCodeAt(offset + 1)) ? 2 : 1;
-  return { node, offset: offset + width };
+  const unit = position - (index.starts[low] ?? 0);
+  const reaches = (end: number): boolean => fold(clean(node.data.slice(0, end))).length > unit;
+  // `lo` units of the data fold to no more than `unit`, `hi` units to more. Folding seldom changes a length by much,
+  // so the bounds close in from `unit + 1` in doubling steps before halving.
+  let lo = 0;
+  let hi = node.data.length;
+  for (let probe = unit + 1, step = 1; probe > lo && probe < hi; step *= 2) {
+    if (reaches(probe)) {
+      hi = probe;
+      probe -= step;
+    } else {
+      lo = probe;
+      probe += step;
+    }
+  }
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (reaches(mid)) hi = mid;
+    else lo = mid;
+  }
+  return { node, offset: hi - 1 + after };
 }
 
 /** A Range over the match, for scrolling to it and marking it. The text nodes must not have changed since indexing. */

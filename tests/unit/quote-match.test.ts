@@ -165,7 +165,7 @@ describe('buildTextIndex', () => {
       '<script type="application/ld+json">{"articleBody":"Skript"}</script><style>p{}</style><noscript>Kein JS</noscript>'
         + '<template><p>Vorlage</p></template><div data-lagebild-hidden><p>Top-Jobs des Tages</p></div>',
     );
-    const index = buildTextIndex(doc, { skip: (element) => element.hasAttribute('data-lagebild-hidden') });
+    const index = buildTextIndex(doc, { skip: '[data-lagebild-hidden]' });
     expect(index.text).toBe('sichtbar bleibt auffindbar');
   });
 
@@ -352,7 +352,7 @@ describe('the similarity threshold', () => {
       `<script type="application/ld+json">${jsonLd}</script><div class="job-widget"><p>${htmlText(QUOTES.blinkenInvasion)}</p></div>`,
     );
     expect(find(page, QUOTES.lawrowPrepared)).toBeNull();
-    const found = findQuotes(page, [{ id: 'invasion', text: QUOTES.blinkenInvasion }], { skip: (element) => element.classList.contains('job-widget') });
+    const found = findQuotes(page, [{ id: 'invasion', text: QUOTES.blinkenInvasion }], { skip: '.job-widget' });
     expect(found.size).toBe(0);
   });
 });

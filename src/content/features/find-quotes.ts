@@ -28,7 +28,7 @@ interface HighlightApi {
 }
 
 /** Text the extension hid (the job widget, teaser boxes) is not the article's, and must not be marked. */
-const skip = (element: Element): boolean => element.hasAttribute(HIDE_ATTRIBUTE);
+const skip = `[${HIDE_ATTRIBUTE}]`;
 
 /** The text nodes a match covers, from the index, so that hidden text inside the range stays untouched. */
 function nodesOf(index: TextIndex, match: QuoteMatch): Text[] {
