@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { allQuotes, briefing } from '../../src/briefing';
 import { HIDE_ATTRIBUTE } from '../../src/core/hiding-rules';
 import { normaliseForMatch } from '../../src/core/quote-match';
+import { detectPage } from '../../src/core/detect-page';
 import { createContext } from '../../src/content/context';
 import { HIGHLIGHT_NAME, MARK_ATTRIBUTE, findQuotesInStory } from '../../src/content/features/find-quotes';
 import { watchPage } from '../../src/content/page-watcher';
@@ -50,6 +51,8 @@ function start(html: string, url: string = articleUrl.geneva) {
   const doc = parseHtml(html, url);
   const controller = new AbortController();
   const ctx = createContext(doc, controller.signal);
+  // As in the page, where recognition runs before the popup can ask.
+  ctx.verdict = detectPage(doc, url);
   const quotesFound = findQuotesInStory(ctx);
   watchPage(doc, controller.signal, (change) => {
     ctx.dispatchPageChange(change);
@@ -104,13 +107,25 @@ describe('which quotes the story holds', () => {
   });
 
   it('sees a body that arrives after the first request', async () => {
-    const { doc, quotesFound } = start(apiArticlePage(API_ARTICLES.free), articleUrl.free);
+    const { doc, quotesFound } = geneva('corrected');
+    story(doc).replaceChildren();
+    await microtasks();
     expect(quotesFound(BLINKEN)).toEqual([]);
     const late = doc.createElement('p');
     late.textContent = BLINKEN[1]!.text;
     story(doc).append(late);
     await microtasks();
     expect(quotesFound(BLINKEN)).toEqual([BLINKEN[1]!.id]);
+  });
+
+  it('does not read a page that is not about Ukraine, whatever it holds', async () => {
+    const { doc, ctx, quotesFound } = start(apiArticlePage(API_ARTICLES.free), articleUrl.free);
+    const late = doc.createElement('p');
+    late.textContent = BLINKEN[1]!.text;
+    story(doc).append(late);
+    await microtasks();
+    expect(ctx.verdict?.aboutUkraine).toBe(false);
+    expect(quotesFound(BLINKEN)).toEqual([]);
   });
 });
 
