@@ -39,10 +39,14 @@ export function startPopup(root: HTMLElement, options: PopupOptions): void {
   let status: StatusState = { phase: 'loading' };
   const lang = (): Lang => briefingLanguage(options.uiLanguage, choice);
 
+  const showQuotesFound = (): void => {
+    if (status.phase === 'ready') applyQuotesFound(root, status.status?.quotesFound ?? []);
+  };
+
   const showStatus = (): void => {
     const section = root.querySelector<HTMLElement>('#status');
     if (section) updateStatus(section, status, translator(lang()));
-    applyQuotesFound(root, status.phase === 'ready' ? (status.status?.quotesFound ?? []) : []);
+    showQuotesFound();
   };
 
   const selectLanguage = (next: Lang): void => {
@@ -110,7 +114,8 @@ export function startPopup(root: HTMLElement, options: PopupOptions): void {
       ),
       el('p', { id: NEW_TAB_NOTE_ID, hidden: '' }, t('opensInNewTab')),
     );
-    showStatus();
+    // renderStatus has drawn the status, and the buttons start as a tab without quotes needs them.
+    showQuotesFound();
     if (settings) applySettings(root, settings);
     if (focusedId) doc.getElementById(focusedId)?.focus();
   }

@@ -32,7 +32,33 @@ function rememberChoice(choice: LanguageChoice): void {
   }
 }
 
+/** The class popup.css holds the parts below the fold back with. */
+const BEFORE_FIRST_PAINT = 'before-first-paint';
+/** A browser that reports no paint gets those parts drawn after this all the same. */
+const PAINT_WAIT_MS = 1000;
+
+/**
+ * Draws the parts below the fold once the popup has shown its first contentful paint, while the
+ * reader looks at the top: before it, they would only have made the reader wait for that paint.
+ */
+function drawAllAfterFirstPaint(html: HTMLElement): void {
+  const drawAll = (): void => {
+    clearTimeout(timer);
+    observer?.disconnect();
+    html.classList.remove(BEFORE_FIRST_PAINT);
+  };
+  const timer = setTimeout(drawAll, PAINT_WAIT_MS);
+  const observer = PerformanceObserver.supportedEntryTypes.includes('paint')
+    ? new PerformanceObserver((entries) => {
+        if (entries.getEntriesByName('first-contentful-paint').length > 0) drawAll();
+      })
+    : undefined;
+  if (observer) observer.observe({ type: 'paint', buffered: true });
+  else drawAll();
+}
+
 const root = document.getElementById('app');
 if (root) {
   startPopup(root, { briefing, uiLanguage: ext().i18n.getUILanguage(), rememberedChoice: rememberedChoice(), rememberChoice });
+  drawAllAfterFirstPaint(document.documentElement);
 }

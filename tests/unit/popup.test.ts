@@ -520,4 +520,64 @@ describe('the entry', () => {
     document.querySelector<HTMLInputElement>('#language-en')!.click();
     expect(localStorage.getItem('lagebild.language')).toBe('en');
   });
+
+  describe('the parts below the fold', () => {
+    const HELD_BACK = 'before-first-paint';
+    const heldBack = (): boolean => document.documentElement.classList.contains(HELD_BACK);
+
+    /** Paint Timing as a browser that reports paints has it; `report` delivers an entry by name. */
+    function paintTiming() {
+      let callback: ((entries: { getEntriesByName: (name: string) => unknown[] }) => void) | undefined;
+      vi.stubGlobal(
+        'PerformanceObserver',
+        class {
+          static readonly supportedEntryTypes = ['paint'];
+          constructor(observed: NonNullable<typeof callback>) {
+            callback = observed;
+          }
+          observe(): void {}
+          disconnect(): void {}
+        },
+      );
+      return (name: string) => {
+        callback?.({ getEntriesByName: (wanted) => (wanted === name ? [{ name }] : []) });
+      };
+    }
+
+    beforeEach(() => {
+      // As index.html has it.
+      document.documentElement.classList.add(HELD_BACK);
+    });
+
+    afterEach(() => {
+      document.documentElement.classList.remove(HELD_BACK);
+    });
+
+    it('are in the document at once and drawn from the first contentful paint on', async () => {
+      const report = paintTiming();
+      await runEntry();
+      expect(document.querySelectorAll('.timeline li')).toHaveLength(briefing.timeline.length);
+      expect(document.querySelector('#settings')).not.toBeNull();
+      report('first-paint');
+      expect(heldBack()).toBe(true);
+      report('first-contentful-paint');
+      expect(heldBack()).toBe(false);
+    });
+
+    it('are drawn after a second when the browser reports no paint', async () => {
+      paintTiming();
+      vi.useFakeTimers();
+      await runEntry();
+      vi.advanceTimersByTime(999);
+      expect(heldBack()).toBe(true);
+      vi.advanceTimersByTime(1);
+      expect(heldBack()).toBe(false);
+    });
+
+    it('are drawn at once where paints are not reported at all', async () => {
+      vi.stubGlobal('PerformanceObserver', { supportedEntryTypes: ['mark', 'measure'] });
+      await runEntry();
+      expect(heldBack()).toBe(false);
+    });
+  });
 });
