@@ -17,7 +17,7 @@ export interface ContentContext {
   onSettings(listener: (settings: Settings) => void): void;
   /** Verdict or hidden count changed: tell the background (debounced by the report feature). */
   onFindings(listener: () => void): void;
-  announce(event: 'findings'): void;
+  announceFindings(): void;
   dispatchPageChange(change: PageChange): void;
   dispatchSettings(settings: Settings): void;
 }
@@ -39,7 +39,7 @@ export function createContext(doc: Document, signal: AbortSignal): ContentContex
       if (ctx.settingsLoaded) l(ctx.settings);
     },
     onFindings: (l) => findingsListeners.push(l),
-    announce: () => {
+    announceFindings: () => {
       for (const l of findingsListeners) l();
     },
     dispatchPageChange: (change) => {

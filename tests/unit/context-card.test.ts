@@ -147,7 +147,7 @@ describe('the context card on the live blog', () => {
     card()!.dismiss.click();
     expect(hosts()).toHaveLength(0);
     await vi.waitFor(() => { expect(browser.stored.get(SETTINGS_KEY)).toMatchObject({ cardDismissed: true }); });
-    ctx.announce('findings');
+    ctx.announceFindings();
     expect(hosts()).toHaveLength(0);
     ctx.dispatchSettings({ ...DEFAULT_SETTINGS, cardDismissed: true });
     expect(hosts()).toHaveLength(0);
@@ -161,7 +161,7 @@ describe('the context card on the live blog', () => {
       articleUrl.liveblog,
     );
     for (let i = 0; i < 5; i++) {
-      ctx.announce('findings');
+      ctx.announceFindings();
       ctx.dispatchSettings({ ...ctx.settings });
     }
     await vi.waitFor(() => { expect(card()).not.toBeNull(); });

@@ -27,7 +27,7 @@ export function hideClutter(ctx: ContentContext): void {
     const count = countHidden(doc, active);
     if (count !== ctx.hiddenCount) {
       ctx.hiddenCount = count;
-      ctx.announce('findings');
+      ctx.announceFindings();
     }
   };
 

@@ -36,7 +36,7 @@ export function recognise(ctx: ContentContext): PageVerdict {
   const verdict = detectPage(ctx.doc, ctx.doc.location.href);
   if (!sameVerdict(ctx.verdict, verdict)) {
     ctx.verdict = verdict;
-    ctx.announce('findings');
+    ctx.announceFindings();
   }
   return verdict;
 }
