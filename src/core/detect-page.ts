@@ -7,6 +7,10 @@
  * Evidence is scored, not matched: each kind of evidence (keywords, title, slug, …) counts once,
  * from its best source, and a passing mention in one paragraph weighs little, so an article that
  * names Ukraine on the side stays an ordinary article.
+ *
+ * The first run in a page is the one the content script pays for, and there compiling code and
+ * patterns costs more than reading the page: hence few and flagless patterns, and work that
+ * only names evidence is done only for evidence that counts.
  */
 import type { PageKind, PageVerdict, Signal, SignalSource } from './page';
 import {
@@ -32,38 +36,33 @@ import {
 export const UKRAINE_THRESHOLD = 4;
 
 /**
- * Finding terms takes two steps because a Unicode-aware pattern with word boundaries is several
- * times slower than the whole rest of a run: a plain pattern finds candidate stems, then the word
- * around each (letters as Unicode sees them, since JS `\b` does not know umlauts) is classified.
- * Slugs spell umlauts out, hence "saporischschja" needs no variant.
+ * Stems, each part of every spelling of some term, searched in lower-cased text. The fewer and
+ * plainer the patterns, the cheaper a first run: with /i, or with `\p{L}` to find the word around
+ * a stem, compiling them cost several times the rest of it. Slugs spell umlauts out, hence
+ * "saporischschja" needs no variant.
  */
-const CANDIDATES = new RegExp(
-  'ukrain|kiew|kyjiw|kyiv|kiev|selensk|zelensk|donbas|donezk|donetsk|luhansk|lugansk|krim|crimea|charkiw|kharkiv|mariupol'
-    + '|cherson|kherson|saporisch|zaporizh|odes|bachmut|bakhmut|awdijiwka'
-    + '|russ|putin|kreml|moskau|moscow|lawrow|lavrov|peskow|peskov|schoigu|shoigu'
-    + '|nato|invasion|einmarsch|eskalation|sanktion|sanction|truppen|troops|soldaten|militär|krieg',
-  'gi',
-);
+const STEMS = /ukrain|kie[vw]|kyjiw|kyiv|elensk|donbas|done[tz]|lu[gh]ansk|krim|crimea|harki|mariupol|herson|apori|odes|ba[ck]hmut|awdijiwka|russ|putin|kreml|mos[ck]|la[vw]ro|pesko|hoigu|nato|invasion|einmarsch|eskalation|san[kc]tion|truppen|troops|soldaten|militär|krieg/g;
 
-/** Words that on their own put Ukraine in the text; "ukrain" also inside compounds ("Ostukraine"), "Krimi" is not "Krim". */
-const UKRAINE_WORD = /ukrain|^(?:kiew|kyjiw$|kyiv$|kiev$|selenskyj|selensky$|zelensky|donbass?$|donezk|donetsk|luhansk|lugansk|krim$|crimea|charkiw|kharkiv|mariupol|cherson|kherson|saporischschja|zaporizhzhia|odessa$|odesa$|bachmut|bakhmut|awdijiwka)/;
+/**
+ * Classifies a whole lower-cased word; the empty groups tell Ukraine (1) from Russia (2), the
+ * rest is war. Ukraine wins over Russia over war ("Russlandukraine"). "ukrain" and "krieg" count
+ * inside compounds ("Ostukraine", "Angriffskrieg"), the rest only starting the word, some only
+ * as the whole word ("Krimi" is not "Krim"). Russia's side points at Ukraine only together with
+ * more of Russia or of war.
+ */
+const TERM = /^(?:(?=.*ukrain)|kiew|kyjiw$|kyiv$|kiev$|selenskyj|selensky$|zelensky|donbass?$|donezk|donetsk|lu[gh]ansk|krim$|crimea|charkiw|kharkiv|mariupol|[ck]herson|saporischschja|zaporizhzhia|odess?a$|ba[ck]hmut|awdijiwka)()|^(?:russland|russisch|russen?$|russia|putin|kreml|moskau|moscow$|lawrow|lavrov$|peskow$|peskov$|schoigu$|shoigu$)()|krieg|^(?:nato|invasion|einmarsch|eskalation|sanktion|sanction|truppen$|troops$|soldaten$|militär)/;
 
-/** Russia's side of the war: points at Ukraine only together with more of Russia or of war. */
-const RUSSIA_WORD = /^(?:russland|russisch|russen?$|russia|putin|kreml|moskau|moscow$|lawrow|lavrov$|peskow$|peskov$|schoigu$|shoigu$)/;
-
-/** Context for Russia; "krieg" also inside compounds ("Angriffskrieg"). */
-const WAR_WORD = /krieg|^(?:nato|invasion|einmarsch|eskalation|sanktion|sanction|truppen$|troops$|soldaten$|militär)/;
-
-const LETTER = /\p{L}/u;
-
-const ARTICLE_TYPES = new Set([
+const ARTICLE_TYPES: unknown[] = [
   'NewsArticle', 'Article', 'ReportageNewsArticle', 'AnalysisNewsArticle', 'OpinionNewsArticle',
   'BackgroundNewsArticle', 'LiveBlogPosting',
-]);
+];
 
 const ORIGIN = /^(?:https?:)?\/\/[^/]+/i;
 
-/** Bounds on what one run reads. */
+/**
+ * Bounds on what one run reads. Live collections are read item by item, never by `length`:
+ * a collection is then walked only as far as it is read, where `length` would count the whole page.
+ */
 const MAX_LINKS = 60;
 const MAX_PARAGRAPHS = 5;
 const MAX_P_EXAMINED = 15;
@@ -71,82 +70,58 @@ const MAX_BUTTONS = 40;
 const MAX_TEXT = 600;
 const MAX_SIBLINGS = 8;
 
-interface Terms {
-  ukraine: string[];
-  russia: string[];
-  war: string[];
-}
+/** Distinct words naming Ukraine, Russia and war, in that order. */
+type Terms = [string[], string[], string[]];
 
-function isLetter(text: string, index: number): boolean {
-  const ch = text[index];
-  return ch !== undefined && LETTER.test(ch);
-}
+/** Lower-case Latin letters with umlauts, ß and accents: enough to find where a German word ends. */
+const isLetter = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 223 && code <= 591 && code !== 247);
 
 function termsIn(text: string): Terms {
-  const bounded = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
-  const found = { ukraine: new Set<string>(), russia: new Set<string>(), war: new Set<string>() };
-  CANDIDATES.lastIndex = 0;
-  for (let match = CANDIDATES.exec(bounded); match; match = CANDIDATES.exec(bounded)) {
-    let start = match.index;
-    let end = start + match[0].length;
-    while (start > 0 && isLetter(bounded, start - 1)) start--;
-    while (isLetter(bounded, end)) end++;
-    CANDIDATES.lastIndex = end;
-    const word = bounded.slice(start, end);
-    const lower = word.toLowerCase();
-    if (UKRAINE_WORD.test(lower)) found.ukraine.add(word);
-    else if (RUSSIA_WORD.test(lower)) found.russia.add(word);
-    else if (WAR_WORD.test(lower)) found.war.add(word);
+  const terms: Terms = [[], [], []];
+  const bounded = text.slice(0, MAX_TEXT);
+  const lower = bounded.toLowerCase();
+  // Lower-casing keeps every position but for rare letters such as "İ"; then the words are named lower-case.
+  const shown = lower.length === bounded.length ? bounded : lower;
+  STEMS.lastIndex = 0;
+  for (let stem = STEMS.exec(lower); stem; stem = STEMS.exec(lower)) {
+    let start = stem.index;
+    let end = STEMS.lastIndex;
+    while (isLetter(lower.charCodeAt(start - 1))) start--;
+    while (isLetter(lower.charCodeAt(end))) end++;
+    STEMS.lastIndex = end;
+    const term = TERM.exec(lower.slice(start, end));
+    const list = term && terms[term[1] === '' ? 0 : term[2] === '' ? 1 : 2];
+    const word = shown.slice(start, end);
+    if (list && !list.includes(word)) list.push(word);
   }
-  return { ukraine: [...found.ukraine], russia: [...found.russia], war: [...found.war] };
+  return terms;
 }
 
-/** Full weight for a Ukraine term; a fraction for Russia together with more of Russia or of war. */
-function weigh(terms: Terms, full: number): number {
-  if (terms.ukraine.length > 0) return full;
-  if (terms.russia.length > 0 && terms.russia.length + terms.war.length >= 2) return Math.min(1, full);
-  return 0;
-}
-
-function named(terms: Terms): string {
-  return [...terms.ukraine, ...terms.russia, ...terms.war].slice(0, 4).join(', ');
+/** Full weight for a Ukraine term; 1 for Russia together with more of Russia or of war. */
+function weigh([ukraine, russia, war]: Terms, full: number): number {
+  return ukraine.length ? full : russia.length && russia.length + war.length > 1 ? 1 : 0;
 }
 
 function clean(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
-function toUrl(url: string | URL): URL | null {
-  if (url instanceof URL) return url;
-  try {
-    return new URL(url);
-  } catch {
-    return null;
-  }
-}
-
 /** Works on relative and absolute addresses alike, as JSON-LD and canonical links carry either. */
-function idInUrl(href: string | null | undefined): string | null {
-  const path = href?.split(/[?#]/)[0];
-  return path ? (ARTICLE_ID_IN_PATH.exec(path)?.[1] ?? null) : null;
+function idInUrl(href: unknown): string | null {
+  return typeof href === 'string' ? (ARTICLE_ID_IN_PATH.exec(href.replace(/[?#].*/s, ''))?.[1] ?? null) : null;
 }
 
-interface Head {
-  /** `<meta>` contents by name or property; the first of each wins. */
-  metas: Map<string, string>;
-  canonical: string | null;
-}
-
-function readHead(doc: Document): Head {
-  const metas = new Map<string, string>();
-  const head = doc.head as HTMLHeadElement | null;
-  if (!head) return { metas, canonical: null };
-  for (const el of head.getElementsByTagName('meta')) {
-    const key = el.getAttribute('property') ?? el.getAttribute('name');
-    const content = el.getAttribute('content');
-    if (key && content && !metas.has(key)) metas.set(key, content);
+/** Comma-separated lists and arrays of them alike; whitespace inside an entry is cleaned only where it is shown. */
+function strings(value: unknown): string[] {
+  const list: string[] = [];
+  for (const item of Array.isArray(value) ? value : [value]) {
+    if (typeof item !== 'string') continue;
+    for (const entry of item.split(',')) {
+      const trimmed = entry.trim();
+      if (trimmed) list.push(trimmed);
+    }
   }
-  return { metas, canonical: head.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null };
+  return list;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -163,45 +138,37 @@ interface LdArticle {
 
 type LdNode = Record<string, unknown>;
 
-function isNode(value: unknown): value is LdNode {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return value.split(',').map(clean).filter(Boolean);
-  if (Array.isArray(value)) return value.flatMap((v) => (typeof v === 'string' ? strings(v) : []));
-  return [];
-}
-
-function typesOf(node: LdNode): string[] {
-  const type = node['@type'];
-  return typeof type === 'string' ? [type] : Array.isArray(type) ? type.filter((t) => typeof t === 'string') : [];
-}
-
-function nodeUrl(node: LdNode): string | null {
+/** The first article node, whether written as one object, an array, or inside `@graph`. */
+function ldArticle(data: unknown): LdArticle | null {
+  if (Array.isArray(data)) {
+    for (const item of data) {
+      const found = ldArticle(item);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (typeof data !== 'object' || !data) return null;
+  const node = data as LdNode;
+  const types = node['@type'];
+  const type: unknown = (Array.isArray(types) ? types : [types]).find((t) => ARTICLE_TYPES.includes(t));
+  if (typeof type !== 'string') return Array.isArray(node['@graph']) ? ldArticle(node['@graph']) : null;
   const main = node.mainEntityOfPage;
-  if (typeof main === 'string') return main;
-  if (isNode(main) && typeof main['@id'] === 'string') return main['@id'];
-  return typeof node.url === 'string' ? node.url : null;
-}
-
-/** Top-level nodes, whether written as one object, an array, or inside `@graph`. */
-function topNodes(data: unknown): LdNode[] {
-  if (Array.isArray(data)) return data.flatMap(topNodes);
-  if (!isNode(data)) return [];
-  const graph = data['@graph'];
-  return Array.isArray(graph) ? [data, ...graph.flatMap(topNodes)] : [data];
-}
-
-/** The head's blocks; only a page without any there is searched whole. */
-function jsonLdScripts(doc: Document): Iterable<Element> {
-  const inHead = (doc.head as HTMLHeadElement | null)?.querySelectorAll(JSON_LD);
-  return inHead?.length ? inHead : doc.querySelectorAll(JSON_LD);
+  const mainId = typeof main === 'string' ? main : (main as LdNode | null)?.['@id'];
+  return {
+    type,
+    headline: typeof node.headline === 'string' ? clean(node.headline) : null,
+    keywords: strings(node.keywords),
+    sections: strings(node.articleSection),
+    id: idInUrl(typeof mainId === 'string' ? mainId : node.url),
+  };
 }
 
 function readJsonLd(doc: Document): { article: LdArticle | null; unreadable: number } {
+  // The head's blocks; only a page without any there is searched whole.
+  let scripts = (doc.head as HTMLHeadElement | null)?.querySelectorAll(JSON_LD);
+  if (!scripts?.length) scripts = doc.querySelectorAll(JSON_LD);
   let unreadable = 0;
-  for (const script of jsonLdScripts(doc)) {
+  for (const script of scripts) {
     let data: unknown;
     try {
       data = JSON.parse(script.textContent || 'null');
@@ -209,20 +176,8 @@ function readJsonLd(doc: Document): { article: LdArticle | null; unreadable: num
       unreadable++;
       continue;
     }
-    for (const node of topNodes(data)) {
-      const type = typesOf(node).find((t) => ARTICLE_TYPES.has(t));
-      if (!type) continue;
-      return {
-        article: {
-          type,
-          headline: typeof node.headline === 'string' ? clean(node.headline) : null,
-          keywords: strings(node.keywords),
-          sections: strings(node.articleSection),
-          id: idInUrl(nodeUrl(node)),
-        },
-        unreadable,
-      };
-    }
+    const article = ldArticle(data);
+    if (article) return { article, unreadable };
   }
   return { article: null, unreadable };
 }
@@ -234,107 +189,89 @@ function readJsonLd(doc: Document): { article: LdArticle | null; unreadable: num
 interface Candidate {
   source: SignalSource;
   label: string;
-  /** Text to search; for keyword lists each entry is searched and named on its own. */
-  text: string | string[] | null;
+  /** Text to search; for keyword lists each entry is named on its own. */
+  text: string | string[] | null | undefined;
 }
 
 function best(candidates: Candidate[], full: number): Signal | null {
   let found: Signal | null = null;
   for (const { source, label, text } of candidates) {
-    if (!text || text.length === 0) continue;
-    let weight: number;
-    let detail: string;
-    if (Array.isArray(text)) {
-      const terms = termsIn(text.join(', '));
-      weight = weigh(terms, full);
-      const hits = text.filter((k) => {
-        const t = termsIn(k);
-        return t.ukraine.length + t.russia.length + t.war.length > 0;
-      });
-      detail = `${label}: ${hits.slice(0, 4).join(', ')}`;
-    } else {
-      const terms = termsIn(text);
-      weight = weigh(terms, full);
-      detail = `${label}: ${named(terms)}`;
-    }
-    if (weight > (found?.weight ?? 0)) found = { source, detail, weight };
+    if (!text?.length) continue;
+    const list = Array.isArray(text);
+    const terms = termsIn(list ? text.join(', ') : text);
+    const weight = weigh(terms, full);
+    if (weight <= (found?.weight ?? 0)) continue;
+    const names = list ? text.filter((k) => termsIn(k).some((t) => t.length)).map(clean) : terms.flat();
+    found = { source, detail: `${label}: ${names.slice(0, 4).join(', ')}`, weight };
   }
   return found;
 }
 
 /** Only the story's own links: the site navigation links /themen/ukraine on every page. */
-function topicSlugs(root: Element | null, related: Element | null): string[] {
-  const slugs = new Set<string>();
+function topicSlugs(root: Element | null): string[] {
+  // The related-topics box follows the story; looking only there keeps long pages cheap.
+  let related: Element | null = null;
+  let next = root?.nextElementSibling;
+  for (let i = 0; next && !related && i < MAX_SIBLINGS; i++, next = next.nextElementSibling) {
+    related = next.matches(RELATED_TOPICS) ? next : next.querySelector(RELATED_TOPICS);
+  }
+  const slugs: string[] = [];
   for (const scope of [root, related]) {
-    if (!scope) continue;
-    // A live collection is walked only as far as it is read, so the bound keeps long pages cheap.
-    const links = scope.getElementsByTagName('a');
-    for (let i = 0; i < links.length && i < MAX_LINKS; i++) {
-      const link = links[i];
-      if (!link?.matches(TOPIC_LINK)) continue;
-      // The attribute, not `href`: resolving each link's URL would cost more than matching its path.
-      const path = (link.getAttribute('href') ?? '').replace(ORIGIN, '');
-      const slug = TOPIC_PATH.exec(path)?.[1];
-      if (slug) slugs.add(slug.toLowerCase());
+    const links = scope?.getElementsByTagName('a') ?? [];
+    for (let i = 0, link; i < MAX_LINKS && (link = links[i]); i++) {
+      // The attribute, not `href`: resolving each link's URL would cost more than matching its path;
+      // and only links to a topic are worth matching against the selector.
+      const href = link.getAttribute('href') ?? '';
+      const slug = href.includes('/themen/') && link.matches(TOPIC_LINK) && TOPIC_PATH.exec(href.replace(ORIGIN, ''))?.[1]?.toLowerCase();
+      if (slug && !slugs.includes(slug)) slugs.push(slug);
     }
   }
-  return [...slugs];
+  return slugs;
 }
 
-/** The related-topics box follows the story; looking only there keeps long pages cheap. */
-function relatedTopics(root: Element | null): Element | null {
-  let next = root?.nextElementSibling;
-  for (let i = 0; next && i < MAX_SIBLINGS; i++, next = next.nextElementSibling) {
-    const found = next.matches(RELATED_TOPICS) ? next : next.querySelector(RELATED_TOPICS);
-    if (found) return found;
+function topicSignal(slugs: string[]): Signal | null {
+  const ukraine: string[] = [];
+  const russia: string[] = [];
+  for (const slug of slugs) {
+    const [u, r, w] = termsIn(slug);
+    if (u.length) ukraine.push(slug);
+    else if (r.length + w.length) russia.push(slug);
   }
-  return null;
-}
-
-function topicSignal(root: Element | null, related: Element | null): Signal | null {
-  const slugs = topicSlugs(root, related);
-  const ukraine = slugs.filter((s) => termsIn(s.replace(/-/g, ' ')).ukraine.length > 0);
-  const russia = slugs.filter((s) => {
-    const terms = termsIn(s.replace(/-/g, ' '));
-    return terms.ukraine.length === 0 && terms.russia.length + terms.war.length > 0;
-  });
-  const weight = ukraine.length > 0 ? 2 : russia.length >= 2 ? 1 : 0;
-  if (weight === 0) return null;
+  const weight = ukraine.length ? 2 : russia.length > 1 ? 1 : 0;
+  if (!weight) return null;
   return { source: 'topic-link', detail: `topic links: ${[...ukraine, ...russia].slice(0, 4).map((s) => `/themen/${s}`).join(', ')}`, weight };
 }
 
+/** The opening paragraphs, as far as a search reads them. */
 function firstParagraphs(root: Element | null): string[] {
-  if (!root) return [];
   const texts: string[] = [];
-  const ps = root.getElementsByTagName('p');
-  for (let i = 0; i < ps.length && i < MAX_P_EXAMINED && texts.length < MAX_PARAGRAPHS; i++) {
-    const p = ps[i];
-    if (p?.matches(ARTICLE_PARAGRAPH)) texts.push(p.textContent);
+  const ps = root?.getElementsByTagName('p') ?? [];
+  for (let i = 0, p; i < MAX_P_EXAMINED && texts.length < MAX_PARAGRAPHS && (p = ps[i]); i++) {
+    if (p.matches(ARTICLE_PARAGRAPH)) texts.push(p.textContent.slice(0, MAX_TEXT));
   }
   return texts;
 }
 
 /** Most of the opening paragraphs must name Ukraine; one paragraph alone is a side remark. */
-function bodySignal(root: Element | null): Signal | null {
-  const paragraphs = firstParagraphs(root);
-  const naming = paragraphs.filter((p) => termsIn(p).ukraine.length > 0).length;
-  const weight = naming >= 3 ? 2 : naming === 2 ? 1 : naming === 1 ? 0.5 : 0;
-  if (weight === 0) return null;
+function bodySignal(paragraphs: string[]): Signal | null {
+  const naming = paragraphs.filter((p) => termsIn(p)[0].length).length;
+  const weight = naming > 2 ? 2 : naming === 2 ? 1 : naming / 2;
+  if (!weight) return null;
   return { source: 'body', detail: `first paragraphs: ${naming} of ${paragraphs.length} name Ukraine`, weight };
 }
 
-function liveblogMarkers(doc: Document, url: URL, ld: LdArticle | null, lead: string | null): string[] {
+function liveblogMarkers(doc: Document, path: string, ld: LdArticle | null, lead: string | null): string[] {
   const markers: string[] = [];
   if (ld?.type === 'LiveBlogPosting') markers.push('LiveBlogPosting');
-  if (LIVEBLOG_SLUG.test(url.pathname)) markers.push('slug');
+  if (LIVEBLOG_SLUG.test(path)) markers.push('slug');
   if (lead && LIVEBLOG_LEAD.test(lead)) markers.push('"+++ Der Newsblog."');
   const buttons = doc.getElementsByTagName('button');
-  const seen = new Set<string>();
-  for (let i = 0; i < buttons.length && i < MAX_BUTTONS; i++) {
-    const text = clean(buttons[i]?.textContent);
-    if (LIVEBLOG_TEXT_MARKERS.includes(text)) seen.add(text);
+  const seen: string[] = [];
+  for (let i = 0, button; i < MAX_BUTTONS && (button = buttons[i]); i++) {
+    const text = clean(button.textContent);
+    if (LIVEBLOG_TEXT_MARKERS.includes(text) && !seen.includes(text)) seen.push(text);
   }
-  if (seen.size > 0) markers.push(`buttons "${[...seen].join('", "')}"`);
+  if (seen.length) markers.push(`buttons "${seen.join('", "')}"`);
   return markers;
 }
 
@@ -346,7 +283,12 @@ function verdict(kind: PageKind, articleId: string | null, headline: string | nu
 }
 
 export function detectPage(doc: Document, url: string | URL): PageVerdict {
-  const location = toUrl(url);
+  let location: URL | null = null;
+  try {
+    location = new URL(url);
+  } catch {
+    // Not an address at all: not Handelsblatt either.
+  }
   if (!location || !HANDELSBLATT_HOST.test(location.hostname)) {
     return verdict('not-handelsblatt', null, null, [
       { source: 'host', detail: `host: ${location?.hostname || String(url).slice(0, 80)}`, weight: 0 },
@@ -357,9 +299,19 @@ export function detectPage(doc: Document, url: string | URL): PageVerdict {
     if (signal) signals.push(signal);
   };
 
-  const { metas, canonical } = readHead(doc);
-  const urlId = idInUrl(location.pathname);
-  const canonicalId = idInUrl(metas.get('og:url')?.trim() ?? canonical);
+  // `<meta>` contents by name or property; the first of each wins.
+  const head = doc.head as HTMLHeadElement | null;
+  const metas = new Map<string, string>();
+  const metaElements = head?.getElementsByTagName('meta') ?? [];
+  for (let i = 0, el; (el = metaElements[i]); i++) {
+    const key = el.getAttribute('property') ?? el.getAttribute('name');
+    const content = el.getAttribute('content');
+    if (key && content && !metas.has(key)) metas.set(key, content);
+  }
+  const ogUrl = metas.get('og:url');
+  const { pathname } = location;
+  const urlId = idInUrl(pathname);
+  const canonicalId = idInUrl(ogUrl === undefined ? head?.querySelector('link[rel="canonical"]')?.getAttribute('href') : ogUrl.trim());
   const markupId = urlId ? null : (doc.querySelector(ARTICLE_ID_ELEMENT)?.getAttribute('data-article-id') ?? null);
   const articleId = urlId ?? (markupId && /^\d{7,9}$/.test(markupId) ? markupId : null) ?? canonicalId;
   if (articleId) {
@@ -386,39 +338,47 @@ export function detectPage(doc: Document, url: string | URL): PageVerdict {
   const headline = ld?.headline || ogTitle || clean(doc.querySelector(HEADLINE)?.textContent) || null;
   const kicker = clean(doc.querySelector(KICKER)?.textContent) || null;
   const lead = headMeta('og:description') || headMeta('description') || clean(doc.querySelector(LEAD_TEXT)?.textContent) || null;
-  const ogType = headMeta('og:type');
 
   if (ld) add({ source: 'json-ld', detail: `JSON-LD ${ld.type}`, weight: 0 });
 
-  const slug = location.pathname.replace(ARTICLE_ID_IN_PATH, '').split('/').filter(Boolean).at(-1) ?? '';
-  add(best([{ source: 'url', label: 'slug', text: slug.replace(/-/g, ' ') }], 3));
-  add(best([
-    { source: 'json-ld', label: 'keywords', text: ld?.keywords ?? null },
-    { source: 'meta', label: 'keywords', text: strings(headMeta('keywords')) },
-    { source: 'meta', label: 'news_keywords', text: strings(headMeta('news_keywords')) },
-  ], 3));
-  add(best([
-    { source: 'json-ld', label: 'articleSection', text: ld?.sections ?? null },
-    { source: 'meta', label: 'article:section', text: strings(headMeta('article:section')) },
-    { source: 'meta', label: 'vr:category', text: strings(headMeta('vr:category')) },
-  ], 2));
-  add(best([
-    { source: 'json-ld', label: 'headline', text: ld?.headline ?? null },
-    { source: 'meta', label: 'og:title', text: ogTitle },
-    { source: 'headline', label: 'headline', text: headline },
-  ], 2));
-  add(best([{ source: 'kicker', label: 'kicker', text: kicker }], 2));
-  add(best([{ source: 'headline', label: 'lead', text: lead }], 1));
   const root = doc.querySelector(ARTICLE_ROOT);
-  add(topicSignal(root, relatedTopics(root)));
-  add(bodySignal(root));
+  const slugs = topicSlugs(root);
+  const paragraphs = firstParagraphs(root);
+  const evidence: [Candidate[], number][] = [
+    [[{ source: 'url', label: 'slug', text: pathname.replace(ARTICLE_ID_IN_PATH, '').split('/').filter(Boolean).at(-1) }], 3],
+    [[
+      { source: 'json-ld', label: 'keywords', text: ld?.keywords },
+      { source: 'meta', label: 'keywords', text: strings(headMeta('keywords')) },
+      { source: 'meta', label: 'news_keywords', text: strings(headMeta('news_keywords')) },
+    ], 3],
+    [[
+      { source: 'json-ld', label: 'articleSection', text: ld?.sections },
+      { source: 'meta', label: 'article:section', text: strings(headMeta('article:section')) },
+      { source: 'meta', label: 'vr:category', text: strings(headMeta('vr:category')) },
+    ], 2],
+    [[
+      { source: 'json-ld', label: 'headline', text: ld?.headline },
+      { source: 'meta', label: 'og:title', text: ogTitle },
+      { source: 'headline', label: 'headline', text: headline },
+    ], 2],
+    [[{ source: 'kicker', label: 'kicker', text: kicker }], 2],
+    [[{ source: 'headline', label: 'lead', text: lead }], 1],
+  ];
+  // One search through all of it (nested lists join with commas) tells whether any text has a
+  // stem: on an article about anything else, the usual page, the search per source is skipped.
+  const everything = String([evidence.map(([candidates]) => candidates.map((c) => c.text)), slugs, paragraphs]);
+  if (everything.toLowerCase().search(STEMS) >= 0) {
+    for (const [candidates, full] of evidence) add(best(candidates, full));
+    add(topicSignal(slugs));
+    add(bodySignal(paragraphs));
+  }
 
-  const markers = liveblogMarkers(doc, location, ld, lead);
+  const markers = liveblogMarkers(doc, pathname, ld, lead);
   if (markers.length > 0) add({ source: 'liveblog', detail: `live-blog markers: ${markers.join(', ')}`, weight: 0 });
   const isUkraineLiveblog = urlId === UKRAINE_LIVEBLOG_ID || canonicalId === UKRAINE_LIVEBLOG_ID;
   if (isUkraineLiveblog) add({ source: 'liveblog', detail: `Ukraine live blog ID ${UKRAINE_LIVEBLOG_ID}`, weight: UKRAINE_THRESHOLD });
 
-  const isArticle = articleId !== null || ld !== null || ogType === 'article';
+  const isArticle = articleId !== null || ld !== null || headMeta('og:type') === 'article';
   const result = verdict('handelsblatt-page', articleId, headline, signals);
   if (!isArticle) return result;
   if (isUkraineLiveblog || (result.aboutUkraine && markers.length >= 2)) return { ...result, kind: 'ukraine-liveblog' };

@@ -309,6 +309,17 @@ describe('detectPage reading metadata', () => {
     expect(signal(kicker('Ostukraine'), 'kicker', /Ostukraine/)).toBeDefined();
     expect(signal(kicker('Kyjiw'), 'kicker', /Kyjiw/)).toBeDefined();
     expect(signal(kicker('Iran-Krieg'), 'kicker', /./)).toBeUndefined();
+    expect(signal(kicker('Großkrim'), 'kicker', /./)).toBeUndefined();
+    expect(signal(kicker('Krim-Brücke'), 'kicker', /^kicker: Krim$/)).toBeDefined();
+  });
+
+  it.each([
+    ['slug', 'https://www.handelsblatt.com/politik/kiew-unter-beschuss/100200001.html', page(''), 'url', /^slug: kiew$/],
+    ['lead', url, page('<meta property="og:description" content="Neue Angriffe auf Charkiw">'), 'headline', /^lead: Charkiw$/],
+    ['topic link', url, page('', '<article class="vhb-article"><a class="topic-link" href="/themen/ukraine">Ukraine</a></article>'), 'topic-link', /\/themen\/ukraine/],
+    ['body', url, page('', `<article class="vhb-article"><div itemprop="articleBody">${'<p>In Kyjiw heulen die Sirenen.</p>'.repeat(3)}</div></article>`), 'body', /3 of 3/],
+  ] as const)('finds a term that only the %s carries', (_where, address, html, source, detail) => {
+    expect(signal(detect(html, address), source, detail)?.weight).toBeGreaterThan(0);
   });
 
   it('never throws, whatever the JSON-LD says', () => {
