@@ -2,10 +2,11 @@
  * How the content script learns that the page changed, in two phases.
  *
  * While the parser runs, a MutationObserver would hand over one record for every parsed node
- * (thousands on an article page, most of the script's cost). Instead the whole document is
- * offered once per frame, from a requestAnimationFrame callback registered at document_start,
- * so it runs before any the page registers and before that frame is painted. A listener can
- * afford this because its scan starts with one native look at the whole text (see findBlocks).
+ * (thousands on an article page, most of the script's cost). Instead the document is offered
+ * once per frame, from a requestAnimationFrame callback registered at document_start, so it runs
+ * before any the page registers and before that frame is painted. With it comes the text parsed
+ * since the frame before, read natively in one call: a listener looks at that, not at the whole
+ * page again, and searches the document only when the new text gives it a reason.
  *
  * Once the document is parsed, one MutationObserver takes over for what comes late (lazy
  * bodies, widgets, single-page navigation). Its callback only queues; the work runs once per
@@ -14,10 +15,19 @@
  */
 
 export interface PageChange {
-  /** 'parser': the document as parsed so far (each frame while parsing, once at DOMContentLoaded); 'mutation': what changed later. */
-  source: 'parser' | 'mutation';
+  /**
+   * 'parsing': the document as parsed so far, each frame until DOMContentLoaded; 'parsed': the
+   * whole document once it is (or at once, on a document already parsed); 'mutation': what changed later.
+   */
+  source: 'parsing' | 'parsed' | 'mutation';
   /** Outermost added or changed nodes, still in the document (the root element for the parser). */
   added: Node[];
+  /**
+   * 'parsing': the text parsed since the previous frame, from a little before where that one ended
+   * (so words split between two frames stand whole in one of them), the whole text at the first.
+   * 'parsed': the whole document's text. null for 'mutation': look at `added` itself.
+   */
+  parsedText: string | null;
   /** Elements were removed (counts may have dropped). */
   removed: boolean;
   /** The address changed without a page load (single-page navigation). */
@@ -28,6 +38,8 @@ export type ChangeListener = (change: PageChange) => void;
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
+/** Characters of one frame's text carried into the next: longer than any phrase a listener looks for. */
+const OVERLAP = 120;
 
 /** Outermost nodes of a batch that are still in the document. */
 function outermost(batch: Set<Node>): Node[] {
@@ -41,6 +53,54 @@ function outermost(batch: Set<Node>): Node[] {
   return added;
 }
 
+/** The document's text, read natively in one call (script and style text included). */
+function wholeText(doc: Document): string {
+  const range = doc.createRange();
+  range.selectNodeContents(doc.documentElement);
+  return range.toString();
+}
+
+/** The last node in document order: where the parser is adding (it only ever appends). */
+function lastNode(doc: Document): Node {
+  let node: Node = doc;
+  while (node.lastChild) node = node.lastChild;
+  return node;
+}
+
+/**
+ * A reader of the text parsed since its previous call. The parser appends after the last node it
+ * made, and into it while it is open (an element's children, a text node's characters), so that
+ * text is what a range from the end of the previous last node's content to the end of the
+ * document holds, read natively by Range.toString(). Each call also carries the end of the
+ * previous one's text, so words split between two calls stand whole in one. The first call, and
+ * any after the page took the previous last node out, read the whole document.
+ */
+export function parsedSince(doc: Document): () => string {
+  const range = doc.createRange();
+  let from: Node | null = null;
+  /** How much of `from` was read: a text node's length then; an element, the last node, was empty. */
+  let fromOffset = 0;
+  let carried = '';
+  return () => {
+    const root = doc.documentElement;
+    const previous = from;
+    from = lastNode(doc);
+    try {
+      if (!previous?.isConnected || !root.contains(previous)) throw new Error('start again');
+      range.setStart(previous, fromOffset);
+    } catch {
+      // Gone, shortened, or outside the root element (the document at first): read from the top.
+      range.setStart(root, 0);
+      carried = '';
+    }
+    range.setEnd(root, root.childNodes.length);
+    fromOffset = from.nodeType === TEXT_NODE ? (from as Text).length : 0;
+    const text = carried + range.toString();
+    carried = text.slice(-OVERLAP);
+    return text;
+  };
+}
+
 export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeListener): void {
   const win = doc.defaultView;
   let queue: Node[] = [];
@@ -48,8 +108,9 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
   let scheduled = false;
   let lastUrl = doc.location.href;
 
-  const wholeDocument = (): void => {
-    if (!signal.aborted) listener({ source: 'parser', added: [doc.documentElement], removed: true, urlChanged: false });
+  const parsed = (source: 'parsing' | 'parsed', parsedText: string): void => {
+    // The parser removes nothing; once it is done, counts are checked (a page script may have).
+    if (!signal.aborted) listener({ source, added: [doc.documentElement], parsedText, removed: source === 'parsed', urlChanged: false });
   };
 
   const flush = (): void => {
@@ -60,7 +121,7 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
     const url = doc.location.href;
     const urlChanged = url !== lastUrl;
     lastUrl = url;
-    const change: PageChange = { source: 'mutation', added, removed, urlChanged };
+    const change: PageChange = { source: 'mutation', added, parsedText: null, removed, urlChanged };
     removed = false;
     if (added.length || change.removed || urlChanged) listener(change);
   };
@@ -101,24 +162,26 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
 
   if (doc.readyState === 'loading' && win) {
     // Until DOMContentLoaded, not until readyState changes: a frame can fall between the two.
-    let parsed = false;
+    let done = false;
+    const since = parsedSince(doc);
     const eachFrame = (): void => {
-      if (signal.aborted || parsed) return;
-      wholeDocument();
+      if (signal.aborted || done) return;
+      parsed('parsing', since());
       win.requestAnimationFrame(eachFrame);
     };
     win.requestAnimationFrame(eachFrame);
     doc.addEventListener(
       'DOMContentLoaded',
       () => {
-        parsed = true;
-        wholeDocument();
+        done = true;
+        // The whole text once more: a page script may have put something anywhere while parsing.
+        parsed('parsed', wholeText(doc));
         observe();
       },
       { once: true, signal },
     );
   } else {
-    wholeDocument();
+    parsed('parsed', wholeText(doc));
     observe();
   }
 

@@ -33,7 +33,14 @@ interface CompiledRule {
   each: RegExp[];
   hostLinks: string | null;
   hostFrames: string | null;
-  known: string | null;
+  /** Links and frames together, one query. */
+  hostEvidence: string | null;
+  /** Known selectors that name a host: each match holds (or is) a link or frame to it, see hiding-rules.ts. */
+  knownByHost: string | null;
+  /** The other known selectors. */
+  knownOther: string | null;
+  /** Whatever makes a search worth it without the rule's words: links, frames, other known markup. */
+  unworded: string | null;
 }
 
 function phrasePattern(phrase: string): string {
@@ -46,18 +53,29 @@ function phrasePattern(phrase: string): string {
 
 const compiled = new Map<HidingRule, CompiledRule>();
 
+/** Whether a known selector names one of the rule's hosts (and so only matches blocks with a link or frame there). */
+export function namesHost(selector: string, rule: HidingRule): boolean {
+  return rule.hosts.some((host) => selector.includes(`"${host}"`));
+}
+
 function compile(rule: HidingRule): CompiledRule {
   let c = compiled.get(rule);
   if (!c) {
     const patterns = rule.phrases.map(phrasePattern);
+    const list = (items: string[]): string | null => (items.length ? items.join(', ') : null);
+    const byHost = rule.selectors.filter((selector) => namesHost(selector, rule));
     c = {
       rule,
       phrases: patterns.length ? new RegExp(patterns.join('|'), 'gi') : null,
       each: patterns.map((p) => new RegExp(p, 'i')),
-      hostLinks: rule.hosts.length ? rule.hosts.map((h) => `a[href*="${h}"]`).join(', ') : null,
-      hostFrames: rule.hosts.length ? rule.hosts.map((h) => `iframe[src*="${h}"]`).join(', ') : null,
-      known: rule.selectors.length ? rule.selectors.join(', ') : null,
+      hostLinks: list(rule.hosts.map((h) => `a[href*="${h}"]`)),
+      hostFrames: list(rule.hosts.map((h) => `iframe[src*="${h}"]`)),
+      hostEvidence: list(rule.hosts.flatMap((h) => [`a[href*="${h}"]`, `iframe[src*="${h}"]`])),
+      knownByHost: list(byHost),
+      knownOther: list(rule.selectors.filter((selector) => !byHost.includes(selector))),
+      unworded: null,
     };
+    c.unworded = list([c.hostEvidence, c.knownOther].filter((selector) => selector !== null));
     compiled.set(rule, c);
   }
   return c;
@@ -172,10 +190,11 @@ function textAnchors(root: Element, c: CompiledRule, found: Element[], rootMenti
   if (rootMentions && !childMatched) found.push(root);
 }
 
-/** Elements under `root` (and `root` itself) where the rule's evidence starts. */
-function anchors(root: Node, c: CompiledRule): Element[] {
+/** Elements under `root` (and `root` itself) where the rule's evidence starts; `withText`: look for its words too. */
+function anchors(root: Node, c: CompiledRule, withText: boolean): Element[] {
   const found: Element[] = [];
   if (root.nodeType === TEXT_NODE) {
+    if (!withText) return found;
     const parent = root.parentElement;
     const data = (root as Text).data;
     if (parent && (matchesAnyPhrase(c, data) || opensLikeRule(data, c))) found.push(parent);
@@ -183,29 +202,53 @@ function anchors(root: Node, c: CompiledRule): Element[] {
   }
   if (root.nodeType !== ELEMENT_NODE) return found;
   const el = root as Element;
-  if (!SKIP_TEXT_IN.has(el.tagName)) textAnchors(el, c, found, false);
+  if (withText && !SKIP_TEXT_IN.has(el.tagName)) textAnchors(el, c, found, false);
   for (const selector of [c.hostFrames, c.hostLinks]) {
-    if (!selector) continue;
-    if (el.matches(selector)) found.push(el);
-    for (const hit of el.querySelectorAll(selector)) found.push(hit);
+    if (selector) found.push(...selfAndBelow(el, selector));
   }
   return found;
 }
 
-/** Known markup under `root`: the stylesheet already hides it; the script marks it so it is counted. */
-function knownBlocks(root: Node, c: CompiledRule): Element[] {
-  if (!c.known || root.nodeType !== ELEMENT_NODE) return [];
-  const el = root as Element;
-  const hits = [...el.querySelectorAll(c.known)];
-  if (el.matches(c.known)) hits.unshift(el);
+/** `root` and the elements under it that match `selector`, in document order. */
+function selfAndBelow(root: Element, selector: string): Element[] {
+  const hits = [...root.querySelectorAll(selector)];
+  if (root.matches(selector)) hits.unshift(root);
   return hits;
+}
+
+/**
+ * Known markup under `root`: the stylesheet already hides it; the script marks it so it is counted.
+ * Selectors that name a host are found from the links and frames to it, upwards with closest():
+ * asking the whole page for `app-storyline-element:has(…)` costs tens of milliseconds on a long
+ * story, its few job links a fraction of one.
+ */
+function knownBlocks(root: Node, c: CompiledRule): Element[] {
+  if (root.nodeType !== ELEMENT_NODE) return [];
+  const el = root as Element;
+  const blocks = new Set<Element>();
+  if (c.knownByHost && c.hostEvidence) {
+    for (const hit of selfAndBelow(el, c.hostEvidence)) {
+      const block = hit.closest(c.knownByHost);
+      if (block && el.contains(block)) blocks.add(block);
+    }
+  }
+  if (c.knownOther) for (const hit of selfAndBelow(el, c.knownOther)) blocks.add(hit);
+  return [...blocks];
+}
+
+/** Which rules to search for, and for which of them to read the text (see `planSearch`). */
+export interface SearchPlan {
+  rules: readonly HidingRule[];
+  /** Rules whose words may be in the text; the others are searched from links, frames and known markup only. */
+  text: ReadonlySet<RuleId>;
 }
 
 /**
  * The blocks under `root` that `rules` apply to and that are not marked yet. `root` is what
  * changed: a whole document at start, an added subtree later. Outermost blocks only.
  */
-export function findBlocks(root: Node, rules: readonly HidingRule[] = HIDING_RULES): FoundBlock[] {
+export function findBlocks(root: Node, plan: readonly HidingRule[] | SearchPlan = HIDING_RULES): FoundBlock[] {
+  const { rules, text } = 'text' in plan ? plan : { rules: plan, text: null };
   // A document can lack a root element (an empty one being built); TypeScript's types do not say so.
   const start = root.nodeType === 9 ? ((root as Document).documentElement as Element | null) : root;
   if (!start) return [];
@@ -221,13 +264,74 @@ export function findBlocks(root: Node, rules: readonly HidingRule[] = HIDING_RUL
     const c = compile(rule);
     // Known blocks first: evidence inside them (a job link) then needs no search of its own.
     for (const known of knownBlocks(start, c)) if (!covered(known)) take(known, rule.id);
-    for (const anchor of anchors(start, c)) {
+    for (const anchor of anchors(start, c, text?.has(rule.id) ?? true)) {
       if (covered(anchor)) continue;
       const block = blockAround(anchor, c);
       if (block && !covered(block)) take(block, rule.id);
     }
   }
   return result;
+}
+
+/** What `planSearch` remembers between calls on one document. */
+export interface SearchMemory {
+  /** Links, frames and known markup a search already started from. */
+  seen: WeakSet<Element>;
+  /** How many links and frames the document had at the last call while parsing. */
+  links: number;
+  frames: number;
+}
+
+export function searchMemory(): SearchMemory {
+  return { seen: new WeakSet(), links: 0, frames: 0 };
+}
+
+/**
+ * Links and frames the parser added since the last call: the parser appends, so they are the
+ * last ones of the document's live collections, which count natively and are read from the end.
+ */
+function newLinksAndFrames(doc: Document, memory: SearchMemory): Element[] {
+  const fresh: Element[] = [];
+  for (const [collection, key] of [
+    [doc.links, 'links'],
+    [doc.getElementsByTagName('iframe'), 'frames'],
+  ] as const) {
+    const count = collection.length;
+    for (let i = Math.min(memory[key], count); i < count; i++) fresh.push(collection[i] as Element);
+    memory[key] = count;
+  }
+  return fresh;
+}
+
+/**
+ * What a search of the whole document has to look for, decided before anything is walked: the
+ * rules whose words `text` mentions (what was parsed since the last frame, or the whole text
+ * once parsed), and the rules with a link or frame to their hosts, or other known markup, that
+ * no earlier call saw. While `parsing`, only the links and frames the parser just added are
+ * looked at (the stylesheet hides known markup on its own until then); once parsed, the whole
+ * document, once. Every look is native (a regular expression over a string, a collection's
+ * count, one simple query per rule), so a page without the widget costs almost nothing per
+ * frame. Null: nothing to search for.
+ */
+export function planSearch(doc: Document, text: string, memory: SearchMemory, parsing: boolean, rules: readonly HidingRule[] = HIDING_RULES): SearchPlan | null {
+  const searched: HidingRule[] = [];
+  const withText = new Set<RuleId>();
+  const fresh = parsing ? newLinksAndFrames(doc, memory) : [];
+  for (const rule of rules) {
+    const c = compile(rule);
+    let unseen = false;
+    const { hostEvidence, unworded } = c;
+    const candidates = parsing ? (hostEvidence ? fresh.filter((el) => el.matches(hostEvidence)) : []) : unworded ? doc.querySelectorAll(unworded) : [];
+    for (const el of candidates) {
+      if (memory.seen.has(el)) continue;
+      memory.seen.add(el);
+      unseen = true;
+    }
+    const words = mentions(text, c);
+    if (words) withText.add(rule.id);
+    if (words || unseen) searched.push(rule);
+  }
+  return searched.length ? { rules: searched, text: withText } : null;
 }
 
 /** Marks found blocks so the stylesheet hides them. Returns how many were newly marked. */

@@ -3,14 +3,15 @@
  * pages built in today's markup, without ever touching article text.
  */
 import { describe, expect, it } from 'vitest';
-import { countHidden, findBlocks, markBlocks, type FoundBlock } from '../../src/core/find-blocks';
-import { HIDE_ATTRIBUTE, HIDING_RULES, JOB_WIDGET } from '../../src/core/hiding-rules';
+import { countHidden, findBlocks, markBlocks, namesHost, planSearch, searchMemory, type FoundBlock } from '../../src/core/find-blocks';
+import { HIDE_ATTRIBUTE, HIDING_RULES, JOB_WIDGET, PROMO_TEASERS } from '../../src/core/hiding-rules';
 import { ARTICLE_PARAGRAPH } from '../../src/core/selectors';
 import {
   API_ARTICLES,
   WIDGET_SELECTOR,
   WIDGET_TEXT,
   WIDGET_VARIANTS,
+  allPages,
   apiArticlePage,
   articleUrl,
   genevaArticlePage,
@@ -200,5 +201,72 @@ describe('findBlocks and text that is not on the page', () => {
       articleUrl.geneva,
     );
     expect(findBlocks(doc, [JOB_WIDGET]).map((f) => f.element.tagName)).toEqual(['APP-STORYLINE-ELEMENT']);
+  });
+});
+
+describe('known markup found from its links', () => {
+  // findBlocks looks for a known selector that names a host upwards from the links and frames to
+  // that host, not with a query of the whole page: that is only right if every match holds one.
+  it('every match of a known selector that names a host holds or is a link or frame to it, on every fixture page', () => {
+    let matches = 0;
+    for (const rule of HIDING_RULES) {
+      const evidence = rule.hosts.flatMap((h) => [`a[href*="${h}"]`, `iframe[src*="${h}"]`]).join(', ');
+      const pages = [...allPages(), ...WIDGET_VARIANTS.map((widget) => ({ name: widget, url: articleUrl.geneva, html: genevaArticlePage({ widget }) }))];
+      for (const page of pages) {
+        const doc = parseHtml(page.html, page.url);
+        for (const selector of rule.selectors.filter((sel) => namesHost(sel, rule))) {
+          for (const el of doc.querySelectorAll(selector)) {
+            matches++;
+            expect(el.matches(evidence) || el.querySelector(evidence) !== null, `${page.name}: ${selector}`).toBe(true);
+          }
+        }
+      }
+    }
+    expect(matches).toBeGreaterThan(0);
+  });
+
+  it('finds the known widget and the 2020 STELLENMARKT tile as the whole-page query does', () => {
+    for (const [html, url] of [[genevaArticlePage({ widget: 'known', widgetCount: 2 }), articleUrl.geneva], [real2020Page(), articleUrl.real2020]] as const) {
+      const doc = parseHtml(html, url);
+      const byQuery = JOB_WIDGET.selectors.flatMap((sel) => [...doc.querySelectorAll(sel)]);
+      const found = findBlocks(doc, jobs).map((f) => f.element);
+      expect(byQuery.length).toBeGreaterThan(0);
+      for (const el of byQuery) expect(found.some((block) => block.contains(el))).toBe(true);
+    }
+  });
+});
+
+describe('planSearch', () => {
+  it('plans nothing for text without the words on a page without job links, and the words\' rule when they come', () => {
+    const doc = parseHtml(genevaArticlePage(), articleUrl.geneva);
+    const memory = searchMemory();
+    // The first call meets every link of the page (the site's own job links among them).
+    planSearch(doc, 'Ein Absatz über Genf.', memory, true);
+    expect(planSearch(doc, 'Ein Absatz über Genf.', memory, true)).toBeNull();
+    const plan = planSearch(doc, `Absatz. ${WIDGET_TEXT.title}`, memory, true);
+    expect(plan?.rules).toEqual([JOB_WIDGET]);
+    expect([...(plan?.text ?? [])]).toEqual(['jobs']);
+  });
+
+  it('plans a search once for a job link the parser added, without reading text for it, and not again', () => {
+    const doc = parseHtml(genevaArticlePage({ widget: 'listing' }), articleUrl.geneva);
+    const memory = searchMemory();
+    const plan = planSearch(doc, 'Nichts davon.', memory, true);
+    expect(plan?.rules).toEqual([JOB_WIDGET]);
+    expect(plan?.text.size).toBe(0);
+    expect(planSearch(doc, 'Nichts davon.', memory, true)).toBeNull();
+    // Once parsed, the whole document is asked once more: the job links are known, the teaser box
+    // (known markup the stylesheet hid while parsing) is new.
+    expect(planSearch(doc, 'Nichts davon.', memory, false)?.rules).toEqual([PROMO_TEASERS]);
+    expect(planSearch(doc, 'Nichts davon.', memory, false)).toBeNull();
+  });
+
+  it('once parsed, plans a search for known markup and job links anywhere in the page', () => {
+    const doc = parseHtml(real2020Page(), articleUrl.real2020);
+    const plan = planSearch(doc, 'Nichts davon.', searchMemory(), false);
+    expect(plan?.rules).toEqual([JOB_WIDGET]);
+    const found = findBlocks(doc, plan ?? []);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.element.matches('li.vhb-serviceoffer-list-item')).toBe(true);
   });
 });

@@ -3,7 +3,7 @@
  * known markup before the first paint; this marks what only script can find, counts, and
  * switches rules on and off live through attributes on <html> that scope the stylesheet.
  */
-import { countHidden, findBlocks, markBlocks } from '../../core/find-blocks';
+import { countHidden, findBlocks, markBlocks, planSearch, searchMemory } from '../../core/find-blocks';
 import { HIDING_RULES, OFF_ATTRIBUTE, ON_ATTRIBUTE, ruleActive } from '../../core/hiding-rules';
 import type { Settings } from '../../core/settings';
 import type { ContentContext } from '../context';
@@ -31,9 +31,13 @@ export function hideClutter(ctx: ContentContext): void {
     }
   };
 
-  ctx.onPageChange(({ added, removed }) => {
+  const memory = searchMemory();
+  ctx.onPageChange(({ source, added, removed, parsedText }) => {
+    // While parsing, what came since the last frame decides; once parsed, the whole text and any
+    // link, frame or known block not seen yet. Later changes are searched where they happened.
+    const plan = parsedText === null ? HIDING_RULES : planSearch(doc, parsedText, memory, source === 'parsing');
     let marked = 0;
-    for (const node of added) marked += markBlocks(findBlocks(node));
+    if (plan) for (const node of added) marked += markBlocks(findBlocks(node, plan));
     if (marked || removed) recount();
   });
   ctx.onSettings((settings) => {

@@ -61,7 +61,7 @@ export function recognisePage(ctx: ContentContext): void {
   }
   // What the parser delivers is seen by the run at DOMContentLoaded (or the one just above).
   ctx.onPageChange(({ source, added, urlChanged }) => {
-    if (source === 'parser') return;
+    if (source !== 'mutation') return;
     if (urlChanged || added.some(bearsSignals)) later();
   });
 }

@@ -1,0 +1,224 @@
+/**
+ * The page watcher while the parser runs: what it offers each frame (the text parsed since the
+ * frame before, with words split between two frames whole in one of them), the whole text at
+ * DOMContentLoaded, and the hiding built on it, which searches the page only when that text or a
+ * new job link gives it a reason. The parser is played by appending to a document the way an
+ * HTML parser does: into the last open element, and characters onto the last text node.
+ */
+import { describe, expect, it } from 'vitest';
+import { createContext } from '../../src/content/context';
+import { hideClutter } from '../../src/content/features/hide-clutter';
+import { parsedSince, watchPage, type PageChange } from '../../src/content/page-watcher';
+import { HIDE_ATTRIBUTE } from '../../src/core/hiding-rules';
+import { WIDGET_SELECTOR, articleUrl, genevaArticlePage, widgetHtml } from '../fixtures/pages';
+import { parseHtml } from '../support/dom';
+
+/** The first paragraph is longer than what one frame carries into the next. */
+const START = `<!doctype html><html><head><title>Artikel</title></head><body><main><p>Erster Absatz. ${'Lang und länger. '.repeat(12)}</p></main></body></html>`;
+
+function emptyPage(): Document {
+  return parseHtml(START, articleUrl.geneva);
+}
+
+/** The element the parser is filling: the last element in document order. */
+function openElement(doc: Document): Element {
+  let el: Element = doc.documentElement;
+  while (el.lastElementChild) el = el.lastElementChild;
+  return el;
+}
+
+/** Appends markup where the parser would: into the deepest open element. */
+function parse(doc: Document, html: string, into: Element = openElement(doc)): void {
+  const template = doc.createElement('template');
+  template.innerHTML = html;
+  into.append(template.content);
+}
+
+describe('parsedSince', () => {
+  it('reads the whole document first, then only what was added after the last node', () => {
+    const doc = emptyPage();
+    const since = parsedSince(doc);
+    expect(since()).toContain('Erster Absatz.');
+    const main = doc.querySelector('main')!;
+    parse(doc, '<p>Zweiter Absatz.</p>', main);
+    const second = since();
+    expect(second).toContain('Zweiter Absatz.');
+    // Only the carried end of the frame before, not its whole text again.
+    expect(second).not.toContain('Artikel');
+    expect(second.length).toBeLessThan(200);
+    parse(doc, '<p>Dritter Absatz.</p>', main);
+    const third = since();
+    expect(third).toContain('Dritter Absatz.');
+    expect(third).not.toContain('Artikel');
+  });
+
+  it('sees characters the parser adds to the text node it is still in, and children of the element it is in', () => {
+    const doc = emptyPage();
+    const since = parsedSince(doc);
+    since();
+    const main = doc.querySelector('main')!;
+    const div = doc.createElement('div');
+    main.append(div);
+    since();
+    // The open element was empty at the last frame; its children arrive now.
+    parse(doc, '<h3>Top-Jobs des Tages</h3>', div);
+    expect(since()).toContain('Top-Jobs des Tages');
+    const text = doc.createTextNode('Jetzt die besten');
+    div.append(text);
+    since();
+    text.appendData(' Jobs finden');
+    // Each character once: the carried end and then only what was added.
+    expect(since().endsWith('Top-Jobs des TagesJetzt die besten Jobs finden')).toBe(true);
+  });
+
+  it('keeps words whole that two frames split between elements', () => {
+    const doc = emptyPage();
+    const since = parsedSince(doc);
+    since();
+    const main = doc.querySelector('main')!;
+    parse(doc, '<h3><b>Top-</b><b>Jobs</b></h3>', main);
+    since();
+    parse(doc, '<b> des Tages</b>', main.lastElementChild!);
+    expect(since().replace(/\s+/g, ' ').endsWith('Top-Jobs des Tages')).toBe(true);
+  });
+
+  it('reads the whole document again when the page took the last node out', () => {
+    const doc = emptyPage();
+    const since = parsedSince(doc);
+    since();
+    const main = doc.querySelector('main')!;
+    parse(doc, '<p>Wird entfernt.</p>', main);
+    since();
+    main.lastElementChild!.remove();
+    parse(doc, '<p>Neu.</p>', doc.body);
+    const text = since();
+    expect(text).toContain('Artikel');
+    expect(text).toContain('Erster Absatz.');
+    expect(text).toContain('Neu.');
+  });
+});
+
+/** A document that says it is still loading, with frames the test runs by hand. */
+function loadingPage(): { doc: Document; frame: () => void; parsed: () => void } {
+  const doc = emptyPage();
+  const win = doc.defaultView!;
+  let callbacks: FrameRequestCallback[] = [];
+  Object.defineProperty(doc, 'readyState', { configurable: true, get: () => 'loading' });
+  win.requestAnimationFrame = (callback: FrameRequestCallback): number => callbacks.push(callback);
+  return {
+    doc,
+    frame: () => {
+      const due = callbacks;
+      callbacks = [];
+      for (const callback of due) callback(0);
+    },
+    parsed: () => {
+      Object.defineProperty(doc, 'readyState', { configurable: true, get: () => 'interactive' });
+      doc.dispatchEvent(new win.Event('DOMContentLoaded'));
+    },
+  };
+}
+
+describe('watchPage while the parser runs', () => {
+  it('offers the text of each frame, then the whole text once parsed, then mutations', async () => {
+    const { doc, frame, parsed } = loadingPage();
+    const changes: PageChange[] = [];
+    watchPage(doc, new AbortController().signal, (change) => changes.push(change));
+    frame();
+    parse(doc, '<p>Zweiter Absatz.</p>', doc.querySelector('main')!);
+    frame();
+    parsed();
+    expect(changes.map((c) => c.source)).toEqual(['parsing', 'parsing', 'parsed']);
+    expect(changes[1]!.parsedText).toContain('Zweiter Absatz.');
+    expect(changes[1]!.parsedText).not.toContain('Artikel');
+    expect(changes[2]!.parsedText).toContain('Artikel');
+    expect(changes[2]!.removed).toBe(true);
+    // No more frames after DOMContentLoaded: the MutationObserver has taken over.
+    frame();
+    expect(changes).toHaveLength(3);
+    doc.body.append(doc.createElement('aside'));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(changes.at(-1)).toMatchObject({ source: 'mutation', parsedText: null });
+  });
+});
+
+describe('hiding while the parser runs', () => {
+  function start() {
+    const page = loadingPage();
+    const controller = new AbortController();
+    const ctx = createContext(page.doc, controller.signal);
+    hideClutter(ctx);
+    watchPage(page.doc, controller.signal, (change) => {
+      ctx.dispatchPageChange(change);
+    });
+    return { ...page, ctx };
+  }
+
+  it('marks a text-only widget in the frame its words arrive in, and never article text', () => {
+    const { doc, frame } = start();
+    frame();
+    const main = doc.querySelector('main')!;
+    parse(doc, widgetHtml('text-only'), main);
+    frame();
+    const widget = doc.querySelector(WIDGET_SELECTOR)!;
+    expect(widget.getAttribute(HIDE_ATTRIBUTE)).toBe('jobs');
+    expect(doc.querySelector('main > p')!.hasAttribute(HIDE_ATTRIBUTE)).toBe(false);
+  });
+
+  it('marks a widget whose evidence the parser delivers over two frames, far apart', () => {
+    const { doc, frame } = start();
+    frame();
+    const main = doc.querySelector('main')!;
+    const widget = doc.createElement('section');
+    main.append(widget);
+    parse(doc, '<h3>Top-Jobs des Tages</h3>', widget);
+    frame();
+    // One piece of evidence is not enough to hide anything.
+    expect(doc.querySelector(`[${HIDE_ATTRIBUTE}]`)).toBeNull();
+    // More than a frame carries over lies between the words and the link: short job lines, no prose.
+    parse(doc, `<ul>${['Referent Controlling', 'Leitung Einkauf', 'Senior Engineer', 'Teamlead Vertrieb', 'Analyst Risiko', 'Projektleitung Bau'].map((job) => `<li>${job} (m/w/d)</li>`).join('')}</ul>`, widget);
+    frame();
+    parse(doc, '<a href="https://jobs.handelsblatt.com/">Alle Angebote</a>', widget);
+    frame();
+    expect(widget.getAttribute(HIDE_ATTRIBUTE)).toBe('jobs');
+  });
+
+  it('marks known markup the stylesheet hid during parsing once the document is parsed, and counts it', () => {
+    const { doc, frame, parsed, ctx } = start();
+    frame();
+    parse(doc, widgetHtml('known'), doc.querySelector('main')!);
+    frame();
+    parsed();
+    expect(doc.querySelector(WIDGET_SELECTOR)!.getAttribute(HIDE_ATTRIBUTE)).toBe('jobs');
+    expect(ctx.hiddenCount).toBe(1);
+  });
+
+  it('finds at DOMContentLoaded what a page script put before the parsed part', () => {
+    const { doc, frame, parsed } = start();
+    frame();
+    // Not after the last node, so no frame's text holds it; the whole text at the end does.
+    const template = doc.createElement('template');
+    template.innerHTML = widgetHtml('text-only');
+    doc.querySelector('main')!.prepend(template.content);
+    frame();
+    const widget = doc.querySelector(WIDGET_SELECTOR)!;
+    expect(widget.hasAttribute(HIDE_ATTRIBUTE)).toBe(false);
+    parsed();
+    expect(widget.getAttribute(HIDE_ATTRIBUTE)).toBe('jobs');
+  });
+
+  it('leaves a whole Geneva article parsed in frames with its widget marked and its prose untouched', () => {
+    const source = parseHtml(genevaArticlePage({ widget: 'paragraph-br' }), articleUrl.geneva);
+    const { doc, frame, parsed } = start();
+    doc.body.replaceChildren();
+    frame();
+    for (const node of [...source.body.childNodes]) {
+      doc.body.append(doc.importNode(node, true));
+      frame();
+    }
+    parsed();
+    expect(doc.querySelectorAll(`[${HIDE_ATTRIBUTE}~="jobs"]`)).toHaveLength(1);
+    expect(doc.querySelector(WIDGET_SELECTOR)!.getAttribute(HIDE_ATTRIBUTE)).toBe('jobs');
+  });
+});
