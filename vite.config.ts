@@ -24,6 +24,8 @@ export default defineConfig(({ mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
     plugins: [crx({ manifest: manifestFor(target), browser: target })],
+    // Which browser a build is for, where code must pick between them (src/shared/browser.ts).
+    define: { __LAGEBILD_TARGET__: JSON.stringify(target) },
     build: {
       outDir: resolve(import.meta.dirname, 'dist', target),
       emptyOutDir: true,
