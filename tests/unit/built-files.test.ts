@@ -41,4 +41,18 @@ describe('built files', () => {
     expect(checked.length).toBeGreaterThan(0);
     for (const file of checked) expect(firstRefused(readFileSync(file)), relative(DIST, file)).toBeNull();
   });
+
+  // Chrome has a `browser` global too, and reading it costs a content script about a millisecond
+  // per page (src/shared/browser.ts): the Chrome build must not read it, the Firefox build must.
+  it.skipIf(!existsSync(join(DIST, 'chrome')) || !existsSync(join(DIST, 'firefox')))('the Chrome content scripts use chrome.*, the Firefox ones browser.*', () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      const dir = join(DIST, target, 'src', 'content');
+      const scripts = readdirSync(dir).filter((name) => name.endsWith('.js'));
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const name of scripts) {
+        const code = readFileSync(join(dir, name), 'utf8');
+        expect(/\.browser\b/.test(code), `${target}/${name}`).toBe(target === 'firefox');
+      }
+    }
+  });
 });
