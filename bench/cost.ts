@@ -1,64 +1,70 @@
 /**
  * The content script's main-thread cost per page load, measured two ways in the same load:
- * - attributed: a V8 CPU profile of the page's renderer (sampling every 50 µs), counting each sample
- *   whose stack holds a frame of the extension's content script, with the time until the next sample:
- *   the script's own JavaScript and the DOM calls it makes, in the isolated world, and nothing of the page's;
+ * - own: a Chromium trace of the load (category devtools.timeline), summing the thread CPU time
+ *   (`tdur`) of every task that runs the content script's code: evaluating each script
+ *   (compiling included) and each callback of it (frames, events, timers, observers). CPU time,
+ *   not wall time, so another process on the machine does not inflate it, and tracing costs the
+ *   page far less than a sampling profiler. Promise continuations run inside the microtask
+ *   checkpoint, for which the trace names no script: the little work the content script does
+ *   after an extension API answers is not in it.
  * - metrics: CDP Performance.getMetrics for the load (script, task, style, layout durations), compared
- *   between the same page with and without the extension: includes what no stack shows, like the
+ *   between the same page with and without the extension: includes what no script event shows, like the
  *   manifest stylesheet's selectors in style recalculation, but it is as noisy as the page.
  */
 import type { BrowserContext, CDPSession } from 'playwright-core';
 import { LATE_DONE, type BenchPage } from './pages';
 
-const SAMPLING_INTERVAL_US = 50;
 /** After the page settled: the content script's flush and its debounced report run in this. */
 const SETTLE_MS = 300;
-/** A sample is followed by a longer gap only when the thread went idle; idle is nobody's cost. */
-const MAX_SAMPLE_US = 1_000;
 
 const METRICS = ['ScriptDuration', 'TaskDuration', 'RecalcStyleDuration', 'LayoutDuration', 'V8CompileDuration'] as const;
 export type MetricName = (typeof METRICS)[number];
 
+/** The trace events in which a script's own code runs; v8.compile and the like nest inside them. */
+const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall']);
+
 export interface LoadCost {
-  /** ms of samples in the content script (0 without the extension). */
-  attributedMs: number;
+  /** ms of thread CPU time in the content script's tasks (0 without the extension). */
+  ownMs: number;
+  /** How many such tasks: the script's evaluations and callbacks. */
+  tasks: number;
   /** ms per metric over the whole load. */
   metrics: Record<MetricName, number>;
 }
 
-interface ProfileNode {
-  id: number;
-  callFrame: { url: string };
-  children?: number[];
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { data?: { url?: string } };
 }
 
-interface Profile {
-  nodes: ProfileNode[];
-  samples?: number[];
-  timeDeltas?: number[];
-}
-
-/** Milliseconds of samples with a frame from one of `scripts` (URLs) on the stack. */
-export function attributedMs(profile: Profile, scripts: readonly string[]): number {
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const inScript = new Map<number, boolean>();
-  const onStack = (id: number): boolean => {
-    const known = inScript.get(id);
-    if (known !== undefined) return known;
-    const up = parent.get(id);
-    const result = scripts.includes(byId.get(id)?.callFrame.url ?? '') || (up !== undefined && onStack(up));
-    inScript.set(id, result);
-    return result;
-  };
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
+/**
+ * Thread CPU time of the outermost script events whose script is one of `scripts` (URLs): an event
+ * nested in another counted one (a callback run inside the script's own task) is in that one already.
+ */
+export function ownCpu(events: readonly TraceEvent[], scripts: readonly string[]): { ms: number; tasks: number } {
+  const ours = events
+    .filter((e) => e.ph === 'X' && SCRIPT_EVENTS.has(e.name) && scripts.includes(e.args?.data?.url ?? ''))
+    .sort((a, b) => a.tid - b.tid || a.ts - b.ts);
   let us = 0;
-  for (let i = 0; i < samples.length - 1; i++) {
-    if (onStack(samples[i]!)) us += Math.min(deltas[i + 1] ?? 0, MAX_SAMPLE_US);
+  let tasks = 0;
+  let thread = Number.NaN;
+  let end = -Infinity;
+  for (const e of ours) {
+    if (e.tid !== thread) {
+      thread = e.tid;
+      end = -Infinity;
+    }
+    if (e.ts < end) continue;
+    end = e.ts + (e.dur ?? 0);
+    us += e.tdur ?? e.dur ?? 0;
+    tasks++;
   }
-  return us / 1000;
+  return { ms: us / 1000, tasks };
 }
 
 async function metrics(cdp: CDPSession): Promise<Record<MetricName, number>> {
@@ -67,21 +73,39 @@ async function metrics(cdp: CDPSession): Promise<Record<MetricName, number>> {
   return Object.fromEntries(METRICS.map((name) => [name, (seconds.get(name) ?? 0) * 1000])) as Record<MetricName, number>;
 }
 
-/** One fresh tab, one load of `address`, profiled from before navigation until the page settled. */
+/** Starts tracing the tab; the returned function ends it and gives the events. */
+async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => {
+    events.push(...(value as unknown as TraceEvent[]));
+  });
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline'] }, transferMode: 'ReportEvents' });
+  return async () => {
+    const complete = new Promise<void>((resolve) => {
+      cdp.once('Tracing.tracingComplete', () => {
+        resolve();
+      });
+    });
+    await cdp.send('Tracing.end');
+    await complete;
+    return events;
+  };
+}
+
+/** One fresh tab, one load of `address`, traced from before navigation until the page settled. */
 /** `scripts`: the content scripts' URLs, none for a load without the extension. */
 export async function measureLoad(context: BrowserContext, page: BenchPage, address: string, scripts: readonly string[]): Promise<LoadCost> {
   const tab = await context.newPage();
   try {
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Performance.enable');
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_INTERVAL_US });
-    await cdp.send('Profiler.start');
+    const endTrace = await startTrace(cdp);
     await tab.goto(address, { waitUntil: 'load' });
     if (page.late) await tab.waitForFunction(LATE_DONE, undefined, { timeout: 10_000 });
     await tab.waitForTimeout(SETTLE_MS);
-    const { profile } = await cdp.send('Profiler.stop');
-    const cost = { attributedMs: attributedMs(profile, scripts), metrics: await metrics(cdp) };
+    const events = await endTrace();
+    const own = ownCpu(events, scripts);
+    const cost = { ownMs: own.ms, tasks: own.tasks, metrics: await metrics(cdp) };
     await cdp.detach();
     return cost;
   } finally {

@@ -14,6 +14,7 @@ import type { Timing } from './core-entry';
 import { measureLoad, type LoadCost, type MetricName } from './cost';
 import { DIST, ensureBuilt, readManifest, ROOT } from './dist';
 import { measureFlash } from './flash';
+import { FLOOR_EXTENSIONS, writeFloorExtensions } from './floor';
 import { costPages, flashPages, servePages } from './pages';
 import { measurePopup, type PopupLoad } from './popup';
 import { measureSizes, type PartSize } from './sizes';
@@ -63,6 +64,11 @@ const withExtension = await ExtensionBrowser.launch({
 });
 const control = await launch({ extension: null, port: server.port });
 const contentScripts = sizes.contentScript.files.map((file) => `chrome-extension://${withExtension.extensionId}/${file}`);
+const floors = [];
+for (const [name, path] of writeFloorExtensions(join(ROOT, 'bench', '.cache'))) {
+  const session = await launch({ extension: path, port: server.port });
+  floors.push({ name, session, scripts: [`${session.extensionOrigin ?? ''}/content.js`] });
+}
 const chromiumVersion = withExtension.context.browser()?.version() ?? 'unknown';
 
 interface FlashFigures {
@@ -75,6 +81,7 @@ interface FlashFigures {
 
 const flash: Record<string, FlashFigures> = {};
 const costs = new Map<string, { extension: LoadCost[]; control: LoadCost[] }>();
+const floorCosts = new Map<string, LoadCost[]>();
 const popupLoads: PopupLoad[] = [];
 const core = new Map<Task, Timing[]>();
 
@@ -104,6 +111,11 @@ try {
       entry.control.push(await measureLoad(control.context, page, address('cost', page), []));
       costs.set(page.name, entry);
     }
+    // The floor on the real page, in the same rounds, so a busy moment hits it alike.
+    const real = costSet[0]!;
+    for (const floor of floors) {
+      floorCosts.set(floor.name, [...(floorCosts.get(floor.name) ?? []), await measureLoad(floor.session.context, real, address('cost', real), floor.scripts)]);
+    }
   }
 
   progress('popup');
@@ -120,6 +132,7 @@ try {
 } finally {
   await withExtension.close();
   await control.close();
+  for (const floor of floors) await floor.session.close();
   await server.close();
 }
 
@@ -134,8 +147,9 @@ function costFigures(loads: { extension: LoadCost[]; control: LoadCost[] }) {
   const without = Object.fromEntries(METRICS.map((m) => [m, metric(loads.control, m)])) as Record<MetricName, number>;
   return {
     loads: loads.extension.length,
-    contentScriptMsMedian: round(median(loads.extension.map((r) => r.attributedMs))),
-    contentScriptMsPerLoad: loads.extension.map((r) => round(r.attributedMs)),
+    contentScriptMsMedian: round(median(loads.extension.map((r) => r.ownMs))),
+    contentScriptMsPerLoad: loads.extension.map((r) => round(r.ownMs)),
+    tasksPerLoadMedian: median(loads.extension.map((r) => r.tasks)),
     metricsMedianWithExtension: withExt,
     metricsMedianWithoutExtension: without,
     metricsDifference: Object.fromEntries(METRICS.map((m) => [m, round(withExt[m] - without[m])])) as Record<MetricName, number>,
@@ -143,6 +157,12 @@ function costFigures(loads: { extension: LoadCost[]; control: LoadCost[] }) {
 }
 
 const costResults = Object.fromEntries([...costs].map(([name, loads]) => [name, costFigures(loads)]));
+const floorResults = Object.fromEntries(
+  FLOOR_EXTENSIONS.map((floor) => {
+    const loads = floorCosts.get(floor.name) ?? [];
+    return [floor.name, { does: floor.does, loads: loads.length, contentScriptMsMedian: round(median(loads.map((r) => r.ownMs))), contentScriptMsPerLoad: loads.map((r) => round(r.ownMs)) }];
+  }),
+);
 const realCost = costResults.real2020!;
 const longCost = costResults['long2000-50late']!;
 
@@ -172,13 +192,13 @@ const results = {
   machine: { cpus: cpus().length, loadAverage1m: round(loadavg()[0] ?? 0) },
   method: {
     flash: 'Frames in which a job-widget root ([data-test-widget]) had a client rect of non-zero area, sampled every rendered frame from the first by tests/support/first-frame.ts; flashFrames with the extension, controlVisibleFrames the same page without it.',
-    contentScript: `Per page load, fresh tab: contentScriptMs = V8 CPU profile samples (50 µs interval) with a frame of the content script (chrome-extension://<id>/src/content/…) on the stack, each counted until the next sample (capped at 1 ms). metrics* = CDP Performance.getMetrics for the whole load, medians of ${COST_LOADS} loads with and without the extension, alternating.`,
+    contentScript: `Per page load, fresh tab: contentScriptMs = thread CPU time (trace tdur, category devtools.timeline) of the outermost EvaluateScript and FunctionCall events of the content scripts (chrome-extension://<id>/src/content/…): compiling and running each script and every callback of it; promise continuations (microtasks) are not attributed by the trace. metrics* = CDP Performance.getMetrics for the whole load, medians of ${COST_LOADS} loads with and without the extension, alternating. floor = control extensions measured the same way on the real page (bench/floor.ts).`,
     popup: 'The real action popup, opened over the real 2020 article with chrome.action.openPopup, a new popup each time; first-contentful-paint (Paint Timing) from its navigation start, and from the end of its HTML response; read once #app shows the briefing title.',
     core: 'Minified bundle of the core modules as a page script, cross-origin isolated (5 µs timer); cold = first run after a fresh page load, warm = 10 runs after it.',
     sizes: 'Files reached from dist/chrome/manifest.json, the popup HTML and each module\'s imports; gzip -9.',
   },
   flash,
-  contentScript: { ...costResults, growthLongOverReal: round(longCost.contentScriptMsMedian / realCost.contentScriptMsMedian) },
+  contentScript: { ...costResults, growthLongOverReal: round(longCost.contentScriptMsMedian / realCost.contentScriptMsMedian), floor: floorResults },
   popup: popupFigures,
   core: { quoteMatcherLongUkrainePage: quotes, detectPageReal2020: detect, findBlocksReal2020: blocks },
   sizes,
@@ -204,7 +224,7 @@ for (const [name, c] of [['real 2020 page', realCost], ['long page, 2,000 paragr
   const isReal = c === realCost;
   rows.push({
     section: 'Content script, main thread per load (median of 10)',
-    measure: `${name}: own JS time (CPU profile)`,
+    measure: `${name}: own CPU time (trace)`,
     value: ms(c.contentScriptMsMedian),
     budget: isReal ? `≤ ${BUDGET.contentScriptMsRealPage} ms` : `${(c.contentScriptMsMedian / realCost.contentScriptMsMedian).toFixed(1)}× the real page`,
     verdict: isReal ? check(c.contentScriptMsMedian <= BUDGET.contentScriptMsRealPage) : 'info',
@@ -214,6 +234,15 @@ for (const [name, c] of [['real 2020 page', realCost], ['long page, 2,000 paragr
     measure: `${name}: Script / Task / Style duration, with − without`,
     value: `${ms(c.metricsDifference.ScriptDuration)} / ${ms(c.metricsDifference.TaskDuration)} / ${ms(c.metricsDifference.RecalcStyleDuration)}`,
     budget: `without: ${ms(c.metricsMedianWithoutExtension.ScriptDuration)} / ${ms(c.metricsMedianWithoutExtension.TaskDuration)} / ${ms(c.metricsMedianWithoutExtension.RecalcStyleDuration)}`,
+    verdict: 'info',
+  });
+}
+for (const floor of FLOOR_EXTENSIONS) {
+  rows.push({
+    section: 'Content script, main thread per load (median of 10)',
+    measure: `floor, real 2020 page: a content script that does ${floor.does}`,
+    value: ms(floorResults[floor.name]?.contentScriptMsMedian ?? Number.NaN),
+    budget: 'control extension',
     verdict: 'info',
   });
 }
@@ -258,7 +287,7 @@ process.stdout.write(`\nLagebild ${version} — ${results.browser}, ${results.ma
 process.stdout.write(`${formatTable(rows)}\n\n`);
 process.stdout.write([
   'Flash: frames in which a job widget had a visible box, sampled in every rendered frame from the first; the control is the same page without the extension.',
-  'Content script: its own main-thread JavaScript (and the DOM calls it makes) per page load, from a V8 CPU profile restricted to the script\'s URL;',
+  'Content script: CPU time of its own tasks per page load (compiling and running each script, every callback), from a Chromium trace; the floor rows are control extensions measured alike;',
   '  the second row is CDP Performance.getMetrics for the whole load, median with the extension minus median without (includes style work its stylesheet causes; noisy).',
   'Core: the modules alone, minified, in a plain page; cold = the first run after a page load, as the content script meets it.',
   `Written bench/results.json in ${results.durationSeconds.toFixed(0)} s. ${failed === 0 ? 'All budgets kept.' : `${failed} budget${failed === 1 ? '' : 's'} missed.`}`,

@@ -1,0 +1,58 @@
+/**
+ * Control extensions for the content-script cost: what the platform charges before any code of
+ * ours runs. Each is a manifest with one content script at document_start on the same pages as
+ * Lagebild's, measured the same way; their figures are the floor the budget is read against.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface FloorExtension {
+  name: string;
+  /** What its content script does. */
+  does: string;
+  script: string;
+}
+
+export const FLOOR_EXTENSIONS: readonly FloorExtension[] = [
+  { name: 'empty', does: 'nothing (one statement)', script: 'void 0;\n' },
+  {
+    name: 'reads-setting',
+    does: 'reads one setting from chrome.storage.sync, as any content script with settings must',
+    script: 'chrome.storage.sync.get("settings").then((got) => { document.documentElement.toggleAttribute("data-floor", "settings" in got); });\n',
+  },
+  {
+    name: 'api-as-lagebild',
+    does: 'the extension API calls Lagebild makes on every page: reads its settings, follows their changes, listens for the popup, reports to the badge',
+    script: [
+      'chrome.storage.sync.get("settings").then((got) => { document.documentElement.toggleAttribute("data-floor", "settings" in got); });',
+      'chrome.storage.onChanged.addListener(() => undefined);',
+      'chrome.runtime.onMessage.addListener(() => undefined);',
+      'chrome.runtime.sendMessage({ type: "floor" }).catch(() => undefined);',
+      '',
+    ].join('\n'),
+  },
+];
+
+/** Writes each control extension under `dir`; returns their paths by name. */
+export function writeFloorExtensions(dir: string): Map<string, string> {
+  const paths = new Map<string, string>();
+  for (const floor of FLOOR_EXTENSIONS) {
+    const path = join(dir, `floor-${floor.name}`);
+    rmSync(path, { recursive: true, force: true });
+    mkdirSync(path, { recursive: true });
+    const manifest = {
+      manifest_version: 3,
+      name: `Lagebild bench floor: ${floor.name}`,
+      version: '1.0.0',
+      permissions: ['storage'],
+      // An empty worker: the harness finds an extension's ID from its worker, as for Lagebild's.
+      background: { service_worker: 'worker.js' },
+      content_scripts: [{ matches: ['*://*.handelsblatt.com/*'], js: ['content.js'], run_at: 'document_start' }],
+    };
+    writeFileSync(join(path, 'manifest.json'), JSON.stringify(manifest, null, 2));
+    writeFileSync(join(path, 'content.js'), floor.script);
+    writeFileSync(join(path, 'worker.js'), '');
+    paths.set(floor.name, path);
+  }
+  return paths;
+}
