@@ -24,11 +24,16 @@ export interface QuoteMatch {
 }
 
 /**
- * The normalised text under a root, with the way back to the DOM. A snapshot: rebuild it when the page's
- * text changes (today's site renders the article body in two steps).
+ * The normalised text under a root, with the way back to the DOM, read as far as a search has needed: `findQuote` reads
+ * on stretch by stretch until it has its quote's first exact place, and to the end only when there is none. The text
+ * nodes must not change while the index is in use: rebuild it when the page's text changes (today's site renders the
+ * article body in two steps).
  */
 export interface TextIndex {
-  /** Everything under the root as `normaliseForMatch` would give it; block boundaries and `<br>` are spaces. */
+  /**
+   * The part read so far as `normaliseForMatch` would give it; block boundaries and `<br>` are spaces. Always the
+   * start of the whole page's text, except that until the index is complete it may end in the space before what follows.
+   */
   readonly text: string;
   /** The indexed text nodes, in document order. */
   readonly nodes: readonly Text[];
@@ -36,12 +41,21 @@ export interface TextIndex {
    * For each node, where the normalised form of its data (whitespace collapsed, not trimmed) starts in `text`.
    * One before its first unit when the space it starts with merges into the space before it.
    */
-  readonly starts: Int32Array;
+  readonly starts: readonly number[];
+  /** Whether the whole page has been read. */
+  readonly complete: boolean;
+  /** Reads the next stretch of the page into the index; false when nothing was left to read. */
+  readOn(): boolean;
 }
 
 export interface IndexOptions {
   /** A CSS selector for elements to leave out with their subtree, e.g. what the extension has hidden. */
   skip?: string;
+  /**
+   * How many UTF-16 units of page text the first stretch reads (whole nodes, so a little more); each later stretch reads
+   * twice as much as the one before. Tests make it small to put stretch ends inside quotes.
+   */
+  firstStretch?: number;
 }
 
 /**
@@ -194,29 +208,92 @@ function wordStartBefore(text: string, position: number, count: number): number 
   return i;
 }
 
-/** The next place from `from` on where `needle` stands without being part of a longer word. */
-function indexOfWhole(text: string, needle: string, from: number): number {
+/**
+ * The next place from `from` on where `needle` stands without being part of a longer word. Unless the text is `ended`,
+ * a place running up to its end is not taken: the next character, still unread, may continue the word.
+ */
+function indexOfWhole(text: string, needle: string, from: number, ended = true): number {
   const wordAtStart = isWordUnit(needle.charCodeAt(0));
   const wordAtEnd = isWordUnit(needle.charCodeAt(needle.length - 1));
   for (let at = text.indexOf(needle, from); at !== -1; at = text.indexOf(needle, at + 1)) {
     const end = at + needle.length;
     if (wordAtStart && at > 0 && isWordUnit(text.charCodeAt(at - 1))) continue;
-    if (wordAtEnd && end < text.length && isWordUnit(text.charCodeAt(end))) continue;
+    if (wordAtEnd && (end < text.length ? isWordUnit(text.charCodeAt(end)) : !ended)) continue;
     return at;
   }
   return -1;
 }
 
 /**
- * Indexes the prose under `root`. Text in script, style, template and similar elements, in elements with the
- * `hidden` attribute and in skipped elements is left out; blocks and `<br>` separate words, inline elements
- * (links, `<strong>`) do not. A tree walker over the text nodes and a query per left-out kind touch far fewer DOM
- * objects than visiting every element would; elements are looked at only where two nodes' words would otherwise
- * run together.
+ * A quote near the top of a long article is found after reading this much of it; a page read to the end is still
+ * folded in a few large native passes, since the stretches double.
  */
-export function buildTextIndex(root: Element | Document | DocumentFragment, { skip }: IndexOptions = {}): TextIndex {
+const FIRST_STRETCH = 4096;
+
+/** A TextIndex as its reader fills it. */
+interface Reading {
+  text: string;
+  nodes: Text[];
+  starts: number[];
+  complete: boolean;
+  readOn(): boolean;
+}
+
+/** Where laying out the page's text stands between two stretches. */
+interface Layout {
+  /** Whether the text so far ends in a space (or is empty): a space the next node starts with merges into it. */
+  spaced: boolean;
+  /** The last node that gave the text something. */
+  last: Node;
+}
+
+/**
+ * Indexes the prose under `root`, reading it only as a search needs it (see `TextIndex`). Text in script, style,
+ * template and similar elements, in elements with the `hidden` attribute and in skipped elements is left out; blocks
+ * and `<br>` separate words, inline elements (links, `<strong>`) do not. A tree walker over the text nodes and a query
+ * per left-out kind touch far fewer DOM objects than visiting every element would; elements are looked at only where
+ * two nodes' words would otherwise run together.
+ */
+export function openTextIndex(
+  root: Element | Document | DocumentFragment,
+  { skip, firstStretch = FIRST_STRETCH }: IndexOptions = {},
+): TextIndex {
   const doc = root.ownerDocument ?? root;
-  // One query per selector: Chromium finds a lone tag name by tag, but matches a selector list element by element.
+  const leftOut = leftOutNodes(doc, root, skip);
+  const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  const layout: Layout = { spaced: true, last: root };
+  let stretch = firstStretch;
+  const reading: Reading = {
+    text: '',
+    nodes: [],
+    starts: [],
+    complete: false,
+    readOn: () => {
+      if (reading.complete) return false;
+      const nodes: Text[] = [];
+      const data: string[] = [];
+      reading.complete = !readNodes(walker, leftOut, stretch, nodes, data);
+      stretch *= 2;
+      append(reading, layout, nodes, fold(data.join(SEPARATOR)), leftOut);
+      if (reading.complete) reading.text = reading.text.trimEnd();
+      return true;
+    },
+  };
+  return reading;
+}
+
+/** The whole prose under `root`, read at once (see `openTextIndex`). */
+export function buildTextIndex(root: Element | Document | DocumentFragment, { skip }: IndexOptions = {}): TextIndex {
+  const index = openTextIndex(root, { skip, firstStretch: Infinity });
+  index.readOn();
+  return index;
+}
+
+/**
+ * Left-out elements with their text nodes. One query per selector: Chromium finds a lone tag name by tag, but matches
+ * a selector list element by element.
+ */
+function leftOutNodes(doc: Document, root: Element | Document | DocumentFragment, skip: string | undefined): Set<Node> {
   const leftOut = new Set<Node>();
   for (const selector of skip === undefined ? NOT_PROSE : [...NOT_PROSE, skip]) {
     for (const element of root.querySelectorAll(selector)) {
@@ -224,53 +301,68 @@ export function buildTextIndex(root: Element | Document | DocumentFragment, { sk
       textNodes(doc, element, (node) => leftOut.add(node));
     }
   }
-  const nodes: Text[] = [];
-  const data: string[] = [];
-  textNodes(doc, root, (node, text) => {
-    if (text !== '' && !leftOut.has(node)) {
-      nodes.push(node);
-      data.push(text.includes(SEPARATOR) ? clean(text) : text);
-    }
-  });
+  return leftOut;
+}
 
-  const folded = fold(data.join(SEPARATOR));
+/**
+ * Takes the walker's next text nodes that are prose, with their data, until `units` units are read; false when the page
+ * ran out first. The page's own separator characters become U+FFFD here, so that the joined stretch can be split again.
+ */
+function readNodes(walker: TreeWalker, leftOut: Set<Node>, units: number, nodes: Text[], data: string[]): boolean {
+  for (let read = 0; read < units; ) {
+    const node = walker.nextNode() as Text | null;
+    if (node === null) return false;
+    const text = node.data;
+    if (text === '' || leftOut.has(node)) continue;
+    nodes.push(node);
+    data.push(text.includes(SEPARATOR) ? clean(text) : text);
+    read += text.length;
+  }
+  return true;
+}
 
-  // Where each node's part lands once the separators are gone, a space it starts with merges into one before it, and
-  // a space stands where a block boundary would otherwise run two words together.
-  const starts = new Int32Array(nodes.length);
+/**
+ * Adds a folded stretch of nodes (their data joined by SEPARATOR) to the index: each node's part lands once the
+ * separators are gone, a space it starts with merges into one before it, and a space stands where a block boundary
+ * would otherwise run two words together. Per stretch, so the index's text is joined from a few large pieces.
+ */
+function append(reading: Reading, layout: Layout, nodes: Text[], folded: string, leftOut: Set<Node>): void {
+  const spacedBefore = layout.spaced;
   const boundaries: number[] = [];
-  let length = 0;
-  let spaced = true;
-  let last: Node = root;
+  let length = reading.text.length;
   let from = 0;
   nodes.forEach((node, i) => {
     const end = i === nodes.length - 1 ? folded.length : folded.indexOf(SEPARATOR, from);
     let size = end - from;
-    starts[i] = length;
+    let start = length;
     if (folded.charCodeAt(from) === SPACE) {
-      if (spaced) {
+      if (layout.spaced) {
         size--;
-        starts[i]--;
+        start--;
       }
-    } else if (!spaced && size > 0 && separated(last, node, leftOut)) {
+    } else if (!layout.spaced && size > 0 && separated(layout.last, node, leftOut)) {
       boundaries.push(from);
-      starts[i] = ++length;
+      start = ++length;
     }
+    reading.nodes.push(node);
+    reading.starts.push(start);
     if (size > 0) {
       length += size;
-      spaced = folded.charCodeAt(end - 1) === SPACE;
-      last = node;
+      layout.spaced = folded.charCodeAt(end - 1) === SPACE;
+      layout.last = node;
     }
     from = end + 1;
   });
   const parts = boundaries.map((at, i) => folded.slice(boundaries[i - 1] ?? 0, at));
   parts.push(folded.slice(boundaries[boundaries.length - 1] ?? 0));
-  return { text: parts.join(' ').replace(JUNCTION, '').trim(), nodes, starts };
+  const text = parts.join(' ').replace(JUNCTION, '');
+  // Within the stretch JUNCTION merges such a space; at its start the space before is in the text already.
+  reading.text += spacedBefore && text.charCodeAt(0) === SPACE ? text.slice(1) : text;
 }
 
-function textNodes(doc: Document, root: Node, visit: (node: Text, data: string) => void): void {
+function textNodes(doc: Document, root: Node, visit: (node: Text) => void): void {
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
-  for (let node = walker.nextNode() as Text | null; node !== null; node = walker.nextNode() as Text | null) visit(node, node.data);
+  for (let node = walker.nextNode() as Text | null; node !== null; node = walker.nextNode() as Text | null) visit(node);
 }
 
 /**
@@ -314,7 +406,7 @@ export function findQuote(index: TextIndex, quote: string): QuoteMatch | null {
   if (firstWord === undefined || lastWord === undefined) return null;
   const quoteWords = wordsOf(needle, spans);
 
-  const at = indexOfWhole(index.text, needle, 0);
+  const at = firstWhole(index, needle);
   const found =
     at === -1
       ? withEdges(index.text, alignedSearch(index.text, quoteWords), needle.slice(0, firstWord.start), needle.slice(lastWord.end))
@@ -326,6 +418,21 @@ export function findQuote(index: TextIndex, quote: string): QuoteMatch | null {
     score: 1 - found.edits / spans.length,
     exact: found.edits === 0,
   };
+}
+
+/**
+ * The first place where `needle` stands as whole words, reading on stretch by stretch until it is found (the first
+ * place in the page, whatever the stretches) or the page is read to the end, as the word alignment needs it.
+ */
+function firstWhole(index: TextIndex, needle: string): number {
+  for (let from = 0; ; ) {
+    const at = indexOfWhole(index.text, needle, from, index.complete);
+    if (at !== -1) return at;
+    const read = index.text.length;
+    if (!index.readOn()) return -1;
+    // Places starting before this ended inside the text read before, and were turned down on what it showed.
+    from = Math.max(0, read - needle.length);
+  }
 }
 
 /** An aligned span covers words only; it takes in the quote's own leading and trailing punctuation where the page has it too. */
@@ -527,13 +634,16 @@ export function toRange(match: QuoteMatch): Range {
   return range;
 }
 
-/** Finds several quotes in one page, indexing it once. Only found quotes are in the result. */
+/**
+ * Finds several quotes in one page, indexing it once and only as far as the last exact place: to the end only when a
+ * quote is missing or changed. Only found quotes are in the result.
+ */
 export function findQuotes(
   root: Element | Document | DocumentFragment,
   quotes: readonly { id: string; text: string }[],
   options: IndexOptions = {},
 ): Map<string, QuoteMatch> {
-  const index = buildTextIndex(root, options);
+  const index = openTextIndex(root, options);
   const found = new Map<string, QuoteMatch>();
   for (const { id, text } of quotes) {
     const match = findQuote(index, text);

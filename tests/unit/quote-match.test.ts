@@ -6,6 +6,7 @@ import {
   findQuote,
   findQuotes,
   normaliseForMatch,
+  openTextIndex,
   tokens,
   toRange,
   type QuoteMatch,
@@ -354,5 +355,106 @@ describe('the similarity threshold', () => {
     expect(find(page, QUOTES.lawrowPrepared)).toBeNull();
     const found = findQuotes(page, [{ id: 'invasion', text: QUOTES.blinkenInvasion }], { skip: '.job-widget' });
     expect(found.size).toBe(0);
+  });
+});
+
+describe('reading the page stretch by stretch', () => {
+  /** The decorated article with everything the index leaves out around and inside it. */
+  function pageWithLeftOuts(): Document {
+    const doc = decoratedGenevaPage();
+    doc.body.insertAdjacentHTML('afterbegin', '<script>var x = "Skript";</script><div data-lagebild-hidden><p>Stellenmarkt eins</p></div>');
+    const paragraphs = doc.querySelectorAll('app-storyline-elements p');
+    paragraphs[3]!.insertAdjacentHTML('beforeend', '<span hidden>versteckt</span><template><p>Vorlage</p></template>');
+    paragraphs[5]!.insertAdjacentHTML('afterend', '<div data-lagebild-hidden><p>Stellenmarkt zwei</p></div>');
+    // Spaces at both ends of neighbouring nodes merge, also where a stretch ends between them (early in the page, where
+    // stretches are still short).
+    paragraphs[0]!.insertAdjacentHTML('beforebegin', '<p>Vorweg <em> betont </em><span>  </span> weiter </p>');
+    doc.body.append(' \n');
+    return doc;
+  }
+
+  const STRETCHES = [1, 2, 7, 40, 333, 100_000];
+
+  function expectSameMatch(actual: QuoteMatch | null, expected: QuoteMatch | null): void {
+    expect(actual === null).toBe(expected === null);
+    if (actual === null || expected === null) return;
+    expect(actual.start.node).toBe(expected.start.node);
+    expect(actual.start.offset).toBe(expected.start.offset);
+    expect(actual.end.node).toBe(expected.end.node);
+    expect(actual.end.offset).toBe(expected.end.offset);
+    expect(actual.score).toBe(expected.score);
+  }
+
+  it.each(STRETCHES)('gives the text, nodes and starts of reading at once, and a start of that text after each stretch (first stretch %i)', (firstStretch) => {
+    const doc = pageWithLeftOuts();
+    const whole = buildTextIndex(doc, { skip: '[data-lagebild-hidden]' });
+    const index = openTextIndex(doc, { skip: '[data-lagebild-hidden]', firstStretch });
+    while (index.readOn()) expect(whole.text.startsWith(index.text.trimEnd())).toBe(true);
+    expect(index.complete).toBe(true);
+    expect(index.text).toBe(whole.text);
+    expect(whole.text).toBe(whole.text.trim());
+    expect(whole.text).toContain('vorweg betont weiter');
+    expect(index.nodes).toEqual(whole.nodes);
+    expect(index.starts).toEqual(whole.starts);
+    expect(index.text).not.toMatch(/skript|stellenmarkt|versteckt|vorlage/);
+  });
+
+  it.each(STRETCHES)('finds every quote where reading at once finds it, exact or not (first stretch %i)', (firstStretch) => {
+    for (const text of [GENEVA_TEXT.corrected, GENEVA_TEXT['as-received']]) {
+      const doc = genevaPage(text, (html) => DECORATIONS.reduce((out, [from, to]) => replaceOnce(out, from, to), html));
+      const whole = buildTextIndex(doc);
+      const index = openTextIndex(doc, { firstStretch });
+      for (const key of QUOTE_KEYS) expectSameMatch(findQuote(index, QUOTES[key]), findQuote(whole, QUOTES[key]));
+    }
+  });
+
+  it('finds a quote that runs across the end of a stretch, and takes it before a later place', () => {
+    const [head, tail] = [QUOTES.blinkenInvasion.slice(0, 40), QUOTES.blinkenInvasion.slice(40)];
+    const page = storyPage(['Vorweg ein anderer Satz.', `${htmlText(head)}<strong>${htmlText(tail)}</strong>`, 'Dazwischen.', htmlText(QUOTES.blinkenInvasion)]);
+    // Stretches of 1, 2 and 4 units: the first holds the sentence before, the second ends inside the quote.
+    const index = openTextIndex(page, { firstStretch: 1 });
+    const match = findQuote(index, QUOTES.blinkenInvasion)!;
+    expect(match.exact).toBe(true);
+    expect(paragraphOf(match)).toBe(page.querySelectorAll('p')[1]);
+    expect(marked(match)).toBe(normaliseForMatch(QUOTES.blinkenInvasion));
+  });
+
+  it('does not take a place ending where a stretch ends when the next node goes on with its last word', () => {
+    const page = storyPage([`${htmlText(QUOTES.blinkenPosition)}<span>d</span>`, 'Dazwischen.', `${htmlText(QUOTES.blinkenPosition)}.`]);
+    const match = findQuote(openTextIndex(page, { firstStretch: 1 }), QUOTES.blinkenPosition)!;
+    expect(paragraphOf(match)).toBe(page.querySelectorAll('p')[2]);
+  });
+
+  it('takes a place ending where a stretch ends once the next node shows the word ends there', () => {
+    const page = storyPage([`${htmlText(QUOTES.blinkenPosition)}<br>d`, 'Dazwischen.', `${htmlText(QUOTES.blinkenPosition)}.`]);
+    const match = findQuote(openTextIndex(page, { firstStretch: 1 }), QUOTES.blinkenPosition)!;
+    expect(paragraphOf(match)).toBe(page.querySelector('p'));
+  });
+
+  it('reads a long page no further than the quotes it finds exactly need', () => {
+    const page = parseHtml(longArticlePage({ paragraphs: 200, topic: 'ukraine' }), articleUrl.long);
+    const index = openTextIndex(page);
+    for (const key of QUOTE_KEYS) expect(findQuote(index, QUOTES[key])?.exact).toBe(true);
+    expect(index.complete).toBe(false);
+    expect(index.text.length).toBeLessThan(buildTextIndex(page).text.length / 10);
+  });
+
+  /** The Lawrow sentence with one word changed, and paragraphs enough to put several stretch ends between two places. */
+  const reworded = QUOTES.lawrowPrepared.replace('sollte', 'müsse');
+  const filler = Array.from({ length: 40 }, (_, i) => `Absatz ${i} über anderes, lang genug für mehrere Abschnitte beim Lesen.`);
+
+  it('reads on past the quotes found exactly for one that the page holds only with a changed word', () => {
+    const page = storyPage([htmlText(QUOTES.blinkenInvasion), ...filler, htmlText(reworded)]);
+    const found = findQuotes(page, [{ id: 'invasion', text: QUOTES.blinkenInvasion }, { id: 'prepared', text: QUOTES.lawrowPrepared }], { firstStretch: 16 });
+    expect(found.get('invasion')?.exact).toBe(true);
+    expect(found.get('prepared')?.exact).toBe(false);
+    expect(marked(found.get('prepared')!)).toBe(normaliseForMatch(reworded));
+  });
+
+  it('prefers the quote word for word late in the page to a changed version early in it', () => {
+    const page = storyPage([htmlText(reworded), ...filler, htmlText(QUOTES.lawrowPrepared)]);
+    const match = findQuote(openTextIndex(page, { firstStretch: 16 }), QUOTES.lawrowPrepared)!;
+    expect(match.exact).toBe(true);
+    expect(paragraphOf(match)).toBe([...page.querySelectorAll('p')].at(-1));
   });
 });

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allowedEdits, buildTextIndex, findQuote, normaliseForMatch, tokens, type TextPoint } from '../../src/core/quote-match';
+import {
+  allowedEdits,
+  buildTextIndex,
+  findQuote,
+  normaliseForMatch,
+  openTextIndex,
+  tokens,
+  type QuoteMatch,
+  type TextPoint,
+} from '../../src/core/quote-match';
 import { articleUrl } from '../fixtures/pages';
 import { parseHtml } from '../support/dom';
 
@@ -185,6 +194,33 @@ describe('findQuote on generated pages', () => {
         expect(match!.score).toBeCloseTo(1 - changed.size / length, 10);
         expectPoint(match!.start, nodes[start]!, 0);
         expectPoint(match!.end, nodes[end]!, nodes[end]!.data.length);
+      }),
+    );
+  });
+});
+
+describe('reading generated pages stretch by stretch', () => {
+  const pointOf = (point: TextPoint | undefined) => (point === undefined ? null : { node: point.node, offset: point.offset });
+  const whereFound = (match: QuoteMatch | null) => match && { start: pointOf(match.start), end: pointOf(match.end), score: match.score, exact: match.exact };
+
+  it('gives the index and the matches of reading at once, wherever the stretches end', () => {
+    fc.assert(
+      fc.property(generatedPage, fc.integer({ min: 1, max: 64 }), fc.option(fc.nat(7), { nil: -1 }), (page, firstStretch, changed) => {
+        render(page.words, page.paragraphLength, page.looks);
+        const start = page.quoteStart % page.words.length;
+        const quote = page.words
+          .slice(start, start + page.quoteLength)
+          .map((w, i) => (i === changed ? 'verändert' : w.letters) + w.punctuation)
+          .join(' ');
+        const whole = buildTextIndex(doc);
+        const index = openTextIndex(doc, { firstStretch });
+        const match = findQuote(index, quote);
+        expect(whereFound(match)).toEqual(whereFound(findQuote(whole, quote)));
+        if (match?.exact !== true) expect(index.complete).toBe(true);
+        while (index.readOn());
+        expect(index.text).toBe(whole.text);
+        expect(index.nodes).toEqual(whole.nodes);
+        expect(index.starts).toEqual(whole.starts);
       }),
     );
   });

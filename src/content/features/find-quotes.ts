@@ -1,11 +1,12 @@
 /**
  * "Show in article": which briefing quotes the open story holds, and scrolling one into view with a
- * mark on it. The story's text is indexed once and reused until the page changes, so a status request
- * followed by a click costs one pass over the text. The mark is a CSS Custom Highlight where the
- * browser has the API, because that leaves the page's DOM alone; otherwise a `<mark>` wrapper that is
- * taken out again, leaving the page's text nodes as they were.
+ * mark on it. The story's text is indexed once and reused until the page changes, and read only as far
+ * as the quotes asked for need it (on a long article their exact places are near the top), so a status
+ * request followed by a click costs at most one pass over the text. The mark is a CSS Custom Highlight
+ * where the browser has the API, because that leaves the page's DOM alone; otherwise a `<mark>` wrapper
+ * that is taken out again, leaving the page's text nodes as they were.
  */
-import { buildTextIndex, findQuote, toRange, type QuoteMatch, type TextIndex } from '../../core/quote-match';
+import { findQuote, openTextIndex, toRange, type QuoteMatch, type TextIndex } from '../../core/quote-match';
 import { HIDE_ATTRIBUTE } from '../../core/hiding-rules';
 import { ARTICLE_ROOT } from '../../core/selectors';
 import type { QuoteQuery } from '../../shared/messages';
@@ -98,7 +99,7 @@ export function findQuotesInStory(ctx: ContentContext): (quotes: readonly QuoteQ
   const currentIndex = (): TextIndex | null => {
     const root = doc.querySelector(ARTICLE_ROOT) ?? doc.querySelector('body');
     if (root === null) return null;
-    index ??= buildTextIndex(root, { skip });
+    index ??= openTextIndex(root, { skip });
     return index;
   };
 
