@@ -21,6 +21,11 @@ export const FLOOR_EXTENSIONS: readonly FloorExtension[] = [
     script: 'chrome.storage.sync.get("settings").then((got) => { document.documentElement.toggleAttribute("data-floor", "settings" in got); });\n',
   },
   {
+    name: 'reports-to-badge',
+    does: 'sends one message to its background, as a badge count needs',
+    script: 'chrome.runtime.sendMessage({ type: "floor" }).catch(() => undefined);\n',
+  },
+  {
     name: 'api-as-lagebild',
     does: 'the extension API calls Lagebild makes on every page: reads its settings, follows their changes, listens for the popup, reports to the badge',
     script: [

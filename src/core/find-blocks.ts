@@ -280,24 +280,29 @@ export interface SearchMemory {
   /** How many links and frames the document had at the last call while parsing. */
   links: number;
   frames: number;
+  /** Some rule's words were parsed: from then on a new link can complete a widget. */
+  worded: boolean;
 }
 
 export function searchMemory(): SearchMemory {
-  return { seen: new WeakSet(), links: 0, frames: 0 };
+  return { seen: new WeakSet(), links: 0, frames: 0, worded: false };
 }
 
 /**
- * Links and frames the parser added since the last call: the parser appends, so they are the
- * last ones of the document's live collections, which count natively and are read from the end.
+ * Frames, and once some rule's words were parsed links, that the parser added since the last
+ * call: the parser appends, so they are the last ones of the document's live collections, which
+ * count natively and are read from the end. A frame to a job host is a widget on its own; a link
+ * is evidence only beside the words, and a page has hundreds of links, so until the words came
+ * they are only counted.
  */
 function newLinksAndFrames(doc: Document, memory: SearchMemory): Element[] {
   const fresh: Element[] = [];
   for (const [collection, key] of [
-    [doc.links, 'links'],
     [doc.getElementsByTagName('iframe'), 'frames'],
+    [doc.links, 'links'],
   ] as const) {
     const count = collection.length;
-    for (let i = Math.min(memory[key], count); i < count; i++) fresh.push(collection[i] as Element);
+    if (key === 'frames' || memory.worded) for (let i = Math.min(memory[key], count); i < count; i++) fresh.push(collection[i] as Element);
     memory[key] = count;
   }
   return fresh;
@@ -316,6 +321,7 @@ function newLinksAndFrames(doc: Document, memory: SearchMemory): Element[] {
 export function planSearch(doc: Document, text: string, memory: SearchMemory, parsing: boolean, rules: readonly HidingRule[] = HIDING_RULES): SearchPlan | null {
   const searched: HidingRule[] = [];
   const withText = new Set<RuleId>();
+  if (parsing && !memory.worded) memory.worded = rules.some((rule) => mentions(text, compile(rule)));
   const fresh = parsing ? newLinksAndFrames(doc, memory) : [];
   for (const rule of rules) {
     const c = compile(rule);

@@ -248,16 +248,42 @@ describe('planSearch', () => {
     expect([...(plan?.text ?? [])]).toEqual(['jobs']);
   });
 
-  it('plans a search once for a job link the parser added, without reading text for it, and not again', () => {
-    const doc = parseHtml(genevaArticlePage({ widget: 'listing' }), articleUrl.geneva);
+  it('while parsing, counts links until some rule\'s words came, then plans a search once for each new job link', () => {
+    const doc = parseHtml(genevaArticlePage(), articleUrl.geneva);
     const memory = searchMemory();
+    const jobLink = (): void => {
+      const link = doc.createElement('a');
+      link.href = 'https://jobs.handelsblatt.com/';
+      doc.body.append(link);
+    };
+    expect(planSearch(doc, 'Nichts davon.', memory, true)).toBeNull();
+    jobLink();
+    // A job link alone is no widget: counted, not searched from.
+    expect(planSearch(doc, 'Nichts davon.', memory, true)).toBeNull();
+    expect(planSearch(doc, WIDGET_TEXT.title, memory, true)?.rules).toEqual([JOB_WIDGET]);
+    jobLink();
     const plan = planSearch(doc, 'Nichts davon.', memory, true);
     expect(plan?.rules).toEqual([JOB_WIDGET]);
     expect(plan?.text.size).toBe(0);
     expect(planSearch(doc, 'Nichts davon.', memory, true)).toBeNull();
-    // Once parsed, the whole document is asked once more: the job links are known, the teaser box
-    // (known markup the stylesheet hid while parsing) is new.
-    expect(planSearch(doc, 'Nichts davon.', memory, false)?.rules).toEqual([PROMO_TEASERS]);
+  });
+
+  it('while parsing, plans a search for a new frame to a job host at once', () => {
+    const doc = parseHtml(genevaArticlePage(), articleUrl.geneva);
+    const memory = searchMemory();
+    planSearch(doc, 'Nichts davon.', memory, true);
+    const frame = doc.createElement('iframe');
+    frame.src = 'https://jobs.handelsblatt.com/widget';
+    doc.body.append(frame);
+    expect(planSearch(doc, 'Nichts davon.', memory, true)?.rules).toEqual([JOB_WIDGET]);
+    expect(planSearch(doc, 'Nichts davon.', memory, true)).toBeNull();
+  });
+
+  it('once parsed, asks the whole document once: job links the parse phase only counted, and known markup', () => {
+    const doc = parseHtml(genevaArticlePage({ widget: 'listing' }), articleUrl.geneva);
+    const memory = searchMemory();
+    expect(planSearch(doc, 'Nichts davon.', memory, true)).toBeNull();
+    expect(planSearch(doc, 'Nichts davon.', memory, false)?.rules).toEqual([JOB_WIDGET, PROMO_TEASERS]);
     expect(planSearch(doc, 'Nichts davon.', memory, false)).toBeNull();
   });
 
