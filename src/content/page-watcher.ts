@@ -73,9 +73,10 @@ function lastNode(doc: Document): Node {
  * text is what a range from the end of the previous last node's content to the end of the
  * document holds, read natively by Range.toString(). Each call also carries the end of the
  * previous one's text, so words split between two calls stand whole in one. The first call, and
- * any after the page took the previous last node out, read the whole document.
+ * any after the page took the previous last node out, read the whole document. Null: the parser
+ * added nothing since (it waits for a script or a style sheet, often for several frames).
  */
-export function parsedSince(doc: Document): () => string {
+export function parsedSince(doc: Document): () => string | null {
   const range = doc.createRange();
   let from: Node | null = null;
   /** How much of `from` was read: a text node's length then; an element, the last node, was empty. */
@@ -85,6 +86,8 @@ export function parsedSince(doc: Document): () => string {
     const root = doc.documentElement;
     const previous = from;
     from = lastNode(doc);
+    const length = from.nodeType === TEXT_NODE ? (from as Text).length : 0;
+    if (from === previous && length === fromOffset) return null;
     try {
       if (!previous?.isConnected || !root.contains(previous)) throw new Error('start again');
       range.setStart(previous, fromOffset);
@@ -94,7 +97,7 @@ export function parsedSince(doc: Document): () => string {
       carried = '';
     }
     range.setEnd(root, root.childNodes.length);
-    fromOffset = from.nodeType === TEXT_NODE ? (from as Text).length : 0;
+    fromOffset = length;
     const text = carried + range.toString();
     carried = text.slice(-OVERLAP);
     return text;
@@ -166,7 +169,8 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
     const since = parsedSince(doc);
     const eachFrame = (): void => {
       if (signal.aborted || done) return;
-      parsed('parsing', since());
+      const text = since();
+      if (text !== null) parsed('parsing', text);
       win.requestAnimationFrame(eachFrame);
     };
     win.requestAnimationFrame(eachFrame);

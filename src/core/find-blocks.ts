@@ -190,8 +190,11 @@ function textAnchors(root: Element, c: CompiledRule, found: Element[], rootMenti
   if (rootMentions && !childMatched) found.push(root);
 }
 
-/** Elements under `root` (and `root` itself) where the rule's evidence starts; `withText`: look for its words too. */
-function anchors(root: Node, c: CompiledRule, withText: boolean): Element[] {
+/**
+ * Elements under `root` (and `root` itself) where the rule's evidence starts: where its words
+ * stand (`withText`: looked for at all), and its frames, then its links, from `unworded`.
+ */
+function anchors(root: Node, c: CompiledRule, withText: boolean, unworded: readonly Element[]): Element[] {
   const found: Element[] = [];
   if (root.nodeType === TEXT_NODE) {
     if (!withText) return found;
@@ -204,7 +207,7 @@ function anchors(root: Node, c: CompiledRule, withText: boolean): Element[] {
   const el = root as Element;
   if (withText && !SKIP_TEXT_IN.has(el.tagName)) textAnchors(el, c, found, false);
   for (const selector of [c.hostFrames, c.hostLinks]) {
-    if (selector) found.push(...selfAndBelow(el, selector));
+    if (selector) for (const hit of unworded) if (hit.matches(selector)) found.push(hit);
   }
   return found;
 }
@@ -217,22 +220,22 @@ function selfAndBelow(root: Element, selector: string): Element[] {
 }
 
 /**
- * Known markup under `root`: the stylesheet already hides it; the script marks it so it is counted.
- * Selectors that name a host are found from the links and frames to it, upwards with closest():
- * asking the whole page for `app-storyline-element:has(…)` costs tens of milliseconds on a long
- * story, its few job links a fraction of one.
+ * Known markup under `root`, from `unworded` (its links, frames and other known markup): the
+ * stylesheet already hides it; the script marks it so it is counted. Selectors that name a host
+ * are found from the links and frames to it, upwards with closest(): asking the whole page for
+ * `app-storyline-element:has(…)` costs tens of milliseconds on a long story, its few job links a
+ * fraction of one.
  */
-function knownBlocks(root: Node, c: CompiledRule): Element[] {
-  if (root.nodeType !== ELEMENT_NODE) return [];
-  const el = root as Element;
+function knownBlocks(root: Element, c: CompiledRule, unworded: readonly Element[]): Element[] {
   const blocks = new Set<Element>();
-  if (c.knownByHost && c.hostEvidence) {
-    for (const hit of selfAndBelow(el, c.hostEvidence)) {
+  for (const hit of unworded) {
+    if (c.knownOther && hit.matches(c.knownOther)) {
+      blocks.add(hit);
+    } else if (c.knownByHost) {
       const block = hit.closest(c.knownByHost);
-      if (block && el.contains(block)) blocks.add(block);
+      if (block && root.contains(block)) blocks.add(block);
     }
   }
-  if (c.knownOther) for (const hit of selfAndBelow(el, c.knownOther)) blocks.add(hit);
   return [...blocks];
 }
 
@@ -241,6 +244,8 @@ export interface SearchPlan {
   rules: readonly HidingRule[];
   /** Rules whose words may be in the text; the others are searched from links, frames and known markup only. */
   text: ReadonlySet<RuleId>;
+  /** Per rule, the links, frames and known markup to start from, where the plan found them already. */
+  from?: ReadonlyMap<RuleId, readonly Element[]>;
 }
 
 /**
@@ -248,7 +253,7 @@ export interface SearchPlan {
  * changed: a whole document at start, an added subtree later. Outermost blocks only.
  */
 export function findBlocks(root: Node, plan: readonly HidingRule[] | SearchPlan = HIDING_RULES): FoundBlock[] {
-  const { rules, text } = 'text' in plan ? plan : { rules: plan, text: null };
+  const { rules, text, from } = 'text' in plan ? plan : { rules: plan, text: null, from: undefined };
   // A document can lack a root element (an empty one being built); TypeScript's types do not say so.
   const start = root.nodeType === 9 ? ((root as Document).documentElement as Element | null) : root;
   if (!start) return [];
@@ -262,9 +267,10 @@ export function findBlocks(root: Node, plan: readonly HidingRule[] | SearchPlan 
   };
   for (const rule of rules) {
     const c = compile(rule);
+    const unworded = from?.get(rule.id) ?? (start.nodeType === ELEMENT_NODE && c.unworded ? selfAndBelow(start as Element, c.unworded) : []);
     // Known blocks first: evidence inside them (a job link) then needs no search of its own.
-    for (const known of knownBlocks(start, c)) if (!covered(known)) take(known, rule.id);
-    for (const anchor of anchors(start, c, text?.has(rule.id) ?? true)) {
+    if (start.nodeType === ELEMENT_NODE) for (const known of knownBlocks(start as Element, c, unworded)) if (!covered(known)) take(known, rule.id);
+    for (const anchor of anchors(start, c, text?.has(rule.id) ?? true, unworded)) {
       if (covered(anchor)) continue;
       const block = blockAround(anchor, c);
       if (block && !covered(block)) take(block, rule.id);
@@ -321,23 +327,28 @@ function newLinksAndFrames(doc: Document, memory: SearchMemory): Element[] {
 export function planSearch(doc: Document, text: string, memory: SearchMemory, parsing: boolean, rules: readonly HidingRule[] = HIDING_RULES): SearchPlan | null {
   const searched: HidingRule[] = [];
   const withText = new Set<RuleId>();
-  if (parsing && !memory.worded) memory.worded = rules.some((rule) => mentions(text, compile(rule)));
+  const from = new Map<RuleId, Element[]>();
+  const worded = new Set(rules.filter((rule) => mentions(text, compile(rule))));
+  if (worded.size) memory.worded = true;
   const fresh = parsing ? newLinksAndFrames(doc, memory) : [];
   for (const rule of rules) {
     const c = compile(rule);
-    let unseen = false;
     const { hostEvidence, unworded } = c;
     const candidates = parsing ? (hostEvidence ? fresh.filter((el) => el.matches(hostEvidence)) : []) : unworded ? doc.querySelectorAll(unworded) : [];
+    const unseen: Element[] = [];
     for (const el of candidates) {
       if (memory.seen.has(el)) continue;
       memory.seen.add(el);
-      unseen = true;
+      unseen.push(el);
     }
-    const words = mentions(text, c);
+    const words = worded.has(rule);
     if (words) withText.add(rule.id);
-    if (words || unseen) searched.push(rule);
+    // Without the words only what is new is worth a look; with them, every link or frame may
+    // complete the widget, and findBlocks queries them itself.
+    else if (unseen.length) from.set(rule.id, unseen);
+    if (words || unseen.length) searched.push(rule);
   }
-  return searched.length ? { rules: searched, text: withText } : null;
+  return searched.length ? { rules: searched, text: withText, from } : null;
 }
 
 /** Marks found blocks so the stylesheet hides them. Returns how many were newly marked. */
