@@ -8,26 +8,26 @@ import { join } from 'node:path';
 
 export interface FloorExtension {
   name: string;
-  /** What its content script does. */
+  /** What it is, as a phrase: "a content script that …". */
   does: string;
   script: string;
 }
 
 export const FLOOR_EXTENSIONS: readonly FloorExtension[] = [
-  { name: 'empty', does: 'nothing (one statement)', script: 'void 0;\n' },
+  { name: 'empty', does: 'a content script that does nothing (one statement)', script: 'void 0;\n' },
   {
     name: 'reads-setting',
-    does: 'reads one setting from chrome.storage.sync, as any content script with settings must',
+    does: 'a content script that reads one setting from chrome.storage.sync, as any content script with settings must',
     script: 'chrome.storage.sync.get("settings").then((got) => { document.documentElement.toggleAttribute("data-floor", "settings" in got); });\n',
   },
   {
     name: 'reports-to-badge',
-    does: 'sends one message to its background, as a badge count needs',
+    does: 'a content script that sends one message to its background, as a badge count needs',
     script: 'chrome.runtime.sendMessage({ type: "floor" }).catch(() => undefined);\n',
   },
   {
     name: 'api-as-lagebild',
-    does: 'the extension API calls Lagebild makes on every page: reads its settings, follows their changes, listens for the popup, reports to the badge',
+    does: 'a content script that makes the extension API calls Lagebild makes on every page: reads its settings, follows their changes, listens for the popup, reports to the badge',
     script: [
       'chrome.storage.sync.get("settings").then((got) => { document.documentElement.toggleAttribute("data-floor", "settings" in got); });',
       'chrome.storage.onChanged.addListener(() => undefined);',
@@ -37,6 +37,29 @@ export const FLOOR_EXTENSIONS: readonly FloorExtension[] = [
     ].join('\n'),
   },
 ];
+
+/**
+ * The popup's control: an extension whose action popup is a static page with nothing but the
+ * briefing's title, so the same "drawn" check applies. What the browser takes to show any popup.
+ */
+export function writePopupFloor(dir: string, title: string): string {
+  const path = join(dir, 'floor-popup');
+  rmSync(path, { recursive: true, force: true });
+  mkdirSync(path, { recursive: true });
+  const manifest = {
+    manifest_version: 3,
+    name: 'Lagebild bench floor: popup',
+    version: '1.0.0',
+    // Lagebild's popup path, where the harness looks for an opened popup.
+    action: { default_popup: 'src/popup/index.html' },
+    background: { service_worker: 'worker.js' },
+  };
+  writeFileSync(join(path, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  mkdirSync(join(path, 'src', 'popup'), { recursive: true });
+  writeFileSync(join(path, 'src', 'popup', 'index.html'), `<!doctype html>\n<html lang="de"><meta charset="utf-8"><title>Lagebild</title><div id="app"><h1>${title}</h1></div></html>\n`);
+  writeFileSync(join(path, 'worker.js'), '');
+  return path;
+}
 
 /** Writes each control extension under `dir`; returns their paths by name. */
 export function writeFloorExtensions(dir: string): Map<string, string> {
