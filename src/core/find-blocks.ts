@@ -63,19 +63,21 @@ function compile(rule: HidingRule): CompiledRule {
   if (!c) {
     const patterns = rule.phrases.map(phrasePattern);
     const list = (items: string[]): string | null => (items.length ? items.join(', ') : null);
+    const links = rule.hosts.map((h) => `a[href*="${h}"]`);
+    const frames = rule.hosts.map((h) => `iframe[src*="${h}"]`);
     const byHost = rule.selectors.filter((selector) => namesHost(selector, rule));
+    const other = rule.selectors.filter((selector) => !byHost.includes(selector));
     c = {
       rule,
       phrases: patterns.length ? new RegExp(patterns.join('|'), 'gi') : null,
       each: patterns.map((p) => new RegExp(p, 'i')),
-      hostLinks: list(rule.hosts.map((h) => `a[href*="${h}"]`)),
-      hostFrames: list(rule.hosts.map((h) => `iframe[src*="${h}"]`)),
-      hostEvidence: list(rule.hosts.flatMap((h) => [`a[href*="${h}"]`, `iframe[src*="${h}"]`])),
+      hostLinks: list(links),
+      hostFrames: list(frames),
+      hostEvidence: list([...links, ...frames]),
       knownByHost: list(byHost),
-      knownOther: list(rule.selectors.filter((selector) => !byHost.includes(selector))),
-      unworded: null,
+      knownOther: list(other),
+      unworded: list([...links, ...frames, ...other]),
     };
-    c.unworded = list([c.hostEvidence, c.knownOther].filter((selector) => selector !== null));
     compiled.set(rule, c);
   }
   return c;
