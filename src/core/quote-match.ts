@@ -6,6 +6,10 @@
  * sentences into links, `<strong>`, soft hyphens and typographic quotes. So both sides are compared in a
  * normalised form, first as an exact substring, then word by word with a few edits allowed. A quote that
  * is not clearly there gives no match: marking the wrong sentence would be worse than marking none.
+ *
+ * Normalising a long page costs tens of milliseconds, so it is read stretch by stretch, only as far as the quotes
+ * need; a quote that no stretch read so far holds is first looked for in a sketch of the page's raw text, which can
+ * prove cheaply that the page does not hold it anywhere, not even with a few words changed.
  */
 
 /** A position in the page: an offset in one text node, as `Range.setStart` takes it. */
@@ -25,9 +29,9 @@ export interface QuoteMatch {
 
 /**
  * The normalised text under a root, with the way back to the DOM, read as far as a search has needed: `findQuote` reads
- * on stretch by stretch until it has its quote's first exact place, and to the end only when there is none. The text
- * nodes must not change while the index is in use: rebuild it when the page's text changes (today's site renders the
- * article body in two steps).
+ * on stretch by stretch until it has its quote's first exact place, and to the end only when there is none and the
+ * page's raw text does not rule the quote out (`mayHold`). The text nodes must not change while the index is in use:
+ * rebuild it when the page's text changes (today's site renders the article body in two steps).
  */
 export interface TextIndex {
   /**
@@ -44,8 +48,15 @@ export interface TextIndex {
   readonly starts: readonly number[];
   /** Whether the whole page has been read. */
   readonly complete: boolean;
+  /** How many stretches have been read. */
+  readonly stretches: number;
   /** Reads the next stretch of the page into the index; false when nothing was left to read. */
   readOn(): boolean;
+  /**
+   * False when no place in the whole page can hold a quote of these (normalised) words with at most `maxEdits` edits,
+   * judged from the page's raw text without reading it into the index (see `sketchPage`); true when one may.
+   */
+  mayHold(words: readonly string[], maxEdits: number): boolean;
 }
 
 export interface IndexOptions {
@@ -195,14 +206,17 @@ function wordSpans(text: string, from: number, count: number): Span[] {
   return spans;
 }
 
-/** Where the `count`-th word before `position` starts (the text's start if there are fewer). */
-function wordStartBefore(text: string, position: number, count: number): number {
+/**
+ * Where the `count`-th word before `position` starts (the text's start if there are fewer). Words are runs of `isWord`
+ * units.
+ */
+function wordStartBefore(text: string, position: number, count: number, isWord = isWordUnit): number {
   let seen = 0;
   let i = position;
   while (i > 0 && seen < count) {
-    while (i > 0 && !isWordUnit(text.charCodeAt(i - 1))) i--;
+    while (i > 0 && !isWord(text.charCodeAt(i - 1))) i--;
     if (i === 0) break;
-    while (i > 0 && isWordUnit(text.charCodeAt(i - 1))) i--;
+    while (i > 0 && isWord(text.charCodeAt(i - 1))) i--;
     seen++;
   }
   return i;
@@ -236,7 +250,9 @@ interface Reading {
   nodes: Text[];
   starts: number[];
   complete: boolean;
+  stretches: number;
   readOn(): boolean;
+  mayHold(words: readonly string[], maxEdits: number): boolean;
 }
 
 /** Where laying out the page's text stands between two stretches. */
@@ -263,20 +279,27 @@ export function openTextIndex(
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
   const layout: Layout = { spaced: true, last: root };
   let stretch = firstStretch;
+  let sketch: Sketch | null | undefined;
   const reading: Reading = {
     text: '',
     nodes: [],
     starts: [],
     complete: false,
+    stretches: 0,
     readOn: () => {
       if (reading.complete) return false;
       const nodes: Text[] = [];
       const data: string[] = [];
       reading.complete = !readNodes(walker, leftOut, stretch, nodes, data);
+      reading.stretches++;
       stretch *= 2;
       append(reading, layout, nodes, fold(data.join(SEPARATOR)), leftOut);
       if (reading.complete) reading.text = reading.text.trimEnd();
       return true;
+    },
+    mayHold: (words, maxEdits) => {
+      if (sketch === undefined) sketch = sketchPage(root, leftOut);
+      return sketch === null || mayHold(sketch, words, maxEdits);
     },
   };
   return reading;
@@ -387,6 +410,222 @@ function separated(from: Node, to: Node, leftOut: Set<Node>): boolean {
   }
 }
 
+/**
+ * The characters a sketch folds, each as the index folds it (a surrogate pair as one): all but ASCII ones other than
+ * quote marks, and but these, kept as they are: umlauts and ß, which stand for the index's a, o, u and ss (see
+ * `wordPattern`; replacing the thousands of them in a long German page would cost more than the rest of the sketch), and
+ * characters that separate words in the index's form too (dashes, no-break space, ellipsis, euro, degree, section sign,
+ * middle dot). Not a /u pattern: in Chromium one takes several times as long for each character it finds.
+ */
+const UNCOMMON = /[\ud800-\udbff][\udc00-\udfff]|[^\0-!#-&(-\x7f\u00a0\u00a7\u00b0\u00b7\u00df\u00e4\u00f6\u00fc\u2013\u2014\u2026\u20ac]/g;
+
+/**
+ * Raw page text brought into the index's form character by character, in native passes much cheaper than `fold`'s NFKD
+ * over a long page: it has the word characters `normaliseForMatch` gives, except that ä, ö, ü and ß stand for a, o, u
+ * and ss, and it separates words wherever that does. (Other whitespace, dashes and ellipses stand as they are, and it
+ * is not trimmed.) A page has few kinds of uncommon characters, each folded once.
+ */
+export function sketchText(raw: string): string {
+  const folded = new Map<string, string>();
+  const foldOnce = (char: string): string => {
+    let form = folded.get(char);
+    if (form === undefined) folded.set(char, (form = fold(char)));
+    return form;
+  };
+  return raw.toLowerCase().replace(UNCOMMON, foldOnce);
+}
+
+const UMLAUTS: Record<string, string> = { ä: 'a', ö: 'o', ü: 'u', ß: 'ss' };
+
+/** A stretch of a sketch in the index's form: for a short one, cheaper than `wordPattern` for each word. */
+function withoutUmlauts(sketch: string): string {
+  return sketch.replace(/[äöüß]/g, (char) => UMLAUTS[char] ?? char);
+}
+
+/**
+ * Where a word of the index's form may stand in a sketch: its a, o and u may be umlauts there, and two or more s may be
+ * ß (a lone s is an s: ß stands for two). It also takes such a run with another number of s, which only makes the
+ * sketch rule out less; a pattern starting with a letter rather than a class is much faster to search for.
+ */
+function wordPattern(word: string): RegExp {
+  return new RegExp(word.replace(/[aou]|ss+/g, (letters) => LETTER_VARIANTS[letters] ?? '[sß]+'), 'g');
+}
+
+const LETTER_VARIANTS: Record<string, string> = { a: '[aä]', o: '[oö]', u: '[uü]' };
+
+/** The page's raw text in the index's form, for ruling a quote out before the page is read into the index. */
+interface Sketch {
+  text: string;
+  /** At most how many words more than the index any part of `text` holds; Infinity when that was not counted. */
+  slack: number;
+  /** The places of each word looked up so far (see `placesOf`). */
+  places: Map<string, number[] | null>;
+}
+
+/**
+ * Left-out text longer than this, or with more words than MAX_SLACK, is not counted word by word: a sketch holding that
+ * much more than the index only tells which words the page lacks, not which stand close together.
+ */
+const MAX_SLACK_TEXT = 1024;
+const MAX_SLACK = 64;
+
+const DOCUMENT_NODE = 9;
+
+/**
+ * Sketches the page from `textContent`: one native read instead of visiting every text node, and `sketchText` instead
+ * of `fold`. Every word of the index stands in it, as part of a word at least: textContent runs the text of blocks
+ * together where the index puts a space, and holds the left-out text too, between words the index keeps apart (a
+ * left-out element that is not inline separates them), which is why `slack` counts the left-out elements' words.
+ *
+ * Null, for "cannot tell", where a left-out element is inline: the index joins the words on either side of it, which
+ * its text keeps apart in textContent. (textContent also holds CDATA sections, which the index does not read; in an
+ * HTML document the parser makes them only inside svg and math, which are left out, and createCDATASection refuses to.)
+ */
+function sketchPage(root: Element | Document | DocumentFragment, leftOut: Set<Node>): Sketch | null {
+  const elements = [...leftOut].filter((node): node is Element => node.nodeType === ELEMENT_NODE);
+  if (elements.some((element) => INLINE.has(element.localName))) return null;
+  const texts = elements.map((element) => element.textContent);
+  const countable = texts.reduce((length, text) => length + text.length, 0) <= MAX_SLACK_TEXT;
+  const slack = countable ? texts.reduce((sum, text) => sum + wordSpans(sketchText(text), 0, Infinity).length, 0) : Infinity;
+  const top = root.nodeType === DOCUMENT_NODE ? ((root as Document).documentElement as Element | null) : root;
+  return { text: sketchText(top?.textContent ?? ''), slack: slack > MAX_SLACK ? Infinity : slack, places: new Map() };
+}
+
+/** A quote's words for `mayHold`. */
+interface QuoteVocabulary {
+  words: readonly string[];
+  /** Each word once, longest (rarest) first. */
+  distinct: string[];
+  /** Where each word stands in the quote, last first. */
+  positions: Map<string, number[]>;
+  maxEdits: number;
+}
+
+/**
+ * Words shorter than this are not looked up: nearly every page has them, and they are too common to say where a quote
+ * would stand.
+ */
+const SURE_WORD = 4;
+
+/**
+ * Whether the sketched page may hold a quote of `words` with at most `maxEdits` edits. As in `alignedSearch`, a match
+ * leaves one of any `maxEdits` + 1 quote words unchanged, so the places of a few rare words are where a match could be;
+ * a word the page lacks has none, and is an edit wherever the match is. So a quote with more lacking words than
+ * `maxEdits` is ruled out at once; otherwise a match would stand around one of the places (`holdsAround`). Each word
+ * looked up costs a pass over the page's text, so only as many are looked up as that needs.
+ */
+function mayHold(sketch: Sketch, words: readonly string[], maxEdits: number): boolean {
+  const positions = new Map<string, number[]>();
+  words.forEach((word, i) => positions.set(word, [i, ...(positions.get(word) ?? [])]));
+  const quote: QuoteVocabulary = { words, distinct: [...positions.keys()].sort((a, b) => b.length - a.length), positions, maxEdits };
+  const anchors: { word: string; places: number[] }[] = [];
+  let lacking = 0;
+  let covered = 0;
+  for (const word of quote.distinct) {
+    if (covered > maxEdits || word.length < SURE_WORD) break;
+    const places = placesOf(sketch, word);
+    if (places === null) continue;
+    const count = positions.get(word)?.length ?? 0;
+    covered += count;
+    if (places.length === 0) lacking += count;
+    else anchors.push({ word, places });
+  }
+  if (lacking > maxEdits) return false;
+  if (covered <= maxEdits || sketch.slack === Infinity) return true;
+  return anchors.some(({ word, places }) =>
+    positions.get(word)?.some((i) => places.some((at) => holdsAround(sketch, quote, i, at))));
+}
+
+/**
+ * Where `word` stands in the sketch, as a whole word or inside one (textContent runs blocks together): at most
+ * MAX_ANCHOR_HITS places, null when there are more.
+ */
+function placesOf(sketch: Sketch, word: string): number[] | null {
+  let places = sketch.places.get(word);
+  if (places !== undefined) return places;
+  places = [];
+  const pattern = wordPattern(word);
+  for (let found = pattern.exec(sketch.text); found !== null; found = pattern.exec(sketch.text)) {
+    if (places.length === MAX_ANCHOR_HITS) {
+      places = null;
+      break;
+    }
+    places.push(found.index);
+    pattern.lastIndex = found.index + 1;
+  }
+  sketch.places.set(word, places);
+  return places;
+}
+
+/**
+ * Whether enough of the quote's words stand in their order around `at`, where its `i`-th word stands in the sketch, for
+ * a match with that word unchanged: all but maxEdits of the quote's words stand unchanged and in order within i words
+ * before it and as many after it as the quote has after its `i`-th word. (A match may reach further by the words it
+ * adds, but it loses no more of its unchanged words out there than it adds words, and each is an edit.) In the sketch,
+ * blocks run together make fewer words, left-out text at most `slack` more.
+ */
+function holdsAround(sketch: Sketch, quote: QuoteVocabulary, i: number, at: number): boolean {
+  const { text, slack } = sketch;
+  const start = wordStartBefore(text, at, i + slack, isSketchWordUnit);
+  // The word `at` starts in, then the rest.
+  const end = sketchWordsEnd(text, at, quote.words.length - i + slack);
+  return holdsInOrder(quote, withoutUmlauts(text.slice(start, end)));
+}
+
+/**
+ * Counts a sketch's words with every non-ASCII character as a letter: that can only join words, so the stretch around a
+ * place takes in at least as many words as it should, and it spares the Unicode lookup `isWordUnit` makes for them.
+ */
+function isSketchWordUnit(code: number): boolean {
+  return code >= 0x80 || isWordUnit(code);
+}
+
+/** A sketch's word as `isSketchWordUnit` counts them, with what separates it from the one before. */
+const SKETCH_WORD = /[\0-/:-@[-`{-\x7f]*[^\0-/:-@[-`{-\x7f]+/y;
+
+/** Where the `count`-th word of a sketch from `position` on ends (its end if there are fewer), in native steps. */
+function sketchWordsEnd(text: string, position: number, count: number): number {
+  let end = position;
+  SKETCH_WORD.lastIndex = position;
+  for (let seen = 0; seen < count && SKETCH_WORD.test(text); seen++) end = SKETCH_WORD.lastIndex;
+  return end;
+}
+
+/**
+ * Whether all but maxEdits of the quote's words may stand in `text` unchanged and in their order: the longest common
+ * subsequence of the quote's words and the places where any of them stands in `text` is long enough. A place is any
+ * occurrence, also inside a longer word (words of blocks run together) or overlapping another, which can only make the
+ * subsequence longer than the truth. The subsequence is found as the longest rising run of quote positions, the
+ * places taken in text order, each with its word's positions last first (Hunt and Szymanski).
+ */
+function holdsInOrder(quote: QuoteVocabulary, text: string): boolean {
+  const needed = quote.words.length - quote.maxEdits;
+  let lacking = 0;
+  const places: { at: number; positions: number[] }[] = [];
+  for (const word of quote.distinct) {
+    const positions = quote.positions.get(word) ?? [];
+    let at = text.indexOf(word);
+    if (at === -1 && (lacking += positions.length) > quote.maxEdits) return false;
+    for (; at !== -1; at = text.indexOf(word, at + 1)) places.push({ at, positions });
+  }
+  places.sort((a, b) => a.at - b.at);
+  // tails[k]: the lowest quote position a rising run of k + 1 positions can end in.
+  const tails: number[] = [];
+  for (const { positions } of places) {
+    for (const position of positions) {
+      let low = 0;
+      let high = tails.length;
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if ((tails[mid] ?? 0) < position) low = mid + 1;
+        else high = mid;
+      }
+      tails[low] = position;
+    }
+  }
+  return tails.length >= needed;
+}
+
 interface Found {
   start: number;
   end: number;
@@ -406,7 +645,8 @@ export function findQuote(index: TextIndex, quote: string): QuoteMatch | null {
   if (firstWord === undefined || lastWord === undefined) return null;
   const quoteWords = wordsOf(needle, spans);
 
-  const at = firstWhole(index, needle);
+  const at = firstWhole(index, needle, quoteWords.list);
+  if (at === null) return null;
   const found =
     at === -1
       ? withEdges(index.text, alignedSearch(index.text, quoteWords), needle.slice(0, firstWord.start), needle.slice(lastWord.end))
@@ -421,13 +661,27 @@ export function findQuote(index: TextIndex, quote: string): QuoteMatch | null {
 }
 
 /**
- * The first place where `needle` stands as whole words, reading on stretch by stretch until it is found (the first
- * place in the page, whatever the stretches) or the page is read to the end, as the word alignment needs it.
+ * After this many stretches, a quote not found yet is first ruled out, if it can be, from the page's raw text
+ * (`TextIndex.mayHold`), which costs several times less per character than reading on. A short article is read to its
+ * end by then, and on a long one that holds the quotes they stand near the top.
  */
-function firstWhole(index: TextIndex, needle: string): number {
+const STRETCHES_BEFORE_SKETCH = 1;
+
+/**
+ * The first place where `needle` stands as whole words, reading on stretch by stretch until it is found (the first
+ * place in the page, whatever the stretches) or the page is read to the end, as the word alignment needs it: -1 when
+ * there is no such place. Null when the page's raw text shows that it holds the quote's `words` nowhere, not even with
+ * a few changed: then the rest of the page is not read.
+ */
+function firstWhole(index: TextIndex, needle: string, words: readonly string[]): number | null {
+  let sketched = false;
   for (let from = 0; ; ) {
     const at = indexOfWhole(index.text, needle, from, index.complete);
     if (at !== -1) return at;
+    if (!sketched && !index.complete && index.stretches >= STRETCHES_BEFORE_SKETCH) {
+      if (!index.mayHold(words, allowedEdits(words.length))) return null;
+      sketched = true;
+    }
     const read = index.text.length;
     if (!index.readOn()) return -1;
     // Places starting before this ended inside the text read before, and were turned down on what it showed.
@@ -636,7 +890,7 @@ export function toRange(match: QuoteMatch): Range {
 
 /**
  * Finds several quotes in one page, indexing it once and only as far as the last exact place: to the end only when a
- * quote is missing or changed. Only found quotes are in the result.
+ * quote is changed, or missing and not ruled out from the page's raw text. Only found quotes are in the result.
  */
 export function findQuotes(
   root: Element | Document | DocumentFragment,

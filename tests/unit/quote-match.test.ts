@@ -458,3 +458,96 @@ describe('reading the page stretch by stretch', () => {
     expect(paragraphOf(match)).toBe([...page.querySelectorAll('p')].at(-1));
   });
 });
+
+describe('ruling a quote out from the page\'s raw text before reading the page', () => {
+  /** Enough other paragraphs before the quote that its page is read stretch by stretch and sketched first. */
+  const before = Array.from({ length: 12 }, (_, i) => `Absatz ${i} über die Gespräche in Genf, lang genug für mehrere Abschnitte beim Lesen.`);
+  const after = ['Danach ging es um anderes.', 'Am Abend reiste Blinken weiter nach Berlin.'];
+
+  /**
+   * The quote's story read at once, and read from a first stretch of one unit, which sketches the story at once. The
+   * story root, as the content script has it, holds no more than the test puts in it, so the sketch's bounds are tight.
+   */
+  function bothWays(page: Document, quote: string, skip?: string): { whole: QuoteMatch | null; lazy: QuoteMatch | null; index: ReturnType<typeof openTextIndex> } {
+    const story = page.querySelector('app-storyline-elements')!;
+    const index = openTextIndex(story, { skip, firstStretch: 1 });
+    return { whole: findQuote(buildTextIndex(story, { skip }), quote), lazy: findQuote(index, quote), index };
+  }
+
+  function expectSame(actual: QuoteMatch | null, expected: QuoteMatch | null): void {
+    expect(actual && { ...actual, start: { ...actual.start }, end: { ...actual.end } }).toEqual(
+      expected && { ...expected, start: { ...expected.start }, end: { ...expected.end } },
+    );
+  }
+
+  it('leaves the rest of a long page unread for a quote it does not hold', () => {
+    const page = parseHtml(longArticlePage({ paragraphs: 200 }), articleUrl.long);
+    const index = openTextIndex(page);
+    for (const key of QUOTE_KEYS) expect(findQuote(index, QUOTES[key])).toBeNull();
+    expect(index.complete).toBe(false);
+    expect(index.text.length).toBeLessThan(buildTextIndex(page).text.length / 10);
+  });
+
+  /** The quote's words of five letters or more, each set as `set` gives it, in HTML. */
+  function everyLongWord(quote: string, set: (word: string) => string): string {
+    return htmlText(quote).replace(/[\p{L}]{5,}/gu, set);
+  }
+
+  const half = (word: string): number => word.length >> 1;
+  const WIDGET = '<div class="job-widget">Top-Jobs des Tages: Referent Außenpolitik (m/w/d) in Berlin</div>';
+
+  /**
+   * Pages that hold a quote exactly or nearly, set the ways the raw text differs most from the index's form; each
+   * touches more of the quote's words than it may have edits, so a sketch that read them wrong would rule it out.
+   */
+  const HELD: { name: string; key: QuoteKey; paragraphs: string[]; skip?: string }[] = [
+    { name: 'a quote of fewer than eight words, which must stand word for word', key: 'lawrowUseful', paragraphs: [htmlText(QUOTES.lawrowUseful)] },
+    { name: 'one word changed', key: 'lawrowPrepared', paragraphs: ['Allerdings müsse jeglicher Kontakt zwischen beiden Staatschefs gut vorbereitet sein.'] },
+    { name: 'two words swapped', key: 'blinkenPosition', paragraphs: [htmlText(QUOTES.blinkenPosition.replace('fest an der Seite', 'an der fest Seite'))] },
+    { name: 'soft hyphens in words', key: 'lawrowPrepared', paragraphs: [everyLongWord(QUOTES.lawrowPrepared, (w) => `${w.slice(0, half(w))}&shy;${w.slice(half(w))}`)] },
+    { name: 'zero-width characters in words', key: 'lawrowPrepared', paragraphs: [everyLongWord(QUOTES.lawrowPrepared, (w) => `${w.slice(0, half(w))}\u200B${w.slice(half(w))}\uFEFF`)] },
+    { name: 'typographic quote marks in and around words', key: 'lawrowPrepared', paragraphs: [everyLongWord(QUOTES.lawrowPrepared, (w) => `„${w.slice(0, half(w))}’${w.slice(half(w))}“`)] },
+    { name: 'straight quote marks in words', key: 'lawrowPrepared', paragraphs: [everyLongWord(QUOTES.lawrowPrepared, (w) => `${w.slice(0, half(w))}'${w.slice(half(w))}&quot;`)] },
+    { name: 'words split over inline elements', key: 'lawrowPrepared', paragraphs: [everyLongWord(QUOTES.lawrowPrepared, (w) => `${w.slice(0, half(w))}<a href="/themen/x">${w.slice(half(w))}</a>`)] },
+    { name: 'no umlauts where the quote has them', key: 'blinkenPosition', paragraphs: [htmlText(QUOTES.blinkenPosition.replace(/[äöü]/g, (c) => c.normalize('NFD')[0]!))] },
+    { name: 'umlauts as letter and combining mark', key: 'blinkenPosition', paragraphs: [htmlText(QUOTES.blinkenPosition.normalize('NFD'))] },
+    { name: 'ß for ss and ss for ß', key: 'lawrowBilanz', paragraphs: [htmlText(QUOTES.lawrowBilanz.replace('Russlands Außenminister', 'Rußlands Aussenminister'))] },
+    { name: 'capitals, no-break spaces and dashes', key: 'blinkenResponse', paragraphs: [htmlText(QUOTES.blinkenResponse.toUpperCase()).replaceAll(' und ', '&nbsp;und&nbsp;').replace('schnell, hart', 'schnell – hart')] },
+    { name: 'accents and ligatures', key: 'lawrowNoThreat', paragraphs: [htmlText(QUOTES.lawrowNoThreat.replace('Angriffspläne', 'Angriﬀsplàne').replace('bedroht', 'bédroht').replace('Sowjetrepublik', 'Sowjetrepublík'))] },
+    { name: 'a quote across two blocks whose words run together in textContent', key: 'blinkenPosition', paragraphs: [htmlText(QUOTES.blinkenPosition.slice(0, 60)), htmlText(QUOTES.blinkenPosition.slice(60))] },
+    { name: 'a left-out block early in the quote', key: 'blinkenPosition', skip: '.job-widget', paragraphs: [`<span>${htmlText(QUOTES.blinkenPosition).replace(' der Vereinigten', `${WIDGET} der Vereinigten`)}</span>`] },
+    { name: 'a left-out block late in the quote', key: 'blinkenInvasion', skip: '.job-widget', paragraphs: [`<span>${htmlText(QUOTES.blinkenInvasion).replace(' über die', `${WIDGET} über die`)}</span>`] },
+    { name: 'a left-out script inside the quote', key: 'lawrowPrepared', paragraphs: [htmlText(QUOTES.lawrowPrepared).replace(' Kontakt', '<script>track("Kontakt zu Staatschefs")</script> Kontakt')] },
+    { name: 'left-out inline elements inside words', key: 'lawrowPrepared', paragraphs: [everyLongWord(QUOTES.lawrowPrepared, (w) => `${w.slice(0, half(w))}<span hidden>Anzeige</span>${w.slice(half(w))}`)] },
+  ];
+
+  it.each(HELD)('finds the quote where reading at once finds it: $name', ({ key, paragraphs, skip }) => {
+    const page = storyPage([...before, ...paragraphs, ...after]);
+    const { whole, lazy } = bothWays(page, QUOTES[key], skip);
+    expect(whole).not.toBeNull();
+    expectSame(lazy, whole);
+  });
+
+  it('rules out a sentence that shares the quote\'s words but not their order, and reads no further', () => {
+    const page = storyPage([...before, 'Nach dem Gespräch mit Blinken sagte Lawrow, das Treffen sei offen und nützlich gewesen. Eine Einigung gebe es nicht.', ...after]);
+    const { whole, lazy, index } = bothWays(page, QUOTES.lawrowUseful.replace('gewesen', 'gewesen, sagte Lawrow'));
+    expect(whole).toBeNull();
+    expect(lazy).toBeNull();
+    expect(index.complete).toBe(false);
+  });
+
+  it('finds a quote late in a page that has its words more often than they can say where it stands', () => {
+    const changed = htmlText(QUOTES.lawrowPrepared.replace('Kontakt zwischen', 'Treffen zwischen').replace('gut vorbereitet', 'gründlich vorbereitet'));
+    const page = storyPage([...Array.from({ length: 70 }, () => changed), htmlText(QUOTES.lawrowPrepared)]);
+    const { whole, lazy } = bothWays(page, QUOTES.lawrowPrepared);
+    expect(whole!.exact).toBe(true);
+    expectSame(lazy, whole);
+  });
+
+  it('takes the quote\'s first place when a changed version stands earlier in the page', () => {
+    const page = storyPage([...before, 'Allerdings müsse jeglicher Kontakt zwischen beiden Staatschefs gut vorbereitet sein.', ...after, htmlText(QUOTES.lawrowPrepared)]);
+    const { whole, lazy } = bothWays(page, QUOTES.lawrowPrepared);
+    expect(whole!.exact).toBe(true);
+    expectSame(lazy, whole);
+  });
+});
