@@ -1,5 +1,5 @@
 /**
- * The Blinken–Lawrow talks in Geneva, 21 January 2022. Checked against ../shared/source/FACTS.md;
+ * The Blinken–Lawrow talks in Geneva, 21 January 2022. Checked against tests/fixtures/source/FACTS.md;
  * German quotes are verbatim from the corrected article text, so they can be found in the live page.
  */
 import type { Briefing } from './types';

@@ -20,7 +20,7 @@ export interface Quote {
   /** Stable ID, used by "show in article" messages (e.g. "blinken-position"). */
   id: string;
   speaker: string;
-  /** Verbatim from the corrected article text (../shared/source/…corrected.txt). */
+  /** Verbatim from the corrected article text (tests/fixtures/source/…corrected.txt). */
   de: string;
   /** The speaker's own English words where they exist (Blinken, from FACTS.md), else a translation marked as such. */
   en: string;

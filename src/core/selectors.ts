@@ -1,6 +1,6 @@
 /**
  * Every Handelsblatt selector and URL pattern the extension relies on, next to its evidence.
- * Grades as in ../shared/fixtures/HANDELSBLATT-DOM.md: [seen] in a saved real file,
+ * Grades as in tests/fixtures/HANDELSBLATT-DOM.md: [seen] in a saved real file,
  * [cited] from scrapers and filter lists that target the live site, [inferred] a conclusion.
  * tests/unit/selectors.test.ts counts what each selector finds on the fixtures, so a site
  * redesign shows up as a failing count instead of silent breakage.

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -7,10 +7,8 @@ import type { Bilingual } from '../../src/briefing/types';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The project's fixture copy when there is one, else the read-only original it was copied from. */
 function readSource(name: string): string {
-  const fixture = resolve(root, 'tests/fixtures/source', name);
-  return readFileSync(existsSync(fixture) ? fixture : resolve(root, '../shared/source', name), 'utf8');
+  return readFileSync(resolve(root, 'tests/fixtures/source', name), 'utf8');
 }
 
 /** Quotes are compared as words: typography differs between the article, FACTS.md and the live page. */

@@ -7,7 +7,7 @@ import type { CardContent } from '../../src/shared/messages';
 
 const RUNTIME_ID = 'lagebild@test';
 
-/** The received text's damaged words (../shared/source/READING-NOTES.md); none may reach the reader. */
+/** The received text's damaged words (tests/fixtures/source/READING-NOTES.md); none may reach the reader. */
 const DAMAGED = [/\bResort\b/, /Place der/, /Accomplice/, /intestine/i, /optimistic/i, /High-Jobs/];
 
 function strings(content: CardContent): string[] {

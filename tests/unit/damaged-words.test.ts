@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /**
- * The words the received article text was damaged with (../shared/source/READING-NOTES.md).
+ * The words the received article text was damaged with (tests/fixtures/source/READING-NOTES.md).
  * Case matters where the damaged form has a capital that a sound German or English word would not.
  */
 const DAMAGED: readonly RegExp[] = [/\bResort\b/, /Place der/, /Accomplice/, /intestine/i, /optimistic/i, /High-Jobs/];
