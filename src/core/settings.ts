@@ -62,6 +62,31 @@ export function sanitizePatch(patch: unknown): Partial<Settings> {
   return out;
 }
 
+/**
+ * What a save stores: the settings and when they were saved. A save that sync refuses (quota, write
+ * rate) goes to storage.local, so the two areas can disagree; a load takes the copy saved last.
+ */
+export interface StoredSettings extends Settings {
+  /** The save time, or one past the previous save's when the clock went back, so saves stay ordered. */
+  savedAt: number;
+}
+
+function savedAt(raw: unknown): number {
+  return isRecord(raw) && typeof raw.savedAt === 'number' && Number.isFinite(raw.savedAt) ? raw.savedAt : 0;
+}
+
+/** The copy saved last; sync on a tie, as for copies stored before saves were stamped. */
+export function latestStored(sync: unknown, local: unknown): unknown {
+  if (sync === undefined) return local;
+  if (local === undefined) return sync;
+  return savedAt(local) > savedAt(sync) ? local : sync;
+}
+
+/** Stamps settings for storing after `previous`, the copy they were derived from. */
+export function stampSettings(settings: Settings, previous: unknown, now: number): StoredSettings {
+  return { ...settings, savedAt: Math.max(now, savedAt(previous) + 1) };
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

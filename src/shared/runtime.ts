@@ -5,35 +5,40 @@
  */
 import type { Runtime, Storage } from 'webextension-polyfill';
 import { ext } from './browser';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, parseSettings, sanitizePatch, type Settings } from '../core/settings';
+import { SETTINGS_KEY, latestStored, parseSettings, sanitizePatch, stampSettings, type Settings } from '../core/settings';
 import { parseTabStatus, parseShowQuoteResult, type Message, type QuoteQuery, type ShowQuoteResult, type TabStatus } from './messages';
 
 type Area = 'sync' | 'local';
 
+/** What the area holds, or undefined when it holds nothing or cannot be read (sync disabled, corrupt profile). */
 async function readArea(area: Area): Promise<unknown> {
-  const got = await ext().storage[area].get(SETTINGS_KEY);
-  return got[SETTINGS_KEY];
+  try {
+    const got = await ext().storage[area].get(SETTINGS_KEY);
+    return got[SETTINGS_KEY];
+  } catch {
+    return undefined;
+  }
 }
 
-/** storage.sync first (it follows the reader across devices), storage.local when sync is unavailable or empty. */
+/** Both areas at once: a save that sync refused lives in local and must win over sync's older copy. */
+async function readStored(): Promise<unknown> {
+  const [sync, local] = await Promise.all([readArea('sync'), readArea('local')]);
+  return latestStored(sync, local);
+}
+
+/** The settings saved last, in storage.sync (it follows the reader across devices) or storage.local. */
 export async function loadSettings(): Promise<Settings> {
-  for (const area of ['sync', 'local'] as const) {
-    try {
-      const raw = await readArea(area);
-      if (raw !== undefined) return parseSettings(raw);
-    } catch {
-      // This area is unavailable (sync disabled, quota, corrupt profile): try the next.
-    }
-  }
-  return { ...DEFAULT_SETTINGS };
+  return parseSettings(await readStored());
 }
 
 export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await loadSettings()), ...sanitizePatch(patch) };
+  const stored = await readStored();
+  const next = { ...parseSettings(stored), ...sanitizePatch(patch) };
+  const item = { [SETTINGS_KEY]: stampSettings(next, stored, Date.now()) };
   try {
-    await ext().storage.sync.set({ [SETTINGS_KEY]: next });
+    await ext().storage.sync.set(item);
   } catch {
-    await ext().storage.local.set({ [SETTINGS_KEY]: next });
+    await ext().storage.local.set(item);
   }
   return next;
 }

@@ -12,6 +12,8 @@ class FakeStorageArea {
   readonly data = new Map<string, unknown>();
   /** When set, every call rejects with this error, as a disabled or broken area does. */
   failWith: Error | null = null;
+  /** When set, only writes reject with it, as sync does over its quota or write rate while reads still work. */
+  failWritesWith: Error | null = null;
   readonly writes: Record<string, unknown>[] = [];
 
   constructor(
@@ -28,7 +30,8 @@ class FakeStorageArea {
   }
 
   set(items: Record<string, unknown>): Promise<void> {
-    if (this.failWith) return Promise.reject(this.failWith);
+    const failure = this.failWith ?? this.failWritesWith;
+    if (failure) return Promise.reject(failure);
     const changes: Record<string, { oldValue?: unknown; newValue?: unknown }> = {};
     for (const [key, value] of Object.entries(items)) {
       changes[key] = { oldValue: this.data.get(key), newValue: structuredClone(value) };
