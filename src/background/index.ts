@@ -4,14 +4,15 @@
  * report from a content script carries everything the badge needs. It also gives content scripts
  * the context card's text, so the briefing is bundled here and not into the content script.
  */
-import browser, { type Runtime } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
 import { briefing, briefingLanguage } from '../briefing';
 import type { Lang } from '../briefing/types';
 import { badgeFor } from './badge';
 import { cardContent } from './card';
 import { translator } from '../shared/i18n';
-import { parseMessage, type CardContent, type PageReport } from '../shared/messages';
-import { isOwnSender, loadSettings } from '../shared/runtime';
+import type { CardContent, PageReport } from '../shared/messages';
+import { listen } from '../shared/messaging';
+import { loadSettings } from '../shared/runtime';
 
 const BADGE_COLOR = '#143a5a';
 
@@ -38,12 +39,8 @@ async function card(): Promise<CardContent> {
   return cardContent(briefing, await readerLanguage());
 }
 
-// Only this extension's content scripts (a sender with a tab) are answered.
-browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-  const tabId = sender.tab?.id;
-  if (!isOwnSender(sender) || tabId === undefined) return undefined;
-  const message = parseMessage(raw);
-  if (message?.type === 'lagebild/page-report') return updateBadge(tabId, message);
-  if (message?.type === 'lagebild/card') return card();
-  return undefined;
+// Only content scripts (a sender with a tab) are answered; the popup asks its tab, not the background.
+listen({
+  'lagebild/page-report': (report, { tabId }) => (tabId === null ? undefined : updateBadge(tabId, report)),
+  'lagebild/card': (_, { tabId }) => (tabId === null ? undefined : card()),
 });

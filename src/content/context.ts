@@ -1,6 +1,7 @@
 /** What the content script's features share: the page, one abort signal, settings, and what was found. */
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import type { PageVerdict } from '../core/page';
+import type { StatusRequest, TabStatus } from '../shared/messages';
 import type { PageChange } from './page-watcher';
 
 export interface ContentContext {
@@ -18,6 +19,10 @@ export interface ContentContext {
   /** Verdict or hidden count changed: tell the background (debounced by the report feature). */
   onFindings(listener: () => void): void;
   announceFindings(): void;
+  /** Adds what only this feature knows (the quotes the page holds) to the popup's status answer. */
+  onStatusRequest(contributor: (request: StatusRequest, answer: TabStatus) => void): void;
+  /** The answer to the popup's status request; null until the page was recognised. */
+  statusFor(request: StatusRequest): TabStatus | null;
   dispatchPageChange(change: PageChange): void;
   dispatchSettings(settings: Settings): void;
 }
@@ -26,6 +31,7 @@ export function createContext(doc: Document, signal: AbortSignal): ContentContex
   const pageListeners: ((change: PageChange) => void)[] = [];
   const settingsListeners: ((settings: Settings) => void)[] = [];
   const findingsListeners: (() => void)[] = [];
+  const statusContributors: ((request: StatusRequest, answer: TabStatus) => void)[] = [];
   const ctx: ContentContext = {
     doc,
     signal,
@@ -41,6 +47,13 @@ export function createContext(doc: Document, signal: AbortSignal): ContentContex
     onFindings: (l) => findingsListeners.push(l),
     announceFindings: () => {
       for (const l of findingsListeners) l();
+    },
+    onStatusRequest: (c) => statusContributors.push(c),
+    statusFor: (request) => {
+      if (ctx.verdict === null) return null;
+      const answer: TabStatus = { verdict: ctx.verdict, hiddenCount: ctx.hiddenCount, settings: ctx.settings, quotesFound: [] };
+      for (const c of statusContributors) c(request, answer);
+      return answer;
     },
     dispatchPageChange: (change) => {
       for (const l of pageListeners) l(change);

@@ -13,6 +13,7 @@ import { reportFindings } from './features/report';
 const ctx = sharedContext();
 if (ctx && !ctx.signal.aborted) {
   recognisePage(ctx);
-  reportFindings(ctx, findQuotesInStory(ctx));
+  findQuotesInStory(ctx);
+  reportFindings(ctx);
   contextCard(ctx);
 }

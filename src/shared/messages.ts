@@ -1,6 +1,7 @@
 /**
- * The whole contract between content script, background and popup. Every receiver runs
- * its input through `parseMessage` / `parseTabStatus` and ignores what does not fit.
+ * The whole contract between content script, background and popup. Every receiver runs its input
+ * through `parseMessage` or the answer's parser and ignores what does not fit; shared/messaging.ts
+ * is the one module that sends and listens.
  */
 import { PAGE_KINDS, type PageKind, type PageVerdict, type Signal } from '../core/page';
 import { isRecord, parseSettings, type Settings } from '../core/settings';
@@ -130,4 +131,32 @@ export function parseTabStatus(raw: unknown): TabStatus | null {
 
 export function parseShowQuoteResult(raw: unknown): ShowQuoteResult {
   return { shown: isRecord(raw) && raw.shown === true };
+}
+
+/** Only links to Handelsblatt: the card never sends a reader anywhere else. */
+const CARD_LINK = /^https:\/\/www\.handelsblatt\.com\/\S*$/;
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+/** Checks the background's card before any of it reaches the page. */
+export function parseCardContent(raw: unknown): CardContent | null {
+  if (!isRecord(raw) || !isRecord(raw.link) || !isRecord(raw.labels) || !Array.isArray(raw.sides)) return null;
+  const { lang, title, summary, link, labels } = raw;
+  const sides = raw.sides.map((side: unknown) =>
+    isRecord(side) && isString(side.name) && Array.isArray(side.positions) && side.positions.every(isString)
+      ? { name: side.name, positions: side.positions }
+      : null,
+  );
+  if ((lang !== 'de' && lang !== 'en') || !isString(title) || !isString(summary) || sides.includes(null)) return null;
+  if (!isString(link.label) || !isString(link.url) || !CARD_LINK.test(link.url)) return null;
+  const { expand, collapse, dismiss, region } = labels;
+  if (!isString(expand) || !isString(collapse) || !isString(dismiss) || !isString(region)) return null;
+  return {
+    lang,
+    title,
+    summary,
+    sides: sides as CardContent['sides'],
+    link: { label: link.label, url: link.url },
+    labels: { expand, collapse, dismiss, region },
+  };
 }

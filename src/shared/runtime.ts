@@ -1,12 +1,11 @@
 /**
- * The one place besides the entry files that touches the extension API: settings storage and
- * messaging. Everything here fails calm: a broken storage area or a tab without our content
- * script gives defaults or `null`, never an exception in the caller.
+ * Settings storage, for every part of the extension (messaging is shared/messaging.ts). Reading
+ * fails calm: a broken area gives the other area's copy or the defaults, never an exception; a
+ * save rejects only when neither area takes it, so the caller can say so.
  */
-import type { Runtime, Storage } from 'webextension-polyfill';
+import type { Storage } from 'webextension-polyfill';
 import { ext } from './browser';
 import { SETTINGS_KEY, latestStored, parseSettings, sanitizePatch, stampSettings, type Settings } from '../core/settings';
-import { parseTabStatus, parseShowQuoteResult, type Message, type QuoteQuery, type ShowQuoteResult, type TabStatus } from './messages';
 
 type Area = 'sync' | 'local';
 
@@ -53,55 +52,4 @@ export function onSettingsChanged(callback: (settings: Settings) => void): () =>
   return () => {
     ext().storage.onChanged.removeListener(listener);
   };
-}
-
-/** True when a message comes from this extension itself (its pages or its content scripts). */
-export function isOwnSender(sender: Runtime.MessageSender): boolean {
-  return sender.id === ext().runtime.id;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      resolve(null);
-    }, ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      () => {
-        clearTimeout(timer);
-        resolve(null);
-      },
-    );
-  });
-}
-
-async function activeTabId(): Promise<number | null> {
-  try {
-    const [tab] = await ext().tabs.query({ active: true, currentWindow: true });
-    return tab?.id ?? null;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Asks the active tab's content script what it found, and which of `quotes` the page holds;
- * null when there is no content script or it does not answer in time.
- */
-export async function requestTabStatus(quotes: QuoteQuery[] = [], timeoutMs = 600): Promise<TabStatus | null> {
-  const tabId = await activeTabId();
-  if (tabId === null) return null;
-  const message: Message = { type: 'lagebild/status', quotes };
-  const raw = await withTimeout(ext().tabs.sendMessage(tabId, message), timeoutMs);
-  return parseTabStatus(raw);
-}
-
-export async function requestShowQuote(quote: QuoteQuery, timeoutMs = 1000): Promise<ShowQuoteResult> {
-  const tabId = await activeTabId();
-  if (tabId === null) return { shown: false };
-  const message: Message = { type: 'lagebild/show-quote', quote };
-  return parseShowQuoteResult(await withTimeout(ext().tabs.sendMessage(tabId, message), timeoutMs));
 }

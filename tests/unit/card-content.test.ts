@@ -59,7 +59,7 @@ describe('firstSentence', () => {
   });
 });
 
-type Listener = (raw: unknown, sender: { id?: string; tab?: { id: number } }) => Promise<unknown> | undefined;
+type Listener = (raw: unknown, sender: { id?: string; tab?: { id: number } }, sendResponse: (answer: unknown) => void) => boolean;
 
 const api = vi.hoisted(() => ({
   listener: null as Listener | null,
@@ -99,8 +99,11 @@ describe('the background answering card requests', () => {
     api.uiLanguage = 'de-DE';
   });
 
+  /** Delivers a card request as the browser does; undefined when the background leaves it unanswered. */
   const ask = (sender: { id?: string; tab?: { id: number } } = { id: RUNTIME_ID, tab: { id: 3 } }) =>
-    api.listener!({ type: 'lagebild/card' }, sender);
+    new Promise<unknown>((resolve) => {
+      if (!api.listener!({ type: 'lagebild/card' }, sender, resolve)) resolve(undefined);
+    });
 
   it('answers its own content scripts in the language the reader chose', async () => {
     expect(await ask()).toEqual(cardContent(briefing, 'de'));
@@ -113,8 +116,8 @@ describe('the background answering card requests', () => {
     expect(await ask()).toEqual(cardContent(briefing, 'en'));
   });
 
-  it('ignores other extensions and senders without a tab', () => {
-    expect(ask({ id: 'someone-else', tab: { id: 3 } })).toBeUndefined();
-    expect(ask({ id: RUNTIME_ID })).toBeUndefined();
+  it('ignores other extensions and senders without a tab', async () => {
+    expect(await ask({ id: 'someone-else', tab: { id: 3 } })).toBeUndefined();
+    expect(await ask({ id: RUNTIME_ID })).toBeUndefined();
   });
 });

@@ -8,7 +8,8 @@ import { cardContent } from '../../src/background/card';
 import { briefing } from '../../src/briefing';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/core/settings';
 import { createContext } from '../../src/content/context';
-import { CARD_TAG, contextCard, parseCardContent } from '../../src/content/features/context-card';
+import { CARD_TAG, contextCard } from '../../src/content/features/context-card';
+import { parseCardContent } from '../../src/shared/messages';
 import { recognisePage } from '../../src/content/features/recognise-page';
 import { watchPage } from '../../src/content/page-watcher';
 import {

@@ -53,7 +53,9 @@ function start(html: string, url: string = articleUrl.geneva) {
   const ctx = createContext(doc, controller.signal);
   // As in the page, where recognition runs before the popup can ask.
   ctx.verdict = detectPage(doc, url);
-  const quotesFound = findQuotesInStory(ctx);
+  findQuotesInStory(ctx);
+  /** What the popup's status request hears about `quotes`. */
+  const quotesFound = (quotes: QuoteQuery[]): string[] | undefined => ctx.statusFor({ type: 'lagebild/status', quotes })?.quotesFound;
   watchPage(doc, controller.signal, (change) => {
     ctx.dispatchPageChange(change);
   });

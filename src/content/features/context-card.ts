@@ -5,53 +5,15 @@
  * scripts cannot read it. Its text comes from the background, which holds the briefing; the content
  * script stays small. It follows the verdict and the settings, also across in-page navigation.
  */
-import { isRecord, type LanguageChoice } from '../../core/settings';
+import type { LanguageChoice } from '../../core/settings';
 import { ARTICLE_ROOT } from '../../core/selectors';
-import { ext } from '../../shared/browser';
-import type { CardContent, Message } from '../../shared/messages';
+import type { CardContent } from '../../shared/messages';
+import { requestCard } from '../../shared/messaging';
 import { saveSettings } from '../../shared/runtime';
 import type { ContentContext } from '../context';
 import { CARD_CSS } from './context-card.css';
 
 export const CARD_TAG = 'lagebild-card';
-
-/** Only links to Handelsblatt: the card never sends a reader anywhere else. */
-const LINK = /^https:\/\/www\.handelsblatt\.com\/\S*$/;
-
-const isString = (value: unknown): value is string => typeof value === 'string';
-
-/** Checks the background's answer before any of it reaches the page. */
-export function parseCardContent(raw: unknown): CardContent | null {
-  if (!isRecord(raw) || !isRecord(raw.link) || !isRecord(raw.labels) || !Array.isArray(raw.sides)) return null;
-  const { lang, title, summary, link, labels } = raw;
-  const sides = raw.sides.map((side: unknown) =>
-    isRecord(side) && isString(side.name) && Array.isArray(side.positions) && side.positions.every(isString)
-      ? { name: side.name, positions: side.positions }
-      : null,
-  );
-  if ((lang !== 'de' && lang !== 'en') || !isString(title) || !isString(summary) || sides.includes(null)) return null;
-  if (!isString(link.label) || !isString(link.url) || !LINK.test(link.url)) return null;
-  const { expand, collapse, dismiss, region } = labels;
-  if (!isString(expand) || !isString(collapse) || !isString(dismiss) || !isString(region)) return null;
-  return {
-    lang,
-    title,
-    summary,
-    sides: sides as CardContent['sides'],
-    link: { label: link.label, url: link.url },
-    labels: { expand, collapse, dismiss, region },
-  };
-}
-
-async function requestCard(): Promise<CardContent | null> {
-  const message: Message = { type: 'lagebild/card' };
-  try {
-    return parseCardContent(await ext().runtime.sendMessage(message));
-  } catch {
-    // No background (starting up, extension reloaded): no card this time; the next change asks again.
-    return null;
-  }
-}
 
 function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,

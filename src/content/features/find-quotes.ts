@@ -10,8 +10,8 @@ import { findQuote, openTextIndex, toRange, type QuoteMatch, type TextIndex } fr
 import { HIDE_ATTRIBUTE } from '../../core/hiding-rules';
 import { ARTICLE_ROOT } from '../../core/selectors';
 import type { QuoteQuery } from '../../shared/messages';
+import { listen } from '../../shared/messaging';
 import type { ContentContext } from '../context';
-import { answer } from './messages';
 
 export const HIGHLIGHT_NAME = 'lagebild-quote';
 export const MARK_ATTRIBUTE = 'data-lagebild-mark';
@@ -89,8 +89,8 @@ function prefersReducedMotion(doc: Document): boolean {
   return doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches === true;
 }
 
-/** Answers show-quote requests; returns what the status request uses to say which quotes the page holds. */
-export function findQuotesInStory(ctx: ContentContext): (quotes: readonly QuoteQuery[]) => string[] {
+/** Answers show-quote requests, and adds to the status answer which of the asked quotes the page holds. */
+export function findQuotesInStory(ctx: ContentContext): void {
   const { doc, signal } = ctx;
   let index: TextIndex | null = null;
   let unmark: Unmark | null = null;
@@ -142,13 +142,13 @@ export function findQuotesInStory(ctx: ContentContext): (quotes: readonly QuoteQ
     if (urlChanged) clearMark();
   });
   signal.addEventListener('abort', clearMark);
-  answer(ctx, 'lagebild/show-quote', ({ quote }) => ({ shown: show(quote) }));
+  listen({ 'lagebild/show-quote': ({ quote }) => ({ shown: show(quote) }) }, signal);
 
   // The briefing's quotes stand only in Ukraine coverage: other pages are not read at all, which
   // spares every other article the index (tens of milliseconds on a very long one).
-  return (quotes) => {
-    if (ctx.verdict?.aboutUkraine !== true) return [];
+  ctx.onStatusRequest(({ quotes }, answer) => {
+    if (!answer.verdict.aboutUkraine) return;
     const current = currentIndex();
-    return current === null ? [] : quotes.filter((quote) => findQuote(current, quote.text) !== null).map((quote) => quote.id);
-  };
+    if (current !== null) answer.quotesFound = quotes.filter((quote) => findQuote(current, quote.text) !== null).map((quote) => quote.id);
+  });
 }

@@ -1,0 +1,145 @@
+/**
+ * The one module that sends and listens for the extension's messages (the contract is messages.ts).
+ * Senders check every answer with its parser; listeners take only this extension's senders and
+ * messages that fit the contract. Everything fails calm: no receiver, a late or malformed answer
+ * gives null (or "not shown"), never an exception in the caller.
+ */
+import type { Runtime } from 'webextension-polyfill';
+import { ext } from './browser';
+import {
+  parseCardContent,
+  parseMessage,
+  parseShowQuoteResult,
+  parseTabStatus,
+  type CardContent,
+  type Message,
+  type PageReport,
+  type QuoteQuery,
+  type ShowQuoteResult,
+  type TabStatus,
+} from './messages';
+
+type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
+
+/** Who sent a message: a content script's tab, or null for the extension's own pages. */
+export interface Sender {
+  tabId: number | null;
+}
+
+/**
+ * What a receiver does with each message type: its return value (or what its promise resolves to)
+ * is the answer; undefined leaves the message to other receivers.
+ */
+export type Handlers = { [T in Message['type']]?: (message: MessageOf<T>, sender: Sender) => unknown };
+
+type Listener = (raw: unknown, sender: Runtime.MessageSender, sendResponse: (answer: unknown) => void) => boolean;
+
+/** True when a message comes from this extension itself (its pages or its content scripts). */
+function isOwnSender(sender: Runtime.MessageSender): boolean {
+  return sender.id === ext().runtime.id;
+}
+
+function isPromise(value: unknown): value is Promise<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
+
+/**
+ * Answers through sendResponse, the one form both browsers' native APIs accept: at once for a
+ * plain value (false: no sender is kept waiting), later for a promise (true keeps the channel open).
+ * Listening stops when `signal` aborts.
+ */
+export function listen(handlers: Handlers, signal?: AbortSignal): void {
+  const listener: Listener = (raw, sender, sendResponse) => {
+    if (signal?.aborted || !isOwnSender(sender)) return false;
+    const message = parseMessage(raw);
+    const handler = message && (handlers[message.type] as ((m: Message, s: Sender) => unknown) | undefined);
+    if (!handler) return false;
+    let answer: unknown;
+    try {
+      answer = handler(message, { tabId: sender.tab?.id ?? null });
+    } catch {
+      // A failing receiver must not surface in the page; the sender gets no answer and shows nothing.
+      return false;
+    }
+    if (answer === undefined) return false;
+    if (!isPromise(answer)) {
+      sendResponse(answer);
+      return false;
+    }
+    answer.then(sendResponse, () => {
+      sendResponse(undefined);
+    });
+    return true;
+  };
+  const onMessage = ext().runtime.onMessage as unknown as {
+    addListener(l: Listener): void;
+    removeListener(l: Listener): void;
+  };
+  onMessage.addListener(listener);
+  signal?.addEventListener('abort', () => {
+    try {
+      onMessage.removeListener(listener);
+    } catch {
+      // The extension is gone; its listener went with it.
+    }
+  });
+}
+
+/** Content script → background: the badge's report. Rejects when no background answers. */
+export async function reportPage(report: PageReport): Promise<void> {
+  await ext().runtime.sendMessage(report);
+}
+
+/** Content script → background: the context card's text; null when the background is not there. */
+export async function requestCard(): Promise<CardContent | null> {
+  const message: Message = { type: 'lagebild/card' };
+  try {
+    return parseCardContent(await ext().runtime.sendMessage(message));
+  } catch {
+    // Starting up, or the extension was reloaded: no card this time; the next change asks again.
+    return null;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      resolve(null);
+    }, ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(null);
+      },
+    );
+  });
+}
+
+async function activeTabId(): Promise<number | null> {
+  try {
+    const [tab] = await ext().tabs.query({ active: true, currentWindow: true });
+    return tab?.id ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Popup → the active tab's content script; null without a tab, a content script, or an answer in time. */
+async function askActiveTab(message: Message, timeoutMs: number): Promise<unknown> {
+  const tabId = await activeTabId();
+  if (tabId === null) return null;
+  return withTimeout(ext().tabs.sendMessage(tabId, message), timeoutMs);
+}
+
+/** What the active tab's content script found, and which of `quotes` the page holds. */
+export async function requestTabStatus(quotes: QuoteQuery[] = [], timeoutMs = 600): Promise<TabStatus | null> {
+  return parseTabStatus(await askActiveTab({ type: 'lagebild/status', quotes }, timeoutMs));
+}
+
+export async function requestShowQuote(quote: QuoteQuery, timeoutMs = 1000): Promise<ShowQuoteResult> {
+  return parseShowQuoteResult(await askActiveTab({ type: 'lagebild/show-quote', quote }, timeoutMs));
+}
