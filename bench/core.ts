@@ -9,8 +9,8 @@
 import { resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { build } from 'vite';
-import { articleUrl, liveblogPage, longArticlePage, real2020Page } from '../tests/fixtures/pages';
-import type { PageServer } from '../tests/support/server';
+import { articleUrl, liveblogPage, longArticlePage, real2020Page } from '../tools/pages';
+import type { PageServer } from '../tools/server';
 import type { Timing } from './core-entry';
 
 const GLOBAL = 'lagebildBench';

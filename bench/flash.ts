@@ -4,7 +4,7 @@
  * is watched until its late widgets are in and then for a few dozen more frames.
  */
 import type { BrowserContext } from 'playwright-core';
-import { afterFrames, FLASH_REPORT, type FlashReport } from '../tests/support/first-frame';
+import { afterFrames, FLASH_REPORT, type FlashReport } from '../tools/first-frame';
 import { LATE_DONE, type BenchPage } from './pages';
 
 /** Frames watched after the page settled: a widget the extension hid late would show in these. */

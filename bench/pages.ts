@@ -10,9 +10,9 @@ import {
   WIDGET_VARIANTS,
   widgetHtml,
   type WidgetVariant,
-} from '../tests/fixtures/pages';
-import { withSampler } from '../tests/support/first-frame';
-import type { PageServer } from '../tests/support/server';
+} from '../tools/pages';
+import { withSampler } from '../tools/first-frame';
+import type { PageServer } from '../tools/server';
 
 export interface BenchPage {
   name: string;

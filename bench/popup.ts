@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { briefing } from '../src/briefing/index';
-import type { ExtensionBrowser } from '../tests/support/extension-browser';
+import type { ExtensionBrowser } from '../tools/extension-browser';
 
 export interface PopupLoad {
   firstContentfulPaintMs: number;

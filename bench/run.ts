@@ -6,13 +6,13 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { ExtensionBrowser } from '../tests/support/extension-browser';
-import { startServer } from '../tests/support/server';
-import { launch, requireChromium } from './chromium';
+import { ExtensionBrowser } from '../tools/extension-browser';
+import { startServer } from '../tools/server';
+import { launch, requireChromium } from '../tools/chromium';
 import { serveCorePages, timeTask, type Task } from './core';
 import type { Timing } from './core-entry';
 import { measureLoad, type LoadCost, type MetricName } from './cost';
-import { DIST, ensureBuilt, readManifest, ROOT } from './dist';
+import { DIST, ensureBuilt, readManifest, ROOT } from '../tools/dist';
 import { measureFlash } from './flash';
 import { FLOOR_EXTENSIONS, writeFloorExtensions, writePopupFloor } from './floor';
 import { briefing } from '../src/briefing/index';
@@ -214,7 +214,7 @@ const results = {
   browser: `Chromium ${chromiumVersion}, headless`,
   machine: { cpus: cpus().length, loadAverage1m: round(loadavg()[0] ?? 0) },
   method: {
-    flash: 'Frames in which a job-widget root ([data-test-widget]) had a client rect of non-zero area, sampled every rendered frame from the first by tests/support/first-frame.ts; flashFrames with the extension, controlVisibleFrames the same page without it.',
+    flash: 'Frames in which a job-widget root ([data-test-widget]) had a client rect of non-zero area, sampled every rendered frame from the first by tools/first-frame.ts; flashFrames with the extension, controlVisibleFrames the same page without it.',
     contentScript: `Per page load, fresh tab: contentScriptMs = thread CPU time (trace tdur, category devtools.timeline) of the outermost EvaluateScript and FunctionCall events of the content scripts (chrome-extension://<id>/src/content/…): compiling and running each script and every callback of it; promise continuations (microtasks) are not attributed by the trace. metrics* = CDP Performance.getMetrics for the whole load, medians of ${COST_LOADS} loads with and without the extension, alternating. floor = control extensions measured the same way on the real page (bench/floor.ts).`,
     popup: 'The real action popup, opened over the real 2020 article with chrome.action.openPopup, a new popup each time; first-contentful-paint (Paint Timing) from its navigation start, and from the end of its HTML response; read once #app shows the briefing title. floor = a control extension whose popup is a static page with the title only, popups alternating.',
     core: 'Minified bundle of the core modules as a page script, cross-origin isolated (5 µs timer); cold = first run after a fresh page load, warm = 10 runs after it.',

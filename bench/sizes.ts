@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readManifest } from './dist';
+import { readManifest } from '../tools/dist';
 
 export interface PartSize {
   files: string[];

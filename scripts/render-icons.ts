@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumPath } from '../tests/support/browsers';
+import { chromiumPath } from '../tools/browsers';
 
 const SIZES = [16, 32, 48, 128];
 const root = resolve(import.meta.dirname, '..');

@@ -9,12 +9,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { articleUrl, genevaArticlePage, WIDGET_SELECTOR } from '../tests/fixtures/pages';
-import { ExtensionBrowser, POPUP_PATH } from '../tests/support/extension-browser';
-import { chromiumPath } from '../tests/support/browsers';
-import { served, startServer } from '../tests/support/server';
-import { launch } from '../bench/chromium';
-import { build, DIST, ROOT } from '../bench/dist';
+import { articleUrl, genevaArticlePage, WIDGET_SELECTOR } from '../tools/pages';
+import { ExtensionBrowser, POPUP_PATH } from '../tools/extension-browser';
+import { chromiumPath } from '../tools/browsers';
+import { served, startServer } from '../tools/server';
+import { launch } from '../tools/chromium';
+import { build, DIST, ROOT } from '../tools/dist';
 
 const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 /** Wide enough for the article column, small enough that the PNGs stay small. */

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { build, DIST, readManifest, ROOT } from '../bench/dist';
+import { build, DIST, readManifest, ROOT } from '../tools/dist';
 
 const ARTIFACTS = join(ROOT, 'artifacts');
 

@@ -14,10 +14,10 @@ import { HIGHLIGHT_NAME } from '../../src/content/features/find-quotes';
 import type { Message, QuoteQuery, ShowQuoteResult, TabStatus } from '../../src/shared/messages';
 import {
   API_ARTICLES, GENEVA_ID, WIDGET_SELECTOR, apiArticlePage, articleUrl, genevaArticlePage, liveblogPage, type GenevaText,
-} from '../fixtures/pages';
-import { chromiumPath } from '../support/browsers';
-import { ExtensionBrowser } from '../support/extension-browser';
-import { startServer, type PageServer } from '../support/server';
+} from '../../tools/pages';
+import { chromiumPath } from '../../tools/browsers';
+import { ExtensionBrowser } from '../../tools/extension-browser';
+import { startServer, type PageServer } from '../../tools/server';
 import { browserOrSkip, ensureBuilt } from './prerequisites';
 import { navigateInPage, withInPageNavigation } from './scenarios';
 

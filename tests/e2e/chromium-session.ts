@@ -5,8 +5,8 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { ExtensionBrowser } from '../support/extension-browser';
-import { served, startServer, type PageServer } from '../support/server';
+import { ExtensionBrowser } from '../../tools/extension-browser';
+import { served, startServer, type PageServer } from '../../tools/server';
 import { ensureBuilt } from './prerequisites';
 
 export interface ChromiumSession {

@@ -10,11 +10,11 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { PageKind } from '../../src/core/page';
 import {
   API_ARTICLES, WIDGET_VARIANTS, apiArticlePage, articleUrl, genevaArticlePage, jobMarketArticlePage, liveblogPage, topicPage,
-} from '../fixtures/pages';
-import { chromiumPath } from '../support/browsers';
-import type { Popup } from '../support/extension-browser';
-import { FLASH_REPORT, afterFrames, withSampler } from '../support/first-frame';
-import { served } from '../support/server';
+} from '../../tools/pages';
+import { chromiumPath } from '../../tools/browsers';
+import type { Popup } from '../../tools/extension-browser';
+import { FLASH_REPORT, afterFrames, withSampler } from '../../tools/first-frame';
+import { served } from '../../tools/server';
 import { chromiumSession } from './chromium-session';
 import { expectNoFlash, flashReport, SETTLE_FRAMES } from './flash';
 import { browserOrSkip } from './prerequisites';

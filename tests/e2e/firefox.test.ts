@@ -8,11 +8,11 @@ import { CARD_TAG } from '../../src/content/features/context-card';
 import { HIDE_ATTRIBUTE } from '../../src/core/hiding-rules';
 import {
   API_ARTICLES, WIDGET_SELECTOR, WIDGET_VARIANTS, apiArticlePage, articleUrl, genevaArticlePage, liveblogPage,
-} from '../fixtures/pages';
-import { firefoxPath } from '../support/browsers';
+} from '../../tools/pages';
+import { firefoxPath } from '../../tools/browsers';
 import { launchFirefox } from '../support/firefox';
-import { afterFrames, withSampler } from '../support/first-frame';
-import { served, startServer, type PageServer } from '../support/server';
+import { afterFrames, withSampler } from '../../tools/first-frame';
+import { served, startServer, type PageServer } from '../../tools/server';
 import { expectNoFlash, flashReport } from './flash';
 import { browserOrSkip, ensureBuilt } from './prerequisites';
 import { OTHER_SITE, withLateWidgets } from './scenarios';

@@ -1,6 +1,6 @@
 /** Reading and judging the first-frame sampler's report, the same way in either browser. */
 import { expect } from 'vitest';
-import { FLASH_REPORT, afterFrames, type FlashReport } from '../support/first-frame';
+import { FLASH_REPORT, afterFrames, type FlashReport } from '../../tools/first-frame';
 
 /** What Playwright's and Puppeteer's pages both offer. */
 export interface EvaluatingPage {

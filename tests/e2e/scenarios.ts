@@ -3,7 +3,7 @@
  * after load the way Handelsblatt's Angular front end does. They run in the page's own world, as
  * the site's code would, and build their markup from the fixtures.
  */
-import { widgetHtml, type WidgetVariant } from '../fixtures/pages';
+import { widgetHtml, type WidgetVariant } from '../../tools/pages';
 
 /** A page outside the extension's match, served by the same server (its host must be mapped too). */
 export const OTHER_SITE = 'http://www.example.org/nachrichten/genf.html';

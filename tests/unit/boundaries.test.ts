@@ -1,10 +1,11 @@
 /**
  * Where each kind of code may reach, checked on the sources: only shared/messaging.ts sends and
  * listens for messages; content features reach the extension API only through shared modules and
- * never import each other; the content entry hands no feature's result to another.
+ * never import each other; the content entry hands no feature's result to another. Helpers that
+ * tests, bench and scripts share live in tools/, which none of the three reaches around.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -82,6 +83,26 @@ describe('the extension sources', () => {
   it('start each content feature with the shared context alone', () => {
     for (const entry of ['src/content/page.iife.ts', 'src/content/start.iife.ts']) {
       expect(featureWiring(read(resolve(root, entry))), entry).toEqual([]);
+    }
+  });
+});
+
+describe('the tools, bench and scripts', () => {
+  /** Repository folders a file's relative imports land in. */
+  const reachedFolders = (file: string): string[] =>
+    importsOf(read(file))
+      .filter((path) => path.startsWith('.'))
+      .map((path) => relative(root, resolve(dirname(file), path)).split('/')[0]!);
+
+  it.each([
+    ['bench', ['tests', 'scripts']],
+    ['scripts', ['tests', 'bench']],
+    ['tools', ['tests', 'bench', 'scripts']],
+  ])('%s/ imports nothing from %j', (folder, banned) => {
+    const files = sourcesUnder(resolve(root, folder));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      expect(reachedFolders(file).filter((reached) => banned.includes(reached)), relative(root, file)).toEqual([]);
     }
   });
 });

@@ -8,7 +8,7 @@ import { watchPage } from '../../src/content/page-watcher';
 import { hideClutter } from '../../src/content/features/hide-clutter';
 import { HIDE_ATTRIBUTE, OFF_ATTRIBUTE, ON_ATTRIBUTE } from '../../src/core/hiding-rules';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { WIDGET_SELECTOR, articleUrl, genevaArticlePage, widgetHtml } from '../fixtures/pages';
+import { WIDGET_SELECTOR, articleUrl, genevaArticlePage, widgetHtml } from '../../tools/pages';
 import { parseHtml } from '../support/dom';
 
 function start(html: string) {

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HIDE_ATTRIBUTE } from '../../src/core/hiding-rules';
 import { SETTINGS_KEY } from '../../src/core/settings';
-import { articleUrl, genevaArticlePage } from '../fixtures/pages';
+import { articleUrl, genevaArticlePage } from '../../tools/pages';
 import { parseHtml } from '../support/dom';
 
 type Listener = (message: unknown, sender: { id: string }, respond: (answer: unknown) => void) => boolean;

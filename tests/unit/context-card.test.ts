@@ -18,7 +18,7 @@ import {
   articleUrl,
   genevaArticlePage,
   liveblogPage,
-} from '../fixtures/pages';
+} from '../../tools/pages';
 import { parseHtml } from '../support/dom';
 
 const RUNTIME_ID = 'lagebild@test';

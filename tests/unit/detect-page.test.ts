@@ -16,7 +16,7 @@ import {
   longArticlePage,
   real2020Page,
   topicPage,
-} from '../fixtures/pages';
+} from '../../tools/pages';
 import { parseHtml } from '../support/dom';
 
 function detect(html: string, url: string): PageVerdict {

@@ -7,7 +7,7 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { findBlocks } from '../../src/core/find-blocks';
 import { HIDING_RULES } from '../../src/core/hiding-rules';
-import { WIDGET_TEXT, widgetHtml } from '../fixtures/pages';
+import { WIDGET_TEXT, widgetHtml } from '../../tools/pages';
 
 type Spec =
   | { kind: 'prose'; text: string }

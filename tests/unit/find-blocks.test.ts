@@ -19,7 +19,7 @@ import {
   liveblogPage,
   real2020Page,
   widgetHtml,
-} from '../fixtures/pages';
+} from '../../tools/pages';
 import { parseHtml } from '../support/dom';
 
 const jobs = [JOB_WIDGET];

@@ -12,7 +12,7 @@ import { createContext } from '../../src/content/context';
 import { HIGHLIGHT_NAME, MARK_ATTRIBUTE, findQuotesInStory } from '../../src/content/features/find-quotes';
 import { watchPage } from '../../src/content/page-watcher';
 import type { QuoteQuery } from '../../src/shared/messages';
-import { API_ARTICLES, apiArticlePage, articleUrl, genevaArticlePage, type GenevaText } from '../fixtures/pages';
+import { API_ARTICLES, apiArticlePage, articleUrl, genevaArticlePage, type GenevaText } from '../../tools/pages';
 import { parseHtml } from '../support/dom';
 
 const RUNTIME_ID = 'lagebild@test';

@@ -10,7 +10,7 @@ import { createContext } from '../../src/content/context';
 import { hideClutter } from '../../src/content/features/hide-clutter';
 import { parsedSince, watchPage, type PageChange } from '../../src/content/page-watcher';
 import { HIDE_ATTRIBUTE } from '../../src/core/hiding-rules';
-import { WIDGET_SELECTOR, articleUrl, genevaArticlePage, widgetHtml } from '../fixtures/pages';
+import { WIDGET_SELECTOR, articleUrl, genevaArticlePage, widgetHtml } from '../../tools/pages';
 import { parseHtml } from '../support/dom';
 
 /** The first paragraph is longer than what one frame carries into the next. */

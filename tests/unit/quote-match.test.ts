@@ -11,7 +11,7 @@ import {
   toRange,
   type QuoteMatch,
 } from '../../src/core/quote-match';
-import { allPages, articleUrl, GENEVA_TEXT, genevaArticlePage, longArticlePage } from '../fixtures/pages';
+import { allPages, articleUrl, GENEVA_TEXT, genevaArticlePage, longArticlePage } from '../../tools/pages';
 import { parseHtml } from '../support/dom';
 
 /** Verbatim from the corrected article (checked in the first test). */

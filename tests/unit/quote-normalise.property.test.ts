@@ -11,7 +11,7 @@ import {
   type QuoteMatch,
   type TextPoint,
 } from '../../src/core/quote-match';
-import { articleUrl } from '../fixtures/pages';
+import { articleUrl } from '../../tools/pages';
 import { parseHtml } from '../support/dom';
 
 const QUOTE_MARKS = ['"', "'", '„', '“', '”', '«', '»', '‚', '‘', '’', '‹', '›'];

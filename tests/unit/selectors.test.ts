@@ -23,7 +23,7 @@ import {
   articleUrl,
   genevaArticlePage,
   liveblogPage,
-} from '../fixtures/pages';
+} from '../../tools/pages';
 import { parseHtml } from '../support/dom';
 
 /** String exports that are values, not CSS selectors. */

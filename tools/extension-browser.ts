@@ -1,15 +1,16 @@
 /**
- * Chromium with the built extension loaded, for the end-to-end tests. Pages are requested under
- * their real host names and --host-resolver-rules sends those hosts to the local test server, so
- * the manifest's `*://*.handelsblatt.com/*` match applies unchanged. Every other host resolves to
- * nothing: no test can reach the internet, and every request is still seen and recorded.
+ * Chromium with the built extension loaded, for the end-to-end tests, the bench and npm start.
+ * Pages are requested under their real host names and --host-resolver-rules sends those hosts to
+ * the local test server, so the manifest's `*://*.handelsblatt.com/*` match applies unchanged.
+ * Every other host resolves to nothing: no test can reach the internet, and every request is
+ * still seen and recorded.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import type Browser from 'webextension-polyfill';
-import { SETTINGS_KEY, type Settings } from '../../src/core/settings';
+import { SETTINGS_KEY, type Settings } from '../src/core/settings';
 
 /** The extension API inside the service worker, where the helpers below evaluate. */
 declare const chrome: typeof Browser;

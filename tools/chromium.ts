@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { chromiumPath } from '../tests/support/browsers';
-import { QUIET_CHROMIUM_ARGS } from '../tests/support/extension-browser';
+import { chromiumPath } from './browsers';
+import { QUIET_CHROMIUM_ARGS } from './extension-browser';
 
 export interface LaunchOptions {
   /** Unpacked extension to load; none for a control run. */
