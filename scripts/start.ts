@@ -3,11 +3,13 @@
  * address, and opens Chromium with the extension on it: the widget is gone, and the Lagebild button
  * in the toolbar (under the puzzle piece) opens the popup. Close the browser or press Ctrl+C to stop.
  *
- * With no display it runs headless instead, writes screenshots of the article with and without the
- * extension and of the popup in light and dark to docs/screenshots/, and exits.
+ * With no display (or --headless) it runs headless instead, writes screenshots of the article with
+ * and without the extension and of the popup in light and dark, and exits. They go to screenshots/
+ * (ignored by git); `npm run screenshots` passes `--out docs/screenshots` to refresh the README's.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { articleUrl, genevaArticlePage, WIDGET_SELECTOR } from '../tools/pages';
 import { ExtensionBrowser, POPUP_PATH } from '../tools/extension-browser';
@@ -16,7 +18,8 @@ import { served, startServer } from '../tools/server';
 import { launch } from '../tools/chromium';
 import { build, DIST, ROOT } from '../tools/dist';
 
-const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+const { values: args } = parseArgs({ options: { headless: { type: 'boolean', default: false }, out: { type: 'string', default: 'screenshots' } } });
+const SCREENSHOTS = resolve(ROOT, args.out);
 /** Wide enough for the article column, small enough that the PNGs stay small. */
 const ARTICLE_VIEWPORT = { width: 760, height: 560 };
 
@@ -73,8 +76,14 @@ async function popupScreenshots(): Promise<string[]> {
     const files: string[] = [];
     for (const scheme of ['light', 'dark'] as const) {
       const popup = await browser.openPopup(tab);
-      await popup.emulateColorScheme(scheme);
+      // Reduced motion: the status would otherwise fade in for 160 ms and may be shot half drawn.
+      await popup.emulateColorScheme(scheme, true);
       await popup.waitFor(`document.querySelector('#status')?.dataset.statusKind === 'ukraine-article'`);
+      // Settled: the parts held back until the first paint are drawn, fonts are in, nothing animates.
+      await popup.waitFor(
+        `!document.documentElement.classList.contains('before-first-paint') && document.fonts.status === 'loaded' && document.getAnimations().length === 0`,
+      );
+      await popup.evaluate(`new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))`);
       const file = join(SCREENSHOTS, `popup-${scheme}.png`);
       writeFileSync(file, await popup.screenshot());
       files.push(file);
@@ -86,7 +95,7 @@ async function popupScreenshots(): Promise<string[]> {
   }
 }
 
-if (process.env.DISPLAY) {
+if (process.env.DISPLAY && !args.headless) {
   const session = await launch({ extension: DIST.chrome, port: server.port, headless: false });
   await openArticle(session.context);
   process.stdout.write(

@@ -218,13 +218,20 @@ export class Popup {
     })`);
   }
 
-  async emulateColorScheme(scheme: 'light' | 'dark'): Promise<void> {
-    await this.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-color-scheme', value: scheme }] });
+  /** Emulates the reader's colour scheme, and optionally a wish for reduced motion (no fade-ins). */
+  async emulateColorScheme(scheme: 'light' | 'dark', reducedMotion = false): Promise<void> {
+    const features: { name: string; value: string }[] = [{ name: 'prefers-color-scheme', value: scheme }];
+    if (reducedMotion) features.push({ name: 'prefers-reduced-motion', value: 'reduce' });
+    await this.send('Emulation.setEmulatedMedia', { features });
   }
 
-  /** A PNG of the popup as drawn. */
+  /** A PNG of the popup as the reader sees it, cut to its body's width: the window can be wider. */
   async screenshot(): Promise<Buffer> {
-    const { data } = (await this.send('Page.captureScreenshot', { format: 'png' })) as { data: string };
+    const body = await this.evaluate<{ width: number; height: number }>(
+      `({ width: Math.ceil(document.body.getBoundingClientRect().width), height: window.innerHeight })`,
+    );
+    const clip = { x: 0, y: 0, width: body.width, height: body.height, scale: 1 };
+    const { data } = (await this.send('Page.captureScreenshot', { format: 'png', clip })) as { data: string };
     return Buffer.from(data, 'base64');
   }
 
