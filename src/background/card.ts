@@ -12,7 +12,7 @@ import type { CardContent } from '../shared/messages';
  * The first sentence: up to the first full stop, question or exclamation mark before white space,
  * except after a number, where German writes ordinals ("21. Januar").
  */
-export function firstSentence(text: string): string {
+function firstSentence(text: string): string {
   return /^.*?(?<!\d)[.!?](?=\s|$)/su.exec(text.trim())?.[0] ?? text.trim();
 }
 

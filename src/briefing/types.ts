@@ -70,6 +70,6 @@ export interface Briefing {
   sides: [Side, Side];
   timeline: TimelineEvent[];
   sources: Source[];
-  /** The Handelsblatt article this briefing is about, for quote finding. */
+  /** The Handelsblatt article this briefing is about: the context card links to it. */
   articleId: string;
 }

@@ -5,7 +5,7 @@
  */
 import { ext } from '../shared/browser';
 
-export function extensionAlive(): boolean {
+function extensionAlive(): boolean {
   try {
     return typeof ext().runtime.id === 'string';
   } catch {

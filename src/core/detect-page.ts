@@ -33,7 +33,7 @@ import {
 } from './selectors';
 
 /** Score from which a page counts as about Ukraine: more than any single kind of evidence gives alone. */
-export const UKRAINE_THRESHOLD = 4;
+const UKRAINE_THRESHOLD = 4;
 
 /**
  * Stems, each part of every spelling of some term, searched in lower-cased text. The fewer and

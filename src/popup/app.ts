@@ -16,7 +16,7 @@ import { translator } from '../shared/i18n';
 import { applySettings, renderLanguageSwitch, renderSettings, togglePatch, type ToggleKey } from './settings-view';
 import { renderStatus, updateStatus, type StatusState } from './status-view';
 
-export const LIVEBLOG_URL = `https://www.handelsblatt.com/${UKRAINE_LIVEBLOG_ID}.html`;
+const LIVEBLOG_URL = `https://www.handelsblatt.com/${UKRAINE_LIVEBLOG_ID}.html`;
 
 /** The tab is searched for the German words: they are what the Handelsblatt article prints. */
 function quoteQuery(quote: Quote): QuoteQuery {

@@ -1,7 +1,7 @@
 /**
  * Popup entry: the one popup file that asks the extension API directly. The briefing is bundled,
  * so it is drawn before anything is awaited; see app.ts for what fills in afterwards.
- * The API comes from shared/browser.ts like everywhere else: every call the popup makes is
+ * The API comes from shared/browser.ts, as in the content scripts: every call the popup makes is
  * promise-based in both browsers, so webextension-polyfill would only add weight.
  */
 import { briefing } from '../briefing/index';

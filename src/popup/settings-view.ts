@@ -17,7 +17,7 @@ const TOGGLES: readonly [ToggleKey, MessageKey][] = [
  * A dismissed card stays away until its switch is turned on again, so a card switch shows
  * whether the card will actually appear, and turning it on brings a dismissed card back.
  */
-export function toggleChecked(settings: Settings, key: ToggleKey): boolean {
+function toggleChecked(settings: Settings, key: ToggleKey): boolean {
   return settings[key] && !(isCardSwitch(key) && settings.cardDismissed);
 }
 

@@ -29,7 +29,7 @@ function signalLabel(source: string, t: Translate): string {
   return Object.hasOwn(SIGNAL_LABELS, source) ? t(SIGNAL_LABELS[source as SignalSource]) : source;
 }
 
-export function statusSentence(state: StatusState, t: Translate): string {
+function statusSentence(state: StatusState, t: Translate): string {
   if (state.phase === 'loading') return t('statusLoading');
   const { status } = state;
   if (!status) return t('statusNotHandelsblatt');

@@ -1,10 +1,10 @@
 /**
- * The extension API for code that runs in the content script. The content script has a size
- * budget (16 KB) that webextension-polyfill alone would take two thirds of, and it does not need
- * it: every call made through this module (runtime messaging with synchronous `sendResponse`,
- * storage, tabs) is promise-based in both browsers' Manifest V3. So this is Firefox's native
- * `browser`, else Chrome's `chrome`, typed with the polyfill's types. Extension pages (popup,
- * background) import webextension-polyfill itself.
+ * The extension API without webextension-polyfill, which alone would take two thirds of the content
+ * script's size budget (16 KB) and is not needed: every call made through this module (messaging
+ * answered through `sendResponse`, storage, tabs, i18n) works alike in both browsers' Manifest V3.
+ * So this is Firefox's native `browser`, else Chrome's `chrome`, typed with the polyfill's types.
+ * Content scripts, the popup and the shared settings and messaging modules use it; only the
+ * background imports the polyfill, for its badge and i18n calls.
  */
 import type Browser from 'webextension-polyfill';
 

@@ -9,8 +9,6 @@ import type { Page } from 'playwright-core';
 import type Browser from 'webextension-polyfill';
 import { allQuotes, briefing } from '../../src/briefing';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/core/settings';
-import { CARD_TAG } from '../../src/content/features/context-card';
-import { HIGHLIGHT_NAME } from '../../src/content/features/find-quotes';
 import type { Message, QuoteQuery, ShowQuoteResult, TabStatus } from '../../src/shared/messages';
 import {
   API_ARTICLES, GENEVA_ID, WIDGET_SELECTOR, apiArticlePage, articleUrl, genevaArticlePage, liveblogPage, type GenevaText,
@@ -20,6 +18,11 @@ import { ExtensionBrowser } from '../../tools/extension-browser';
 import { startServer, type PageServer } from '../../tools/server';
 import { browserOrSkip, ensureBuilt } from './prerequisites';
 import { navigateInPage, withInPageNavigation } from './scenarios';
+
+/** The context card's element, as the page sees it. */
+const CARD_TAG = 'lagebild-card';
+/** The Custom Highlight the quote mark is registered under. */
+const HIGHLIGHT_NAME = 'lagebild-quote';
 
 declare const chrome: typeof Browser;
 

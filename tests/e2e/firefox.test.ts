@@ -4,7 +4,6 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { CARD_TAG } from '../../src/content/features/context-card';
 import { HIDE_ATTRIBUTE } from '../../src/core/hiding-rules';
 import {
   API_ARTICLES, WIDGET_SELECTOR, WIDGET_VARIANTS, apiArticlePage, articleUrl, genevaArticlePage, liveblogPage,
@@ -16,6 +15,9 @@ import { served, startServer, type PageServer } from '../../tools/server';
 import { expectNoFlash, flashReport } from './flash';
 import { browserOrSkip, ensureBuilt } from './prerequisites';
 import { OTHER_SITE, withLateWidgets } from './scenarios';
+
+/** The context card's element, as the page sees it. */
+const CARD_TAG = 'lagebild-card';
 
 const executablePath = browserOrSkip('Firefox', firefoxPath(), 'FIREFOX_PATH');
 

@@ -1,6 +1,6 @@
 /** The context card's content as the background builds it, and the background answering content scripts for it. */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cardContent, firstSentence } from '../../src/background/card';
+import { cardContent } from '../../src/background/card';
 import { briefing } from '../../src/briefing';
 import { SETTINGS_KEY } from '../../src/core/settings';
 import type { CardContent } from '../../src/shared/messages';
@@ -48,14 +48,14 @@ describe('cardContent', () => {
   });
 });
 
-describe('firstSentence', () => {
+describe('the card summary, the first sentence of the briefing summary', () => {
   it.each([
     ['Sie trafen sich am 21. Januar 2022 in Genf. Danach sprachen sie.', 'Sie trafen sich am 21. Januar 2022 in Genf.'],
     ['Wer kam? Niemand.', 'Wer kam?'],
     ['  Ohne Punkt am Ende ', 'Ohne Punkt am Ende'],
     ['Version 2.0 kam. Dann 3.0.', 'Version 2.0 kam.'],
   ])('%j → %j', (text, sentence) => {
-    expect(firstSentence(text)).toBe(sentence);
+    expect(cardContent({ ...briefing, summary: { de: text, en: text } }, 'de').summary).toBe(sentence);
   });
 });
 

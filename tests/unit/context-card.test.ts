@@ -8,7 +8,7 @@ import { cardContent } from '../../src/background/card';
 import { briefing } from '../../src/briefing';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/core/settings';
 import { createContext } from '../../src/content/context';
-import { CARD_TAG, contextCard } from '../../src/content/features/context-card';
+import { contextCard } from '../../src/content/features/context-card';
 import { parseCardContent } from '../../src/shared/messages';
 import { recognisePage } from '../../src/content/features/recognise-page';
 import { watchPage } from '../../src/content/page-watcher';
@@ -20,6 +20,9 @@ import {
   liveblogPage,
 } from '../../tools/pages';
 import { parseHtml } from '../support/dom';
+
+/** The context card's element, as the page sees it. */
+const CARD_TAG = 'lagebild-card';
 
 const RUNTIME_ID = 'lagebild@test';
 

@@ -9,13 +9,16 @@ import { HIDE_ATTRIBUTE } from '../../src/core/hiding-rules';
 import { normaliseForMatch } from '../../src/core/quote-match';
 import { detectPage } from '../../src/core/detect-page';
 import { createContext } from '../../src/content/context';
-import { HIGHLIGHT_NAME, MARK_ATTRIBUTE, findQuotesInStory } from '../../src/content/features/find-quotes';
+import { findQuotesInStory } from '../../src/content/features/find-quotes';
 import { watchPage } from '../../src/content/page-watcher';
 import type { QuoteQuery } from '../../src/shared/messages';
 import { API_ARTICLES, apiArticlePage, articleUrl, genevaArticlePage, type GenevaText } from '../../tools/pages';
 import { parseHtml } from '../support/dom';
 
 const RUNTIME_ID = 'lagebild@test';
+/** The Custom Highlight the mark is registered under, and the attribute of its <mark> fallback. */
+const HIGHLIGHT_NAME = 'lagebild-quote';
+const MARK_ATTRIBUTE = 'data-lagebild-mark';
 
 type Listener = (raw: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => boolean;
 

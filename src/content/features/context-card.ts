@@ -13,7 +13,7 @@ import { saveSettings } from '../../shared/runtime';
 import type { ContentContext } from '../context';
 import { CARD_CSS } from './context-card.css';
 
-export const CARD_TAG = 'lagebild-card';
+const CARD_TAG = 'lagebild-card';
 
 function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,

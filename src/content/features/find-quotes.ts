@@ -13,8 +13,8 @@ import type { QuoteQuery } from '../../shared/messages';
 import { listen } from '../../shared/messaging';
 import type { ContentContext } from '../context';
 
-export const HIGHLIGHT_NAME = 'lagebild-quote';
-export const MARK_ATTRIBUTE = 'data-lagebild-mark';
+const HIGHLIGHT_NAME = 'lagebild-quote';
+const MARK_ATTRIBUTE = 'data-lagebild-mark';
 /** Long enough to find the sentence after the scroll settles, short enough not to linger over the reading. */
 const MARK_MS = 6000;
 /** System colours follow forced-colours mode; Mark on MarkText is readable on any page background. */
