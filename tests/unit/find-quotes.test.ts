@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { allQuotes, briefing } from '../../src/briefing';
 import { HIDE_ATTRIBUTE } from '../../src/core/hiding-rules';
-import { normaliseForMatch } from '../../src/core/quote-match';
+import { normaliseForMatch } from '../../src/core/quote/normalise';
 import { detectPage } from '../../src/core/detect-page';
 import { createContext } from '../../src/content/context';
 import { findQuotesInStory } from '../../src/content/features/find-quotes';
