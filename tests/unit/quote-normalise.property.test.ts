@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findQuote, openTextIndex, type QuoteMatch, type TextIndex, type TextPoint } from '../../src/core/quote-match';
 import { allowedEdits } from '../../src/core/quote/align';
-import { normaliseForMatch, wordsOf } from '../../src/core/quote/normalise';
+import { normaliseForMatch, sketch, wordsOf } from '../../src/core/quote/normalise';
 import { articleUrl } from '../../tools/pages';
 import { parseHtml } from '../support/dom';
 
@@ -59,6 +59,29 @@ describe('normaliseForMatch', () => {
         const oneWay = parts.map(([w, a]) => w + a).join('');
         const otherWay = lead + parts.map(([w, , b]) => w + b).join('') + trail;
         expect(normaliseForMatch(otherWay)).toBe(normaliseForMatch(oneWay));
+      }),
+    );
+  });
+});
+
+describe('sketch', () => {
+  /** The words of a text as the index reads them, whatever lies between them. */
+  const wordsIn = (text: string): string => wordsOf(text).list.join(' ');
+
+  it('has the words of normaliseForMatch for every character of the BMP', () => {
+    const differ: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const text = `a${String.fromCharCode(code)}b`;
+      if (wordsIn(sketch(text)) !== wordsIn(normaliseForMatch(text))) differ.push(code.toString(16));
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('has the words of normaliseForMatch for any text', () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, fc.string({ unit: 'grapheme', maxLength: 40 })), (text) => {
+        expect(wordsIn(sketch(text))).toBe(wordsIn(normaliseForMatch(text)));
       }),
     );
   });

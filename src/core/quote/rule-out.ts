@@ -1,7 +1,8 @@
 /**
  * Rules a quote out from a cheap sketch of the whole story, so that a long page that does not hold it is not read into
- * the index. The sketch is the story's prose folded in one go, left-out text gone, but without the spaces the index puts
- * between blocks: words of neighbouring blocks may run together, so a word is looked for anywhere, also inside another.
+ * the index. The sketch is the story's prose with the index's words (see `sketch`), left-out text gone, but without the
+ * spaces the index puts between blocks: words of neighbouring blocks may run together, so a word is looked for anywhere,
+ * also inside another.
  */
 import { isWordUnit, wordStartBefore } from './normalise';
 

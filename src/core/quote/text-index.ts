@@ -3,7 +3,7 @@
  * normalise, so the index reads it stretch by stretch, only as far as the quotes need; a quote it has not met yet can be
  * ruled out from a sketch of the whole page (quote/rule-out.ts) before the rest is read.
  */
-import { clean, fold, SEPARATOR } from './normalise';
+import { clean, fold, SEPARATOR, sketch } from './normalise';
 import { mayHold } from './rule-out';
 
 /** A position in the page: an offset in one text node, as `Range.setStart` takes it. */
@@ -92,7 +92,7 @@ export function openTextIndex(root: Element | Document | DocumentFragment, { ski
   const layout: Layout = { spaced: true, last: root };
   const reading: Reading = { text: '', nodes: [], starts: [], complete: false };
   let stretch = firstStretch;
-  let sketch: string | undefined;
+  let pageSketch: string | undefined;
   const index = {
     get text() {
       return reading.text;
@@ -112,8 +112,8 @@ export function openTextIndex(root: Element | Document | DocumentFragment, { ski
       return true;
     },
     mayHold: (words: readonly string[], maxEdits: number): boolean => {
-      sketch ??= fold(proseOf(doc, root, leftOut));
-      return mayHold(sketch, words, maxEdits);
+      pageSketch ??= sketch(proseOf(doc, root, leftOut));
+      return mayHold(pageSketch, words, maxEdits);
     },
     pointAt: (position: number, after: 0 | 1): TextPoint => pointAt(reading, position, after),
   };
@@ -134,10 +134,11 @@ function leftOutNodes(doc: Document, root: Element | Document | DocumentFragment
   return leftOut;
 }
 
-/** The data of every prose text node, run together: what the rule-out's sketch is folded from. */
+/** The data of every prose text node, run together: what the rule-out's sketch is made from. */
 function proseOf(doc: Document, root: Node, leftOut: Set<Node>): string {
+  const walker = doc.createTreeWalker(root, SHOW_TEXT);
   const data: string[] = [];
-  readNodes(doc.createTreeWalker(root, SHOW_TEXT), leftOut, Infinity, [], data);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) if (!leftOut.has(node)) data.push((node as Text).data);
   return data.join('');
 }
 
