@@ -136,6 +136,9 @@ function leftOutNodes(doc: Document, root: Element | Document | DocumentFragment
 
 /** The data of every prose text node, run together: what the rule-out's sketch is made from. */
 function proseOf(doc: Document, root: Node, leftOut: Set<Node>): string {
+  // With nothing left out (a story root usually), one native read; a document's textContent is null.
+  const whole = leftOut.size === 0 ? root.textContent : null;
+  if (whole !== null) return whole;
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
   const data: string[] = [];
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) if (!leftOut.has(node)) data.push((node as Text).data);
