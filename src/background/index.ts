@@ -1,8 +1,8 @@
 /**
  * The background keeps the toolbar badge: per tab, the number of blocks hidden on the page
- * (empty at 0) and a tooltip that says what the page is. It holds no state of its own: each
- * report from a content script carries everything the badge needs. It also gives content scripts
- * the context card's text, so the briefing is bundled here and not into the content script.
+ * (empty at 0). It holds no state of its own: each report from a content script carries
+ * everything the badge needs. It gives content scripts the context card's text, so the briefing
+ * is bundled here and not into the content script, and runs the page features where one asks.
  */
 import browser from 'webextension-polyfill';
 import { briefing, briefingLanguage } from '../briefing';
@@ -11,7 +11,7 @@ import { badgeFor } from './badge';
 import { cardContent } from './card';
 import { translator } from '../shared/i18n';
 import type { CardContent, PageReport } from '../shared/messages';
-import { listen } from '../shared/messaging';
+import { listen, runPageFeatures } from '../shared/messaging';
 import { loadSettings } from '../shared/runtime';
 
 const BADGE_COLOR = '#143a5a';
@@ -43,4 +43,5 @@ async function card(): Promise<CardContent> {
 listen({
   'lagebild/page-report': (report, { tabId }) => (tabId === null ? undefined : updateBadge(tabId, report)),
   'lagebild/card': (_, { tabId }) => (tabId === null ? undefined : card()),
+  'lagebild/join': (_, { tabId }) => (tabId === null ? undefined : runPageFeatures(tabId)),
 });

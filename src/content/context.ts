@@ -12,11 +12,13 @@ export interface ContentContext {
   settingsLoaded: boolean;
   verdict: PageVerdict | null;
   hiddenCount: number;
+  /** The page features (page.iife.ts) run in this page: they start once however often they are run. */
+  pageFeatures: boolean;
   /** Every batch of DOM changes, in the order features registered. */
   onPageChange(listener: (change: PageChange) => void): void;
   /** Called with every settings change; at once too when they were read before the listener came. */
   onSettings(listener: (settings: Settings) => void): void;
-  /** Verdict or hidden count changed: tell the background (debounced by the report feature). */
+  /** Verdict or hidden count changed: tell whoever follows them (the badge report, the card). */
   onFindings(listener: () => void): void;
   announceFindings(): void;
   /** Adds what only this feature knows (the quotes the page holds) to the popup's status answer. */
@@ -39,6 +41,7 @@ export function createContext(doc: Document, signal: AbortSignal): ContentContex
     settingsLoaded: false,
     verdict: null,
     hiddenCount: 0,
+    pageFeatures: false,
     onPageChange: (l) => pageListeners.push(l),
     onSettings: (l) => {
       settingsListeners.push(l);

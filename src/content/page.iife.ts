@@ -1,19 +1,21 @@
 /**
- * Lagebild's second content script, run once the document is parsed: what the page is, the
- * badge report, the popup's questions, quotes in the article and the context card. Kept out of
- * the document_start script so nothing here weighs on the first paint. It joins the context the
- * first script left; without it (that script failed) there is nothing to build on.
+ * Lagebild's page features: what the page is, the popup's and side panel's questions, quotes in
+ * the article and the context card. Not loaded with every page: the manifest runs this on a live
+ * blog's address, the popup and side panel before they ask a tab anything, the background when the
+ * content script asks. It joins the context the first script left and starts once, however often
+ * it is run; without that context (the first script failed) there is nothing to build on.
  */
 import { sharedContext } from './context';
+import { answerStatus } from './features/answer-status';
 import { contextCard } from './features/context-card';
 import { findQuotesInStory } from './features/find-quotes';
 import { recognisePage } from './features/recognise-page';
-import { reportFindings } from './features/report';
 
 const ctx = sharedContext();
-if (ctx && !ctx.signal.aborted) {
+if (ctx && !ctx.signal.aborted && !ctx.pageFeatures) {
+  ctx.pageFeatures = true;
   recognisePage(ctx);
   findQuotesInStory(ctx);
-  reportFindings(ctx);
+  answerStatus(ctx);
   contextCard(ctx);
 }

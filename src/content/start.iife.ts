@@ -1,19 +1,24 @@
 /**
- * Lagebild's first content script: bundled self-contained and run at document_start, so it
- * watches the page from the first parsed node and hides the job widget before the first paint.
- * It holds only what that needs; everything else comes in `page.iife.ts` once the page is parsed.
+ * Lagebild's content script on every Handelsblatt page: bundled self-contained and run at
+ * document_start, so it watches the page from the first parsed node and hides the job widget
+ * before the first paint, and keeps the badge. It holds only what every page needs; the page
+ * features (`page.iife.ts`) come only where a page needs them (see features/join-page-features.ts).
  */
 import { loadSettings, onSettingsChanged } from '../shared/runtime';
 import { createContext, shareContext } from './context';
 import { guard } from './lifecycle';
 import { watchPage } from './page-watcher';
 import { hideClutter } from './features/hide-clutter';
+import { joinPageFeatures } from './features/join-page-features';
+import { reportHidden } from './features/report';
 
 const controller = new AbortController();
 const ctx = createContext(document, controller.signal);
 shareContext(ctx);
 
 hideClutter(ctx);
+reportHidden(ctx);
+joinPageFeatures(ctx);
 
 watchPage(document, controller.signal, (change) => {
   guard(controller, () => {

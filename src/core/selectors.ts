@@ -56,6 +56,12 @@ export const JSON_LD = 'script[type="application/ld+json"]';
 
 /** Live blogs: the slug starts with "liveblog-zum-…" [cited]; the lead ends in "+++ Der Newsblog." [cited]. */
 export const LIVEBLOG_SLUG = /(^|[/-])(liveblog|newsblog)-/i;
+/**
+ * Addresses the page features run on as the page loads (manifest.json's second content script
+ * names the same as match patterns; tests/unit/manifest.test.ts keeps them in step): the Ukraine
+ * live blog's ID, and live-blog slugs, where detectPage then decides whether it is about Ukraine.
+ */
+export const LIVEBLOG_ADDRESS = new RegExp(`/${UKRAINE_LIVEBLOG_ID}\\.html|/(liveblog|newsblog)-`);
 export const LIVEBLOG_LEAD = /\+\+\+\s*Der Newsblog\.?\s*$/;
 
 /** Live-blog UI strings on the page [cited]; the container markup is unknown. */

@@ -39,15 +39,21 @@ export interface CardContent {
   labels: { expand: string; collapse: string; dismiss: string; region: string };
 }
 
-/** Content script → background: the page changed (verdict or hidden count); update the badge. */
+/** Content script → background: how many blocks are hidden now; update the badge. */
 export interface PageReport {
   type: 'lagebild/page-report';
-  kind: PageKind;
   hiddenCount: number;
-  headline: string | null;
 }
 
-export type Message = StatusRequest | ShowQuoteRequest | CardRequest | PageReport;
+/**
+ * Content script → background: run the page features (recognition, quotes, the card) in my tab.
+ * They are not loaded with every page, only where a page needs them (see shared/messaging.ts).
+ */
+export interface JoinRequest {
+  type: 'lagebild/join';
+}
+
+export type Message = StatusRequest | ShowQuoteRequest | CardRequest | PageReport | JoinRequest;
 
 /** The content script's answer to a StatusRequest. */
 export interface TabStatus {
@@ -88,12 +94,12 @@ export function parseMessage(raw: unknown): Message | null {
     case 'lagebild/card':
       return { type: 'lagebild/card' };
     case 'lagebild/page-report': {
-      const { kind, hiddenCount, headline } = raw;
-      if (!PAGE_KINDS.includes(kind as PageKind)) return null;
+      const { hiddenCount } = raw;
       if (typeof hiddenCount !== 'number' || !Number.isInteger(hiddenCount) || hiddenCount < 0) return null;
-      if (headline !== null && typeof headline !== 'string') return null;
-      return { type: 'lagebild/page-report', kind: kind as PageKind, hiddenCount, headline: headline?.slice(0, 300) ?? null };
+      return { type: 'lagebild/page-report', hiddenCount };
     }
+    case 'lagebild/join':
+      return { type: 'lagebild/join' };
     default:
       return null;
   }

@@ -85,6 +85,34 @@ export function listen(handlers: Handlers, signal?: AbortSignal): void {
   });
 }
 
+/**
+ * The page features' script as built (crxjs keeps the source path, .ts → .js; the manifest's
+ * live-blog entry names the same file). A page gets it from its manifest entry on the live blog,
+ * from the background when the content script asks (`requestPageFeatures`), and from the popup or
+ * side panel before they ask the tab anything. Running it again in the same page does nothing.
+ */
+export const PAGE_FEATURES_SCRIPT = 'src/content/page.iife.js';
+
+/** Runs the page features in a tab's top frame; false where the extension may not (not Handelsblatt, a closed tab). */
+export async function runPageFeatures(tabId: number): Promise<boolean> {
+  try {
+    await ext().scripting.executeScript({ target: { tabId }, files: [PAGE_FEATURES_SCRIPT] });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Content script → background: run the page features in this tab. */
+export function requestPageFeatures(): void {
+  const message: Message = { type: 'lagebild/join' };
+  ext()
+    .runtime.sendMessage(message)
+    .catch(() => {
+      // Starting up or reloaded: the page stays without its card until the next navigation asks again.
+    });
+}
+
 /** Content script → background: the badge's report. Rejects when no background answers. */
 export async function reportPage(report: PageReport): Promise<void> {
   await ext().runtime.sendMessage(report);
@@ -128,10 +156,14 @@ async function activeTabId(): Promise<number | null> {
   }
 }
 
-/** Popup → the active tab's content script; null without a tab, a content script, or an answer in time. */
+/**
+ * Popup or side panel → the active tab's content script, once the page features run there; null
+ * without a tab, a content script, or an answer in time. A tab the extension may not script is
+ * not asked at all: no content script of ours runs there.
+ */
 async function askActiveTab(message: Message, timeoutMs: number): Promise<unknown> {
   const tabId = await activeTabId();
-  if (tabId === null) return null;
+  if (tabId === null || !(await runPageFeatures(tabId))) return null;
   return withTimeout(ext().tabs.sendMessage(tabId, message), timeoutMs);
 }
 

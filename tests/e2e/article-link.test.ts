@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import type Browser from 'webextension-polyfill';
 import { allQuotes, briefing } from '../../src/briefing';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/core/settings';
+import { PAGE_FEATURES_SCRIPT } from '../../src/shared/messaging';
 import type { Message, QuoteQuery, ShowQuoteResult, TabStatus } from '../../src/shared/messages';
 import {
   API_ARTICLES, GENEVA_ID, WIDGET_SELECTOR, apiArticlePage, articleUrl, genevaArticlePage, liveblogPage, type GenevaText,
@@ -84,10 +85,16 @@ describe.skipIf(executablePath === null)('the article and the briefing in Chromi
     return browser.open(served(url));
   }
 
-  /** Sends a message to the page's content script as the popup does. */
+  /** Sends a message to the page's content script as the popup does: the page features run first. */
   async function tell<T>(page: Page, message: Message): Promise<T> {
     const tabId = await browser.tabId(page);
-    const answer: unknown = await browser.serviceWorker.evaluate(([id, m]) => chrome.tabs.sendMessage(id, m), [tabId, message] as const);
+    const answer: unknown = await browser.serviceWorker.evaluate(
+      async ([id, m, script]) => {
+        await chrome.scripting.executeScript({ target: { tabId: id }, files: [script] });
+        return chrome.tabs.sendMessage(id, m);
+      },
+      [tabId, message, PAGE_FEATURES_SCRIPT] as const,
+    );
     return answer as T;
   }
 

@@ -1,6 +1,6 @@
 /**
  * A small stand-in for the parts of the extension API the popup and its runtime layer use:
- * storage.sync/local with onChanged, i18n, tabs.query/sendMessage, runtime.id.
+ * storage.sync/local with onChanged, i18n, tabs.query/sendMessage, scripting.executeScript, runtime.id.
  * shared/browser.ts reads the global `browser`, so tests install it with
  *   beforeEach(() => { vi.stubGlobal('browser', resetFakeBrowser()); });
  * and code that imports webextension-polyfill gets it through
@@ -68,6 +68,16 @@ function createFakeBrowser() {
       getUILanguage: () => fake.i18n.uiLanguage,
     },
     runtime: { id: 'lagebild@test' },
+    scripting: {
+      /** Tabs the extension may script (a Handelsblatt page); others reject, as the browser does without host permission. */
+      allowed: true,
+      ran: [] as { tabId: number; files: string[] }[],
+      executeScript: ({ target, files }: { target: { tabId: number }; files: string[] }): Promise<unknown[]> => {
+        if (!fake.scripting.allowed) return Promise.reject(new Error('Cannot access contents of the page.'));
+        fake.scripting.ran.push({ tabId: target.tabId, files });
+        return Promise.resolve([]);
+      },
+    },
     tabs: {
       activeTabId: 7 as number | null,
       respond: ((): Promise<unknown> => Promise.reject(new Error(NO_RECEIVER))) as TabResponder,

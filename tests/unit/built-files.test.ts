@@ -7,6 +7,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LIVEBLOG_ADDRESS } from '../../src/core/selectors';
+import { PAGE_FEATURES_SCRIPT } from '../../src/shared/messaging';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 
@@ -54,5 +56,43 @@ describe('built files', () => {
         expect(/\.browser\b/.test(code), `${target}/${name}`).toBe(target === 'firefox');
       }
     }
+  });
+});
+
+describe('the page features script', () => {
+  // The popup, the side panel and the background run it by this path; a renamed build output would
+  // leave them asking tabs that never answer.
+  it.skipIf(!existsSync(join(DIST, 'chrome')) || !existsSync(join(DIST, 'firefox')))('is built where PAGE_FEATURES_SCRIPT says, and is what the live-blog entry runs', () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      const manifest = JSON.parse(readFileSync(join(DIST, target, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] };
+      expect(existsSync(join(DIST, target, PAGE_FEATURES_SCRIPT)), target).toBe(true);
+      expect(manifest.content_scripts.map((entry) => entry.js)).toContainEqual([PAGE_FEATURES_SCRIPT]);
+    }
+  });
+});
+
+describe('the live-blog entry of the manifest', () => {
+  const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../manifest.json'), 'utf8')) as {
+    content_scripts: { matches: string[]; js: string[] }[];
+  };
+  const entry = manifest.content_scripts.find((cs) => cs.js.includes('src/content/page.iife.ts'));
+  /** A match pattern's path as a regular expression: `*` is any run of characters. */
+  const pathPatterns = (entry?.matches ?? []).map((pattern) => {
+    const path = pattern.replace(/^\*:\/\/\*\.handelsblatt\.com/, '');
+    return new RegExp(`^${path.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  });
+  const byManifest = (path: string): boolean => pathPatterns.some((pattern) => pattern.test(path));
+
+  it.each([
+    ['/politik/international/liveblog-zum-ukraine-krieg-selenskyj-fordert-mehr-flugabwehr-fuer-kiew/27982126.html', true],
+    ['/politik/international/ukraine-krieg-neuer-titel/27982126.html', true],
+    ['/finanzen/maerkte/newsblog-boerse-aktuell/100012345.html', true],
+    ['/politik/international/ukraine-konflikt-gespraech-blinken-lawrow-vorzeitig-beendet-us-aussenminister-warnt-vor-eskalation/27996778.html', false],
+    ['/politik/international/liveblogger-im-portraet/100000001.html', false],
+    ['/themen/ukraine', false],
+  ])('runs the page features on %s: %s, as LIVEBLOG_ADDRESS says', (path, expected) => {
+    expect(pathPatterns.length).toBeGreaterThan(0);
+    expect(byManifest(path)).toBe(expected);
+    expect(LIVEBLOG_ADDRESS.test(path)).toBe(expected);
   });
 });

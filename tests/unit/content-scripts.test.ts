@@ -2,10 +2,11 @@
 // @vitest-environment-options { "url": "https://www.handelsblatt.com/politik/international/ukraine-konflikt-gespraech-blinken-lawrow-vorzeitig-beendet-us-aussenminister-warnt-vor-eskalation/27996778.html" }
 /**
  * The two content scripts as the browser runs them: the first at document_start on an empty
- * page that then fills, the second once the page is parsed. What the first found must reach the
- * badge even though the second joins later.
+ * page that then fills and reports to the badge on its own; the page features only when run
+ * (as the popup does before it asks), once however often they are run.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LIVEBLOG_ADDRESS } from '../../src/core/selectors';
 import { HIDE_ATTRIBUTE } from '../../src/core/hiding-rules';
 import { SETTINGS_KEY } from '../../src/core/settings';
 import { articleUrl, genevaArticlePage } from '../../tools/pages';
@@ -39,7 +40,7 @@ afterAll(() => {
 });
 
 describe('the content scripts in order', () => {
-  it('hide while the page parses, then report the page and the count to the badge and answer the popup', async () => {
+  it('hide while the page parses and report the count to the badge; the page features answer the popup once run', async () => {
     expect(document.location.href).toBe(articleUrl.geneva);
     document.head.replaceChildren();
     document.body.replaceChildren();
@@ -52,12 +53,31 @@ describe('the content scripts in order', () => {
     await vi.waitFor(() => {
       expect(document.querySelectorAll(`[${HIDE_ATTRIBUTE}~="jobs"]`)).toHaveLength(2);
     });
-    expect(sent).toEqual([]);
+    await vi.waitFor(() => {
+      expect(sent).toEqual([{ type: 'lagebild/page-report', hiddenCount: 2 }]);
+    });
+    // Nothing answers the popup until the page features run.
+    expect(messageListeners).toHaveLength(0);
+
+    // The site's own navigation to a live blog asks for them; back to an article does not.
+    const joins = (): number => sent.filter((m) => (m as { type?: string }).type === 'lagebild/join').length;
+    const navigate = async (path: string): Promise<void> => {
+      history.pushState(null, '', path);
+      document.body.append(document.createElement('div'));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    await navigate('/politik/international/liveblog-zum-ukraine-krieg-neue-lage/27982126.html');
+    expect(LIVEBLOG_ADDRESS.test(document.location.pathname)).toBe(true);
+    expect(joins()).toBe(1);
+    await navigate(new URL(articleUrl.geneva).pathname);
+    expect(joins()).toBe(1);
 
     await import('../../src/content/page.iife');
-    await vi.waitFor(() => {
-      expect(sent).toContainEqual(expect.objectContaining({ type: 'lagebild/page-report', kind: 'ukraine-article', hiddenCount: 2 }));
-    });
+    const listening = messageListeners.length;
+    expect(listening).toBeGreaterThan(0);
+    vi.resetModules();
+    await import('../../src/content/page.iife');
+    expect(messageListeners).toHaveLength(listening);
 
     const answers: unknown[] = [];
     for (const listener of messageListeners) listener({ type: 'lagebild/status', quotes: [] }, { id: 'lagebild@test' }, (a) => answers.push(a));
