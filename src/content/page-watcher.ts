@@ -9,10 +9,18 @@
  * page again, and searches the document only when the new text gives it a reason.
  *
  * Once the document is parsed, one MutationObserver takes over for what comes late (lazy
- * bodies, widgets, single-page navigation). Its callback only queues; the work runs once per
- * batch in a microtask, which is before the next paint: rendering never happens between a
- * mutation and the microtask checkpoint that follows it.
+ * bodies, widgets, single-page navigation), on the document and on every shadow root found
+ * (shadow-roots.ts). Its callback only queues; the queue is handled once per animation frame,
+ * from a requestAnimationFrame callback, which runs before that frame is painted (uBlock
+ * Origin's pattern): a page that changes the DOM many times per frame costs one pass per frame.
+ * Two cases cannot wait for our frame callback, and are handled in the microtask after the
+ * change instead, which is before the next paint too: the first change after a quiet spell (no
+ * frame callback is pending, and one asked for now might only come a frame later, if the page
+ * is inside its own frame callbacks), and changes made after our callback ran in this frame (by
+ * the page's later frame callbacks), until the next task.
  */
+
+import { shadowScout } from './shadow-roots';
 
 export interface PageChange {
   /**
@@ -20,7 +28,7 @@ export interface PageChange {
    * whole document once it is (or at once, on a document already parsed); 'mutation': what changed later.
    */
   source: 'parsing' | 'parsed' | 'mutation';
-  /** Outermost added or changed nodes, still in the document (the root element for the parser). */
+  /** Outermost added or changed nodes, still in the document (the root element for the parser), and shadow roots found. */
   added: Node[];
   /**
    * 'parsing': the text parsed since the previous frame, from a little before where that one ended
@@ -28,7 +36,7 @@ export interface PageChange {
    * 'parsed': the whole document's text. null for 'mutation': look at `added` itself.
    */
   parsedText: string | null;
-  /** Elements were removed (counts may have dropped). */
+  /** Elements were removed (counts may have dropped); see WatchOptions.removedMatters. */
   removed: boolean;
   /** The address changed without a page load (single-page navigation). */
   urlChanged: boolean;
@@ -36,6 +44,15 @@ export interface PageChange {
 
 export type ChangeListener = (change: PageChange) => void;
 
+export interface WatchOptions {
+  /** Whether a removed element matters to the listener; by default every removed element does. */
+  removedMatters?: (element: Element) => boolean;
+}
+
+/** Frames the frame loop keeps running after the last change: a busy page keeps it going. */
+const IDLE_FRAMES = 30;
+
+const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['src', 'href'] };
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 /** Characters of one frame's text carried into the next: longer than any phrase a listener looks for. */
@@ -104,63 +121,108 @@ export function parsedSince(doc: Document): () => string | null {
   };
 }
 
-export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeListener): void {
+export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeListener, options: WatchOptions = {}): void {
   const win = doc.defaultView;
+  const removedMatters = options.removedMatters ?? (() => true);
   let queue: Node[] = [];
   let removed = false;
-  let scheduled = false;
   let lastUrl = doc.location.href;
+  const pendingRoots: ShadowRoot[] = [];
+  const roots = shadowScout(doc, (root) => {
+    // Watched from the moment it is found, while parsing too: the parser fills a declarative root as it goes.
+    observer.observe(root, OBSERVED);
+    pendingRoots.push(root);
+  });
+  /** Shadow roots found since the last call, offered as changes of their own. */
+  const offerRoots = (): void => {
+    for (let root = pendingRoots.shift(); root; root = pendingRoots.shift()) {
+      if (!signal.aborted) listener({ source: 'mutation', added: [root], parsedText: null, removed: false, urlChanged: false });
+    }
+  };
 
   const parsed = (source: 'parsing' | 'parsed', parsedText: string): void => {
     // The parser removes nothing; once it is done, counts are checked (a page script may have).
     if (!signal.aborted) listener({ source, added: [doc.documentElement], parsedText, removed: source === 'parsed', urlChanged: false });
+    roots.parsed();
+    offerRoots();
+  };
+
+  const take = (records: MutationRecord[]): void => {
+    for (const record of records) {
+      if (record.type === 'childList') {
+        for (const node of record.addedNodes) {
+          if (node.nodeType === ELEMENT_NODE || node.nodeType === TEXT_NODE) queue.push(node);
+        }
+        if (!removed) for (const node of record.removedNodes) if (node.nodeType === ELEMENT_NODE && removedMatters(node as Element)) removed = true;
+      } else {
+        queue.push(record.target);
+      }
+    }
   };
 
   const flush = (): void => {
-    scheduled = false;
     if (signal.aborted) return;
+    take(observer.takeRecords());
     const added = outermost(new Set(queue));
     queue = [];
+    for (const node of added) roots.added(node);
     const url = doc.location.href;
     const urlChanged = url !== lastUrl;
     lastUrl = url;
     const change: PageChange = { source: 'mutation', added, parsedText: null, removed, urlChanged };
     removed = false;
     if (added.length || change.removed || urlChanged) listener(change);
+    offerRoots();
   };
 
+  // The document's own realm: the same thing in a page, and right for a document made elsewhere.
+  const Observer = win?.MutationObserver ?? MutationObserver;
+  const observer = new Observer((records) => {
+    take(records);
+    schedule();
+  });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+  });
+  let microtaskPending = false;
+  let framePending = false;
+  /** Our frame callback ran in this frame and the next task has not come yet. */
+  let afterOurFrame = false;
+  let idleFrames = 0;
+  const onFrame = (): void => {
+    framePending = false;
+    if (signal.aborted) return;
+    take(observer.takeRecords());
+    const busy = queue.length > 0 || removed;
+    flush();
+    const waiting = roots.recheck();
+    offerRoots();
+    afterOurFrame = true;
+    setTimeout(() => {
+      afterOurFrame = false;
+    }, 0);
+    idleFrames = busy ? 0 : idleFrames + 1;
+    if (idleFrames < IDLE_FRAMES || waiting) requestFrame();
+  };
+  const requestFrame = (): void => {
+    if (framePending || !win) return;
+    framePending = true;
+    win.requestAnimationFrame(onFrame);
+  };
   const schedule = (): void => {
-    if (scheduled) return;
-    scheduled = true;
-    queueMicrotask(flush);
+    if ((!framePending || afterOurFrame || !win) && !microtaskPending) {
+      microtaskPending = true;
+      queueMicrotask(() => {
+        microtaskPending = false;
+        flush();
+      });
+    }
+    idleFrames = 0;
+    requestFrame();
   };
 
   const observe = (): void => {
-    // The document's own realm: the same thing in a page, and right for a document made elsewhere.
-    const Observer = win?.MutationObserver ?? MutationObserver;
-    const observer = new Observer((records) => {
-      for (const record of records) {
-        if (record.type === 'childList') {
-          for (const node of record.addedNodes) {
-            if (node.nodeType === ELEMENT_NODE || node.nodeType === TEXT_NODE) queue.push(node);
-          }
-          if (record.removedNodes.length) removed = true;
-        } else {
-          queue.push(record.target);
-        }
-      }
-      schedule();
-    });
-    observer.observe(doc.documentElement, {
-      childList: true,
-      subtree: true,
-      characterData: true,
-      attributes: true,
-      attributeFilter: ['src', 'href'],
-    });
-    signal.addEventListener('abort', () => {
-      observer.disconnect();
-    });
+    observer.observe(doc.documentElement, OBSERVED);
   };
 
   if (doc.readyState === 'loading' && win) {
@@ -178,16 +240,22 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
       'DOMContentLoaded',
       () => {
         done = true;
+        observe();
         // The whole text once more: a page script may have put something anywhere while parsing.
         parsed('parsed', wholeText(doc));
-        observe();
       },
       { once: true, signal },
     );
   } else {
-    parsed('parsed', wholeText(doc));
     observe();
+    parsed('parsed', wholeText(doc));
   }
+  const sweep = (): void => {
+    roots.sweep();
+    offerRoots();
+  };
+  if (doc.readyState === 'complete') sweep();
+  else win?.addEventListener('load', sweep, { once: true, signal });
 
   // Address changes the DOM does not show at once: back/forward, and pushState/replaceState where
   // the Navigation API reports them (the isolated world cannot wrap the page's own history).

@@ -187,12 +187,14 @@ describe('hiding while the parser runs', () => {
     const main = doc.querySelector('main')!;
     const widget = doc.createElement('section');
     main.append(widget);
-    parse(doc, '<h3>Top-Jobs des Tages</h3>', widget);
+    // A label, not a heading: a heading naming the widget is article text (block-evidence.ts).
+    parse(doc, '<div>Top-Jobs des Tages</div>', widget);
     frame();
     // One piece of evidence is not enough to hide anything.
     expect(doc.querySelector(`[${HIDE_ATTRIBUTE}]`)).toBeNull();
-    // More than a frame carries over lies between the words and the link: short job lines, no prose.
-    parse(doc, `<ul>${['Referent Controlling', 'Leitung Einkauf', 'Senior Engineer', 'Teamlead Vertrieb', 'Analyst Risiko', 'Projektleitung Bau'].map((job) => `<li>${job} (m/w/d)</li>`).join('')}</ul>`, widget);
+    // More than a frame carries over lies between the words and the link: short job lines, no prose
+    // (lines of a list would be the story's list items, article text).
+    parse(doc, `<div>${['Referent Controlling', 'Leitung Einkauf', 'Senior Engineer', 'Teamlead Vertrieb', 'Analyst Risiko', 'Projektleitung Bau'].map((job) => `<span>${job} (m/w/d)</span>`).join('')}</div>`, widget);
     frame();
     parse(doc, '<a href="https://jobs.handelsblatt.com/">Alle Angebote</a>', widget);
     frame();

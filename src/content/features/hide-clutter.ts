@@ -1,35 +1,65 @@
 /**
  * Hides the job widget and other clutter named in HIDING_RULES. The manifest stylesheet hides
  * known markup before the first paint; this marks what only script can find, counts, and
- * switches rules on and off live through attributes on <html> that scope the stylesheet.
+ * switches rules on and off live through attributes on <html> that scope the stylesheet. Inside
+ * shadow roots, where the manifest stylesheet does not reach, one constructed stylesheet with the
+ * active rules is adopted into each root. What the hiding rests on is guarded (guard-hiding.ts).
  */
 import { countHidden, findBlocks, markBlocks, planSearch, searchMemory } from '../../core/find-blocks';
-import { HIDING_RULES, OFF_ATTRIBUTE, ON_ATTRIBUTE, ruleActive } from '../../core/hiding-rules';
+import { HIDE_ATTRIBUTE, HIDING_RULES, OFF_ATTRIBUTE, ON_ATTRIBUTE, ruleActive, type RuleId } from '../../core/hiding-rules';
 import type { Settings } from '../../core/settings';
 import type { ContentContext } from '../context';
+import { guardHiding } from './guard-hiding';
 
-function applyScopes(root: Element, settings: Settings): void {
+/** The scope attributes <html> should carry under these settings (absent: null). */
+export function scopesFor(settings: Settings): Record<string, string | null> {
   const off = HIDING_RULES.filter((r) => r.defaultOn && !ruleActive(r, settings)).map((r) => r.id);
   const on = HIDING_RULES.filter((r) => !r.defaultOn && ruleActive(r, settings)).map((r) => r.id);
-  for (const [attribute, ids] of [
-    [OFF_ATTRIBUTE, off],
-    [ON_ATTRIBUTE, on],
-  ] as const) {
-    if (ids.length) root.setAttribute(attribute, ids.join(' '));
-    else root.removeAttribute(attribute);
-  }
+  return { [OFF_ATTRIBUTE]: off.length ? off.join(' ') : null, [ON_ATTRIBUTE]: on.length ? on.join(' ') : null };
+}
+
+/** The stylesheet for shadow roots: the active rules' known markup and marks, unscoped. */
+function shadowCss(settings: Settings): string {
+  return HIDING_RULES.filter((r) => ruleActive(r, settings))
+    .flatMap((rule) => [...rule.selectors, `[${HIDE_ATTRIBUTE}~="${rule.id}"]`].map((target) => `${target} { display: none !important; }`))
+    .join('\n');
+}
+
+/** Whether a removed element may take a hidden block with it: only then is counting again worth it. */
+export function holdsMark(el: Element): boolean {
+  return el.hasAttribute(HIDE_ATTRIBUTE) || el.querySelector(`[${HIDE_ATTRIBUTE}]`) !== null || el.shadowRoot !== null || el.localName.includes('-');
 }
 
 export function hideClutter(ctx: ContentContext): void {
   const { doc } = ctx;
+  const roots = new Set<ShadowRoot>();
+  let sheet: CSSStyleSheet | null = null;
+  const activeIds = (): RuleId[] => HIDING_RULES.filter((r) => ruleActive(r, ctx.settings)).map((r) => r.id);
   const recount = (): void => {
-    const active = HIDING_RULES.filter((r) => ruleActive(r, ctx.settings)).map((r) => r.id);
-    const count = countHidden(doc, active);
+    const count = countHidden(doc, activeIds(), roots);
     if (count !== ctx.hiddenCount) {
       ctx.hiddenCount = count;
       ctx.announceFindings();
     }
   };
+  const guard = guardHiding(doc, ctx.signal, () => scopesFor(ctx.settings));
+  guard.setInline(activeIds());
+
+  const adopt = (root: ShadowRoot): void => {
+    roots.add(root);
+    try {
+      const Sheet = doc.defaultView?.CSSStyleSheet ?? CSSStyleSheet;
+      sheet ??= new Sheet();
+      sheet.replaceSync(shadowCss(ctx.settings));
+      if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    } catch {
+      // No constructed stylesheets here: marked blocks inside the root are hidden by the guard's inline style.
+      guard.inlineIn(root);
+    }
+  };
+  ctx.signal.addEventListener('abort', () => {
+    sheet?.replaceSync('');
+  });
 
   const memory = searchMemory();
   ctx.onPageChange(({ source, added, removed, parsedText }) => {
@@ -37,11 +67,20 @@ export function hideClutter(ctx: ContentContext): void {
     // link, frame or known block not seen yet. Later changes are searched where they happened.
     const plan = parsedText === null ? HIDING_RULES : planSearch(doc, parsedText, memory, source === 'parsing');
     let marked = 0;
-    if (plan) for (const node of added) marked += markBlocks(findBlocks(node, plan));
+    for (const node of added) if (node.nodeType === 11) adopt(node as ShadowRoot);
+    if (plan) {
+      for (const node of added) {
+        const found = findBlocks(node, plan);
+        marked += markBlocks(found);
+        for (const { element } of found) guard.watch(element);
+      }
+    }
     if (marked || removed) recount();
   });
   ctx.onSettings((settings) => {
-    applyScopes(doc.documentElement, settings);
+    guard.applyScopes();
+    sheet?.replaceSync(shadowCss(settings));
+    guard.setInline(activeIds());
     recount();
   });
 }

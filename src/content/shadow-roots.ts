@@ -1,0 +1,107 @@
+/**
+ * Finds the page's shadow roots, open and closed, including those attached after the content
+ * script started. An extension may reach closed roots: Firefox gives content scripts
+ * `element.openOrClosedShadowRoot`, Chrome `chrome.dom.openOrClosedShadowRoot(element)`.
+ *
+ * Nothing announces a new root, so elements are looked at when they arrive: those the parser
+ * added since the last frame (the tail of the document's live element list, read natively) and
+ * those a mutation added. Custom elements (a hyphen in the name) are where roots are attached
+ * late, from a constructor or a render after the element is in the page: one a mutation added
+ * without a root is looked at again on the following frames for a while, and once the page has
+ * loaded every custom element is looked at once more (a definition that came late upgrades them
+ * without any mutation the page's observer would see).
+ */
+
+/** How long after it arrived a custom element is still looked at for a root it did not have yet. */
+const YOUNG_MS = 3000;
+
+type ChromeDom = { dom?: { openOrClosedShadowRoot?: (element: Element) => ShadowRoot | null } };
+
+function rootAccessor(): (el: Element) => ShadowRoot | null {
+  const closedInFirefox = (el: Element): ShadowRoot | null | undefined => (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+  const dom = (globalThis as { chrome?: ChromeDom }).chrome?.dom;
+  const closedInChrome = typeof dom?.openOrClosedShadowRoot === 'function' ? dom.openOrClosedShadowRoot.bind(dom) : null;
+  return (el) => {
+    const open = el.shadowRoot;
+    if (open) return open;
+    const firefox = closedInFirefox(el);
+    if (firefox !== undefined) return firefox;
+    // A call into the extension API per element: only for custom elements, where closed roots come from.
+    if (closedInChrome && el.localName.includes('-')) {
+      try {
+        return closedInChrome(el);
+      } catch {
+        return null;
+      }
+    }
+    return null;
+  };
+}
+
+export interface ShadowScout {
+  /** Elements the parser added since the last call (reads the tail of the document's element list). */
+  parsed(): void;
+  /** Elements a mutation added, with everything under them. */
+  added(node: Node): void;
+  /** Custom elements a mutation added without a root, looked at again; true while any is still young. */
+  recheck(): boolean;
+  /** Every custom element in the document, once (at load). */
+  sweep(): void;
+}
+
+/** `found` hears of every root once, outermost first; roots inside roots are looked for too. */
+export function shadowScout(doc: Document, found: (root: ShadowRoot) => void): ShadowScout {
+  const rootOf = rootAccessor();
+  const known = new WeakSet<ShadowRoot>();
+  const all = doc.getElementsByTagName('*');
+  let parsedUpTo = 0;
+  let young: { el: Element; since: number }[] = [];
+  const waiting = new WeakSet<Element>();
+  const now = (): number => doc.defaultView?.performance.now() ?? Date.now();
+
+  const take = (root: ShadowRoot): void => {
+    if (known.has(root)) return;
+    known.add(root);
+    found(root);
+    for (const inner of root.querySelectorAll('*')) look(inner, false);
+  };
+  /** `wait`: a custom element without a root yet is looked at again while young. */
+  const look = (el: Element, wait: boolean): void => {
+    const root = rootOf(el);
+    if (root) take(root);
+    else if (wait && el.localName.includes('-') && !waiting.has(el)) {
+      waiting.add(el);
+      young.push({ el, since: now() });
+    }
+  };
+
+  return {
+    parsed() {
+      const count = all.length;
+      // Page scripts may have put elements before the parser's position: looked at again, harmless.
+      for (let i = Math.min(parsedUpTo, count); i < count; i++) look(all[i] as Element, false);
+      parsedUpTo = count;
+    },
+    added(node) {
+      if (node.nodeType !== 1) return;
+      look(node as Element, true);
+      for (const el of (node as Element).getElementsByTagName('*')) look(el, true);
+    },
+    sweep() {
+      for (const el of all) if (el.localName.includes('-')) look(el, false);
+    },
+    recheck() {
+      if (!young.length) return false;
+      const before = young;
+      const limit = now() - YOUNG_MS;
+      young = [];
+      for (const entry of before) {
+        const root = entry.el.isConnected ? rootOf(entry.el) : null;
+        if (root) take(root);
+        else if (entry.since > limit) young.push(entry);
+        else waiting.delete(entry.el);
+      }
+      return young.length > 0;
+    },
+  };
+}
