@@ -21,7 +21,7 @@ export interface FlashReport {
   visibleNow: number;
   /** `data-test-widget` values of the roots that were visible, for the failure message. */
   visibleWidgets: string[];
-  /** Article paragraphs (outside widgets) in the latest frame, and which did not render. */
+  /** Article paragraphs and other story elements (`data-test-story`, outside widgets) in the latest frame, and which did not render. */
   paragraphs: { total: number; rendered: number; missing: string[] };
 }
 
@@ -54,10 +54,13 @@ const SAMPLER = `(() => {
     if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
     return Array.from(el.getClientRects()).some((r) => r.width > 0 && r.height > 0);
   };
+  // Shadow roots the page made (tests/fixtures/hard-pages.ts), closed ones too: the page holds them.
+  window.__testShadowRoots = window.__testShadowRoots || [];
+  const all = (selector) => [document, ...window.__testShadowRoots].flatMap((scope) => Array.from(scope.querySelectorAll(selector)));
   const sample = () => {
     state.frames += 1;
     let visible = 0;
-    for (const widget of document.querySelectorAll(WIDGET)) {
+    for (const widget of all(WIDGET)) {
       if (!seen.has(widget)) { seen.add(widget); state.widgetsSeen += 1; }
       if (rendered(widget)) {
         visible += 1;
@@ -70,7 +73,7 @@ const SAMPLER = `(() => {
       state.visibleFrames += 1;
       if (state.firstVisibleFrame === null) state.firstVisibleFrame = state.frames;
     }
-    const paragraphs = Array.from(document.querySelectorAll('p')).filter((p) => !p.closest(WIDGET) && p.textContent.trim());
+    const paragraphs = all('p, [data-test-story]').filter((p) => !p.closest(WIDGET) && p.textContent.trim());
     const missing = paragraphs.filter((p) => !rendered(p));
     state.paragraphs = { total: paragraphs.length, rendered: paragraphs.length - missing.length,
       missing: missing.slice(0, 5).map((p) => p.textContent.trim().slice(0, 80)) };

@@ -7,10 +7,11 @@
  *    container (li, td, …) is prose when most of its letters are outside such links and it holds
  *    no control (button, input, select): a story's list item has neither a job link for its words
  *    nor a button.
- * 2. The rule's phrases are evidence only where they are nearly the whole text of an element that
- *    is neither a heading nor inside a quoting container (a widget's label, line or button, or a
- *    paragraph of nothing but the ad copy). A phrase inside a sentence, a list item, a table cell,
- *    a quote, a caption or a heading is article text quoting the widget, whatever their number.
+ * 2. The rule's phrases, and an ad label ("Anzeige"), are evidence only where they are nearly the
+ *    whole text of an element that is neither a heading nor inside a quoting container (a
+ *    widget's label, line or button, or a paragraph of nothing but the ad copy). A phrase inside a
+ *    sentence, a list item, a table cell, a quote, a caption or a heading is article text quoting
+ *    the widget, whatever their number. A label is one piece of evidence, however many.
  * 3. Other evidence is structure article text lacks: a frame from the rule's hosts (worth two), a
  *    link there, a known-markup match, the rule's opening text (">>").
  */
@@ -28,7 +29,7 @@ const PROSE_MIN_LETTERS = 40;
 const MAX_HOLDER_LETTERS = 160;
 /** "Nearly the whole text": at most this share of an element's letters is not the rule's phrases. */
 const MAX_OTHER_SHARE = 0.25;
-/** Ad labels beside a widget ("Anzeige"): not article text, not evidence either. */
+/** Ad labels beside a widget ("Anzeige"): not article text; one piece of evidence (rule 2). */
 const AD_LABELS = ['Anzeige', 'Werbung', 'Sponsored'];
 
 export interface CompiledRule {
@@ -37,7 +38,7 @@ export interface CompiledRule {
   phrases: RegExp | null;
   /** Phrases and ad labels, global: what is not foreign text. */
   own: RegExp | null;
-  /** Each phrase on its own, for counting distinct evidence. */
+  /** Each phrase on its own, and the ad labels as one, for counting distinct evidence. */
   each: RegExp[];
   hostLinks: string | null;
   hostFrames: string | null;
@@ -72,7 +73,8 @@ export function compile(rule: HidingRule): CompiledRule {
   let c = compiled.get(rule);
   if (!c) {
     const patterns = rule.phrases.map(phrasePattern);
-    const ownPatterns = [...patterns, ...(rule.phrases.length ? AD_LABELS.map((l) => `\\b${l}\\b`) : [])];
+    const labels = rule.phrases.length ? [AD_LABELS.map((l) => `\\b${l}\\b`).join('|')] : [];
+    const ownPatterns = [...patterns, ...labels];
     const list = (items: string[]): string | null => (items.length ? items.join(', ') : null);
     const links = rule.hosts.map((h) => `a[href*="${h}"]`);
     const frames = rule.hosts.map((h) => `iframe[src*="${h}"]`);
@@ -82,7 +84,7 @@ export function compile(rule: HidingRule): CompiledRule {
       rule,
       phrases: patterns.length ? new RegExp(patterns.join('|'), 'gi') : null,
       own: ownPatterns.length ? new RegExp(ownPatterns.join('|'), 'gi') : null,
-      each: patterns.map((p) => new RegExp(p, 'i')),
+      each: ownPatterns.map((p) => new RegExp(p, 'i')),
       hostLinks: list(links),
       hostFrames: list(frames),
       hostEvidence: list([...links, ...frames]),
@@ -160,26 +162,44 @@ export function holdsProse(el: Element, c: CompiledRule, alreadyChecked: Element
   return false;
 }
 
-/** The text of a control that names the phrase without text content (`<input value="…">`). */
-function ownText(el: Element): string {
-  return el.tagName === 'INPUT' ? (el.getAttribute('value') ?? '') : el.textContent;
+const HEADING = /^H\d$/;
+
+/**
+ * The text nodes of `block` that may hold evidence: not in a heading, not in a quoting container
+ * that is prose, not in a script or style. Read once per block; each element's share is its part.
+ */
+function evidenceTexts(block: Element, c: CompiledRule): Text[] {
+  const texts: Text[] = [];
+  const walker = block.ownerDocument.createTreeWalker(block, 4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || /^(SCRIPT|STYLE|TEMPLATE)$/.test(parent.tagName)) continue;
+    const heading = parent.closest('h1, h2, h3, h4, h5, h6');
+    if (heading) continue;
+    const quoting = parent.closest(QUOTING);
+    if (quoting && isProse(quoting, c)) continue;
+    texts.push(node as Text);
+  }
+  return texts;
 }
 
-/** Phrases standing as nearly the whole text of an element of `block` that may hold evidence (rule 2). */
+/** Phrases and labels standing as nearly the whole text of an element of `block` that may hold evidence (rule 2). */
 function phraseEvidence(block: Element, c: CompiledRule): Set<number> {
   const found = new Set<number>();
-  if (!c.phrases) return found;
-  const candidates = [block, ...block.querySelectorAll('*')];
-  for (const el of candidates) {
-    if (/^H\d$/.test(el.tagName)) continue;
-    const quoting = el.closest(QUOTING);
-    if (quoting && isProse(quoting, c)) continue;
-    const text = ownText(el);
-    if (!matchesAnyPhrase(c, text)) continue;
+  if (!c.own) return found;
+  const texts = evidenceTexts(block, c);
+  for (const el of [block, ...block.querySelectorAll('*')]) {
+    if (HEADING.test(el.tagName)) continue;
+    // A control may name the phrase in its value (`<input type="button" value="…">`).
+    const own = el.tagName === 'INPUT' ? (el.getAttribute('value') ?? '') : '';
+    const inside = texts.filter((text) => el.contains(text));
+    // Only where the whole of the element's text may hold evidence: a part left out (a heading, a quote) is article text.
+    if (!own && (inside.length === 0 || letters(el.textContent) !== letters(inside.map((text) => text.data).join('')))) continue;
+    const text = own || el.textContent;
     const all = letters(text);
     if (all > MAX_HOLDER_LETTERS) continue;
-    c.phrases.lastIndex = 0;
-    if (letters(text.replace(c.phrases, '')) > all * MAX_OTHER_SHARE) continue;
+    const other = letters(withoutOwn(text, c));
+    if (other === all || other > all * MAX_OTHER_SHARE) continue;
     c.each.forEach((phrase, i) => {
       if (phrase.test(text)) found.add(i);
     });

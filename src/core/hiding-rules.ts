@@ -44,8 +44,9 @@ export const JOB_WIDGET: HidingRule = {
     // The widget's job market lives on these hosts [cited]; a frame from there is the widget itself.
     ...jobFrames,
     // Today's body is a list of app-storyline-element blocks [cited]. A block that links to the job
-    // market and holds no article paragraph is the widget, whatever its inner markup [inferred].
-    `app-storyline-element:has(${jobLinksAndFrames}):not(:has(p, app-storyline-paragraph))`,
+    // market and holds no article text (a paragraph, list item, table cell, quote, caption, the
+    // story's rich text) is the widget, whatever its inner markup [inferred]; see block-evidence.ts.
+    `app-storyline-element:has(${jobLinksAndFrames}):not(:has(p, li, td, th, blockquote, figcaption, dt, dd, app-storyline-paragraph, app-rich-text))`,
     // 2020 design: the STELLENMARKT tile of the "Serviceangebote" strip [seen].
     'li.vhb-serviceoffer-list-item:has(a[href*="karriere.handelsblatt.com"])',
   ],

@@ -2,18 +2,16 @@
  * The built extension in Debian's Firefox ESR over WebDriver BiDi: hiding without a visible frame,
  * and recognition of the page, seen from outside through what the content script does to it.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
 import { HIDE_ATTRIBUTE } from '../../src/core/hiding-rules';
 import {
   API_ARTICLES, WIDGET_SELECTOR, WIDGET_VARIANTS, apiArticlePage, articleUrl, genevaArticlePage, liveblogPage,
 } from '../../tools/pages';
 import { firefoxPath } from '../../tools/browsers';
-import { launchFirefox } from '../support/firefox';
-import { afterFrames, withSampler } from '../../tools/first-frame';
-import { served, startServer, type PageServer } from '../../tools/server';
+import { afterFrames } from '../../tools/first-frame';
 import { expectNoFlash, flashReport } from './flash';
-import { browserOrSkip, ensureBuilt } from './prerequisites';
+import { firefoxSession } from './firefox-session';
+import { browserOrSkip } from './prerequisites';
 import { OTHER_SITE, withLateWidgets } from './scenarios';
 
 /** The context card's element, as the page sees it. */
@@ -23,32 +21,8 @@ const executablePath = browserOrSkip('Firefox', firefoxPath(), 'FIREFOX_PATH');
 
 
 describe.skipIf(executablePath === null)('Lagebild in Firefox', () => {
-  let server: PageServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    const extensionPath = ensureBuilt('firefox');
-    server = await startServer();
-    browser = await launchFirefox({ executablePath: executablePath!, extensionPath, port: server.port });
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser.close();
-    await server.close();
-  });
-
-  afterEach(async () => {
-    const pages = await browser.pages();
-    // The last tab stays: closing it would close the window and with it the session.
-    await Promise.all(pages.slice(1).map((page) => page.close()));
-  });
-
-  async function open(url: string, html: string): Promise<Page> {
-    server.route(served(url), withSampler(html));
-    const page = await browser.newPage();
-    await page.goto(served(url));
-    return page;
-  }
+  const session = firefoxSession(executablePath!);
+  const open = (url: string, html: string): ReturnType<typeof session.open> => session.open(url, html);
 
   it('the flash detector sees the widget where the extension does not run (the control)', async () => {
     const page = await open(OTHER_SITE, genevaArticlePage({ widget: 'known' }));

@@ -119,6 +119,8 @@ describe('which quotes the story holds', () => {
     const late = doc.createElement('p');
     late.textContent = BLINKEN[1]!.text;
     story(doc).append(late);
+    // A change soon after another waits for the watcher's frame callback (page-watcher.ts).
+    await new Promise((resolve) => doc.defaultView!.requestAnimationFrame(resolve));
     await microtasks();
     expect(quotesFound(BLINKEN)).toEqual([BLINKEN[1]!.id]);
   });

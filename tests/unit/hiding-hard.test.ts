@@ -1,0 +1,140 @@
+/**
+ * Issue 9's hard cases, unit by unit: evidence climbs from known markup to the wrapper with its
+ * label, shadow roots are searched and a whole root's widget takes its host, the page cannot undo
+ * the hiding, and a busy page's changes are handled once per frame.
+ */
+import { describe, expect, it } from 'vitest';
+import { createContext } from '../../src/content/context';
+import { hideClutter } from '../../src/content/features/hide-clutter';
+import { watchPage, type PageChange } from '../../src/content/page-watcher';
+import { findBlocks } from '../../src/core/find-blocks';
+import { HIDE_ATTRIBUTE, HIDING_RULES, OFF_ATTRIBUTE } from '../../src/core/hiding-rules';
+import { hardUrl, quotingPage, undoingPage, WRAPPER_CASES, wrapperPage } from '../fixtures/hard-pages';
+import { WIDGET_SELECTOR, WIDGET_TEXT, genevaArticlePage } from '../../tools/pages';
+import { parseHtml } from '../support/dom';
+
+const microtasks = async (): Promise<void> => {
+  for (let i = 0; i < 3; i++) await Promise.resolve();
+};
+
+describe('evidence leads to the block', () => {
+  it.each(WRAPPER_CASES)('%s: the wrapper with its label goes, not only the frame or link', (kind) => {
+    const doc = parseHtml(wrapperPage(kind), hardUrl);
+    const widget = doc.querySelector(WIDGET_SELECTOR)!;
+    expect(findBlocks(doc, HIDING_RULES).filter((f) => f.rule === 'jobs').map((f) => f.element)).toEqual([widget]);
+  });
+
+  it('story text quoting the widget in every container stays; the one widget goes', () => {
+    const doc = parseHtml(quotingPage(), hardUrl);
+    const found = findBlocks(doc, HIDING_RULES).filter((f) => f.rule === 'jobs');
+    expect(found.map((f) => f.element)).toEqual([doc.querySelector(WIDGET_SELECTOR)]);
+  });
+});
+
+describe('shadow roots', () => {
+  function hostWith(doc: Document, inner: string): { host: Element; root: ShadowRoot } {
+    const host = doc.createElement('hb-partner');
+    const root = host.attachShadow({ mode: 'open' });
+    const template = doc.createElement('template');
+    template.innerHTML = inner;
+    root.append(template.content);
+    doc.querySelector('app-storyline-elements')!.append(host);
+    return { host, root };
+  }
+  const widget = `<div class="w"><span>${WIDGET_TEXT.title}</span><div>${WIDGET_TEXT.call}<br>${WIDGET_TEXT.notify}</div><button>${WIDGET_TEXT.locate}</button></div>`;
+
+  it('a widget that is the whole root takes its host with it', () => {
+    const doc = parseHtml(genevaArticlePage(), hardUrl);
+    const { host, root } = hostWith(doc, `<style>.w{}</style>${widget}`);
+    expect(findBlocks(doc, HIDING_RULES).filter((f) => f.rule === 'jobs')).toEqual([]);
+    expect(findBlocks(root, HIDING_RULES).map((f) => f.element)).toEqual([host]);
+  });
+
+  it('a widget beside prose inside a root goes alone', () => {
+    const doc = parseHtml(genevaArticlePage(), hardUrl);
+    const { root } = hostWith(doc, `<p>Der Partner liefert den Kasten samt Text aus, und die Redaktion setzt ihn zwischen zwei Absätze.</p>${widget}`);
+    expect(findBlocks(root, HIDING_RULES).map((f) => f.element)).toEqual([root.querySelector('.w')]);
+  });
+
+  it('the content script finds a root arriving late, marks inside it, adopts its stylesheet and counts it', async () => {
+    const doc = parseHtml(genevaArticlePage(), hardUrl);
+    const ctx = createContext(doc, new AbortController().signal);
+    hideClutter(ctx);
+    watchPage(doc, ctx.signal, (change) => { ctx.dispatchPageChange(change); });
+    const { root } = hostWith(doc, `<p>Der Partner liefert den Kasten samt Text aus, und die Redaktion setzt ihn zwischen zwei Absätze.</p>`);
+    await microtasks();
+    // Content rendered into the root after it was found: the root's own observer sees it.
+    const template = doc.createElement('template');
+    template.innerHTML = widget;
+    root.append(template.content);
+    await microtasks();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(root.querySelector('.w')!.getAttribute(HIDE_ATTRIBUTE)).toBe('jobs');
+    expect(root.adoptedStyleSheets.length).toBe(1);
+    expect(ctx.hiddenCount).toBe(1);
+  });
+});
+
+describe('the page cannot undo the hiding', () => {
+  it('marks, scope attributes and inline display come back in the microtask after the page took them', async () => {
+    const doc = parseHtml(undoingPage(), hardUrl);
+    const ctx = createContext(doc, new AbortController().signal);
+    hideClutter(ctx);
+    watchPage(doc, ctx.signal, (change) => { ctx.dispatchPageChange(change); });
+    const marked = [...doc.querySelectorAll(`[${HIDE_ATTRIBUTE}~="jobs"]`)] as HTMLElement[];
+    expect(marked).toHaveLength(3);
+    expect(ctx.hiddenCount).toBe(3);
+    for (const el of marked) {
+      el.removeAttribute(HIDE_ATTRIBUTE);
+      el.style.setProperty('display', 'block', 'important');
+    }
+    doc.documentElement.setAttribute(OFF_ATTRIBUTE, 'jobs');
+    await microtasks();
+    for (const el of marked) {
+      expect(el.getAttribute(HIDE_ATTRIBUTE)).toBe('jobs');
+      expect(el.style.getPropertyPriority('display')).toBe('');
+    }
+    expect(doc.documentElement.hasAttribute(OFF_ATTRIBUTE)).toBe(false);
+    expect(ctx.hiddenCount).toBe(3);
+  });
+
+  it('switching the setting off still shows everything', async () => {
+    const doc = parseHtml(undoingPage(), hardUrl);
+    const ctx = createContext(doc, new AbortController().signal);
+    hideClutter(ctx);
+    watchPage(doc, ctx.signal, (change) => { ctx.dispatchPageChange(change); });
+    ctx.dispatchSettings({ ...ctx.settings, hideJobAds: false });
+    await microtasks();
+    expect(doc.documentElement.getAttribute(OFF_ATTRIBUTE)).toBe('jobs');
+    expect(ctx.hiddenCount).toBe(0);
+  });
+});
+
+describe('a busy page', () => {
+  it('after a first change, further changes wait for the frame callback and are handled there, once', async () => {
+    const doc = parseHtml(genevaArticlePage(), hardUrl);
+    const win = doc.defaultView!;
+    let frames: FrameRequestCallback[] = [];
+    win.requestAnimationFrame = (callback: FrameRequestCallback): number => frames.push(callback);
+    const changes: PageChange[] = [];
+    watchPage(doc, new AbortController().signal, (change) => {
+      if (change.source === 'mutation') changes.push(change);
+    });
+    const story = doc.querySelector('app-storyline-elements')!;
+    story.append(doc.createElement('div'));
+    await microtasks();
+    // The first change after a quiet spell: at once, and the frame loop starts.
+    expect(changes).toHaveLength(1);
+    // While the loop runs, the page's tasks change the DOM many times: nothing until the frame.
+    for (let i = 0; i < 20; i++) {
+      story.append(doc.createElement('span'));
+      await microtasks();
+    }
+    expect(changes).toHaveLength(1);
+    const due = frames;
+    frames = [];
+    for (const callback of due) callback(0);
+    expect(changes).toHaveLength(2);
+    expect(changes[1]!.added).toHaveLength(20);
+  });
+});
