@@ -101,7 +101,7 @@ export async function measureLoad(context: BrowserContext, page: BenchPage, addr
     await cdp.send('Performance.enable');
     const endTrace = await startTrace(cdp);
     await tab.goto(address, { waitUntil: 'load' });
-    if (page.late) await tab.waitForFunction(LATE_DONE, undefined, { timeout: 10_000 });
+    if (page.late) await tab.waitForFunction(page.settled ?? LATE_DONE, undefined, { timeout: 15_000 });
     await tab.waitForTimeout(SETTLE_MS);
     const events = await endTrace();
     const own = ownCpu(events, scripts);

@@ -21,7 +21,7 @@ export async function measureFlash(context: BrowserContext, page: BenchPage, add
   const tab = await context.newPage();
   try {
     await tab.goto(address, { waitUntil: 'load' });
-    if (page.late) await tab.waitForFunction(LATE_DONE, undefined, { timeout: 10_000 });
+    if (page.late) await tab.waitForFunction(page.settled ?? LATE_DONE, undefined, { timeout: 15_000 });
     await tab.evaluate(afterFrames(SETTLE_FRAMES));
     const report = await tab.evaluate<FlashReport>(FLASH_REPORT);
     if (report.widgetsSeen === 0) throw new Error(`${page.name}: the sampler saw no widget, so its flash figure would mean nothing`);

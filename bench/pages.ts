@@ -11,6 +11,9 @@ import {
   widgetHtml,
   type WidgetVariant,
 } from '../tools/pages';
+import {
+  busyPage, busyUrl, hardUrl, quotingPage, SHADOW_CASES, shadowPage, undoingPage, WRAPPER_CASES, wrapperPage,
+} from '../tools/hard-pages';
 import { withSampler } from '../tools/first-frame';
 import type { PageServer } from '../tools/server';
 
@@ -21,6 +24,8 @@ export interface BenchPage {
   html: string;
   /** Widgets arrive after load: a run waits for the last of them. */
   late?: boolean;
+  /** With `late`: the page expression that says it did all it does (default LATE_DONE). */
+  settled?: string;
 }
 
 /** Set on window by the late-insertion script once its last widget is in. */
@@ -95,13 +100,31 @@ export function flashPages(): BenchPage[] {
     late(600),
     late(1200),
     longLatePage(),
+    ...hardPages(),
   ];
   return pages.map((page) => ({ ...page, html: withSampler(page.html) }));
 }
 
-/** Pages whose content-script cost is measured: the real page as saved, and the long page. */
+/** The busy page: 2,000 paragraphs, 500 nodes changed per frame for 3 s after load, two late widgets. */
+export function busyBenchPage(): BenchPage {
+  return { name: 'busy500', url: busyUrl, html: busyPage(3), late: true, settled: 'window.__busyDone === true' };
+}
+
+/** Issue 9's hard markups (tools/hard-pages.ts): shadow roots, wrappers, quoting story, a page undoing the hiding, a busy page. */
+export function hardPages(): BenchPage[] {
+  const widgetsIn = (n: number): string => `document.querySelectorAll('[data-test-widget]').length >= ${n}`;
+  return [
+    ...SHADOW_CASES.map((kind) => ({ name: `shadow-${kind}`, url: hardUrl, html: shadowPage(kind), late: kind.startsWith('late'), settled: widgetsIn(2) })),
+    ...WRAPPER_CASES.map((kind) => ({ name: `wrapper-${kind}`, url: hardUrl, html: wrapperPage(kind) })),
+    { name: 'story-quoting-widget', url: hardUrl, html: quotingPage() },
+    { name: 'page-undoing-hiding', url: hardUrl, html: undoingPage(), late: true, settled: 'window.__undoDone === true' },
+    busyBenchPage(),
+  ];
+}
+
+/** Pages whose content-script cost is measured: the real page as saved, the long page, the busy page. */
 export function costPages(): BenchPage[] {
-  return [{ name: 'real2020', url: articleUrl.real2020, html: real2020Page() }, longLatePage()];
+  return [{ name: 'real2020', url: articleUrl.real2020, html: real2020Page() }, longLatePage(), busyBenchPage()];
 }
 
 /**

@@ -54,7 +54,7 @@ const SAMPLER = `(() => {
     if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
     return Array.from(el.getClientRects()).some((r) => r.width > 0 && r.height > 0);
   };
-  // Shadow roots the page made (tests/fixtures/hard-pages.ts), closed ones too: the page holds them.
+  // Shadow roots the page made (tools/hard-pages.ts), closed ones too: the page holds them.
   window.__testShadowRoots = window.__testShadowRoots || [];
   const all = (selector) => [document, ...window.__testShadowRoots].flatMap((scope) => Array.from(scope.querySelectorAll(selector)));
   const sample = () => {

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchFirefox } from '../support/firefox';
+import { launchFirefox } from '../../tools/firefox';
 import { withSampler } from '../../tools/first-frame';
 import { served, startServer, type PageServer } from '../../tools/server';
 import { ensureBuilt } from './prerequisites';

@@ -5,7 +5,7 @@
 import { longLatePage } from '../../bench/pages';
 import {
   busyPage, busyUrl, hardUrl, quotingPage, SHADOW_CASES, shadowPage, undoingPage, WRAPPER_CASES, wrapperPage,
-} from '../fixtures/hard-pages';
+} from '../../tools/hard-pages';
 
 export interface HardCase {
   name: string;

@@ -9,7 +9,7 @@ import { hideClutter } from '../../src/content/features/hide-clutter';
 import { watchPage, type PageChange } from '../../src/content/page-watcher';
 import { findBlocks } from '../../src/core/find-blocks';
 import { HIDE_ATTRIBUTE, HIDING_RULES, OFF_ATTRIBUTE } from '../../src/core/hiding-rules';
-import { hardUrl, quotingPage, undoingPage, WRAPPER_CASES, wrapperPage } from '../fixtures/hard-pages';
+import { hardUrl, quotingPage, undoingPage, WRAPPER_CASES, wrapperPage } from '../../tools/hard-pages';
 import { WIDGET_SELECTOR, WIDGET_TEXT, genevaArticlePage } from '../../tools/pages';
 import { parseHtml } from '../support/dom';
 
