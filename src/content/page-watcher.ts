@@ -36,18 +36,13 @@ export interface PageChange {
    * 'parsed': the whole document's text. null for 'mutation': look at `added` itself.
    */
   parsedText: string | null;
-  /** Elements were removed (counts may have dropped); see WatchOptions.removedMatters. */
+  /** Nodes may have been removed (counts may have dropped): the parse is done, or a child list changed. */
   removed: boolean;
   /** The address changed without a page load (single-page navigation). */
   urlChanged: boolean;
 }
 
 export type ChangeListener = (change: PageChange) => void;
-
-export interface WatchOptions {
-  /** Whether a removed element matters to the listener; by default every removed element does. */
-  removedMatters?: (element: Element) => boolean;
-}
 
 /** Frames the frame loop keeps running after the last change: a busy page keeps it going. */
 const IDLE_FRAMES = 30;
@@ -121,9 +116,8 @@ export function parsedSince(doc: Document): () => string | null {
   };
 }
 
-export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeListener, options: WatchOptions = {}): void {
+export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeListener): void {
   const win = doc.defaultView;
-  const removedMatters = options.removedMatters ?? (() => true);
   let queue: Node[] = [];
   let removed = false;
   let lastUrl = doc.location.href;
@@ -153,7 +147,9 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
         for (const node of record.addedNodes) {
           if (node.nodeType === ELEMENT_NODE || node.nodeType === TEXT_NODE) queue.push(node);
         }
-        if (!removed) for (const node of record.removedNodes) if (node.nodeType === ELEMENT_NODE && removedMatters(node as Element)) removed = true;
+        // Not read from removedNodes: on a busy page each read is an object more per record, and
+        // the listener checks what it holds itself.
+        removed = true;
       } else {
         queue.push(record.target);
       }
@@ -250,12 +246,6 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
     observe();
     parsed('parsed', wholeText(doc));
   }
-  const sweep = (): void => {
-    roots.sweep();
-    offerRoots();
-  };
-  if (doc.readyState === 'complete') sweep();
-  else win?.addEventListener('load', sweep, { once: true, signal });
 
   // Address changes the DOM does not show at once: back/forward, and pushState/replaceState where
   // the Navigation API reports them (the isolated world cannot wrap the page's own history).

@@ -7,9 +7,11 @@
  * added since the last frame (the tail of the document's live element list, read natively) and
  * those a mutation added. Custom elements (a hyphen in the name) are where roots are attached
  * late, from a constructor or a render after the element is in the page: one a mutation added
- * without a root is looked at again on the following frames for a while, and once the page has
- * loaded every custom element is looked at once more (a definition that came late upgrades them
- * without any mutation the page's observer would see).
+ * without a root is looked at again on the following frames for a while. Not covered: a
+ * definition that comes after the page loaded and upgrades elements already in it without any
+ * mutation (looking at every element again costs tens of milliseconds on a long page), and in
+ * Chrome closed roots of custom elements nobody defined (a framework's own hosts): asking costs
+ * an extension API call for each of a page's thousands of such elements.
  */
 
 /** How long after it arrived a custom element is still looked at for a root it did not have yet. */
@@ -26,8 +28,9 @@ function rootAccessor(): (el: Element) => ShadowRoot | null {
     if (open) return open;
     const firefox = closedInFirefox(el);
     if (firefox !== undefined) return firefox;
-    // A call into the extension API per element: only for custom elements, where closed roots come from.
-    if (closedInChrome && el.localName.includes('-')) {
+    // A call into the extension API costs microseconds: only for defined custom elements (web
+    // components), where closed roots come from; a page has thousands of undefined app-* elements.
+    if (closedInChrome && el.localName.includes('-') && el.matches(':defined')) {
       try {
         return closedInChrome(el);
       } catch {
@@ -45,8 +48,6 @@ export interface ShadowScout {
   added(node: Node): void;
   /** Custom elements a mutation added without a root, looked at again; true while any is still young. */
   recheck(): boolean;
-  /** Every custom element in the document, once (at load). */
-  sweep(): void;
 }
 
 /** `found` hears of every root once, outermost first; roots inside roots are looked for too. */
@@ -86,9 +87,6 @@ export function shadowScout(doc: Document, found: (root: ShadowRoot) => void): S
       if (node.nodeType !== 1) return;
       look(node as Element, true);
       for (const el of (node as Element).getElementsByTagName('*')) look(el, true);
-    },
-    sweep() {
-      for (const el of all) if (el.localName.includes('-')) look(el, false);
     },
     recheck() {
       if (!young.length) return false;

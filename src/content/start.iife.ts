@@ -8,7 +8,7 @@ import { loadSettings, onSettingsChanged } from '../shared/runtime';
 import { createContext, shareContext } from './context';
 import { guard } from './lifecycle';
 import { watchPage } from './page-watcher';
-import { hideClutter, holdsMark } from './features/hide-clutter';
+import { hideClutter } from './features/hide-clutter';
 import { joinPageFeatures } from './features/join-page-features';
 import { reportHidden } from './features/report';
 
@@ -24,7 +24,7 @@ watchPage(document, controller.signal, (change) => {
   guard(controller, () => {
     ctx.dispatchPageChange(change);
   });
-}, { removedMatters: holdsMark });
+});
 
 guard(controller, async () => {
   ctx.dispatchSettings(await loadSettings());

@@ -5,7 +5,7 @@
  * shadow roots, where the manifest stylesheet does not reach, one constructed stylesheet with the
  * active rules is adopted into each root. What the hiding rests on is guarded (guard-hiding.ts).
  */
-import { countHidden, findBlocks, markBlocks, planSearch, searchMemory } from '../../core/find-blocks';
+import { closestAcross, findBlocks, markBlocks, planSearch, searchMemory } from '../../core/find-blocks';
 import { HIDE_ATTRIBUTE, HIDING_RULES, OFF_ATTRIBUTE, ON_ATTRIBUTE, ruleActive, type RuleId } from '../../core/hiding-rules';
 import type { Settings } from '../../core/settings';
 import type { ContentContext } from '../context';
@@ -25,18 +25,29 @@ function shadowCss(settings: Settings): string {
     .join('\n');
 }
 
-/** Whether a removed element may take a hidden block with it: only then is counting again worth it. */
-export function holdsMark(el: Element): boolean {
-  return el.hasAttribute(HIDE_ATTRIBUTE) || el.querySelector(`[${HIDE_ATTRIBUTE}]`) !== null || el.shadowRoot !== null || el.localName.includes('-');
-}
-
 export function hideClutter(ctx: ContentContext): void {
   const { doc } = ctx;
   const roots = new Set<ShadowRoot>();
   let sheet: CSSStyleSheet | null = null;
   const activeIds = (): RuleId[] => HIDING_RULES.filter((r) => ruleActive(r, ctx.settings)).map((r) => r.id);
+  /** Every block this script marked: counting them is a look at each, not a query of a busy page. */
+  const marked = new Set<Element>();
+  const countMarked = (ids: readonly RuleId[]): number => {
+    if (!ids.length) return 0;
+    const selector = ids.map((id) => `[${HIDE_ATTRIBUTE}~="${id}"]`).join(', ');
+    let n = 0;
+    for (const block of marked) {
+      if (!block.isConnected) {
+        marked.delete(block);
+        continue;
+      }
+      const above = block.parentElement ?? (block.parentNode as ShadowRoot | null)?.host ?? null;
+      if (block.matches(selector) && !(above && closestAcross(above, selector))) n++;
+    }
+    return n;
+  };
   const recount = (): void => {
-    const count = countHidden(doc, activeIds(), roots);
+    const count = countMarked(activeIds());
     if (count !== ctx.hiddenCount) {
       ctx.hiddenCount = count;
       ctx.announceFindings();
@@ -66,16 +77,19 @@ export function hideClutter(ctx: ContentContext): void {
     // While parsing, what came since the last frame decides; once parsed, the whole text and any
     // link, frame or known block not seen yet. Later changes are searched where they happened.
     const plan = parsedText === null ? HIDING_RULES : planSearch(doc, parsedText, memory, source === 'parsing');
-    let marked = 0;
+    let newly = 0;
     for (const node of added) if (node.nodeType === 11) adopt(node as ShadowRoot);
     if (plan) {
       for (const node of added) {
         const found = findBlocks(node, plan);
-        marked += markBlocks(found);
-        for (const { element } of found) guard.watch(element);
+        newly += markBlocks(found);
+        for (const { element } of found) {
+          marked.add(element);
+          guard.watch(element);
+        }
       }
     }
-    if (marked || removed) recount();
+    if (newly || (removed && marked.size)) recount();
   });
   ctx.onSettings((settings) => {
     guard.applyScopes();
