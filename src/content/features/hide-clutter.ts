@@ -3,13 +3,13 @@
  * known markup before the first paint; this marks what only script can find, counts, and
  * switches rules on and off live through attributes on <html> that scope the stylesheet. Inside
  * shadow roots, where the manifest stylesheet does not reach, one constructed stylesheet with the
- * active rules is adopted into each root. What the hiding rests on is guarded (guard-hiding.ts).
+ * active rules is adopted into each root. What the hiding rests on is guarded (../guard-hiding.ts).
  */
 import { closestAcross, findBlocks, markBlocks, planSearch, searchMemory } from '../../core/find-blocks';
 import { HIDE_ATTRIBUTE, HIDING_RULES, OFF_ATTRIBUTE, ON_ATTRIBUTE, ruleActive, type RuleId } from '../../core/hiding-rules';
 import type { Settings } from '../../core/settings';
 import type { ContentContext } from '../context';
-import { guardHiding } from './guard-hiding';
+import { guardHiding } from '../guard-hiding';
 
 /** The scope attributes <html> should carry under these settings (absent: null). */
 export function scopesFor(settings: Settings): Record<string, string | null> {

@@ -5,7 +5,7 @@
  * which runs before the next paint. A page that fights back endlessly is given up on after a
  * budget, so the tab never locks up.
  */
-import { HIDE_ATTRIBUTE, type RuleId } from '../../core/hiding-rules';
+import { HIDE_ATTRIBUTE, type RuleId } from '../core/hiding-rules';
 
 /** Restores allowed per second before the guard stops fighting the page. */
 const RESTORE_BUDGET = 500;
