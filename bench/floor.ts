@@ -27,11 +27,10 @@ export const FLOOR_EXTENSIONS: readonly FloorExtension[] = [
   },
   {
     name: 'api-as-lagebild',
-    does: 'a content script that makes the extension API calls Lagebild makes on every page: reads its settings, follows their changes, listens for the popup, reports to the badge',
+    does: 'a content script that makes the extension API calls Lagebild makes on the real page: reads its settings from both areas, follows their changes, reports the one hidden block to the badge',
     script: [
-      'chrome.storage.sync.get("settings").then((got) => { document.documentElement.toggleAttribute("data-floor", "settings" in got); });',
+      'Promise.all([chrome.storage.sync.get("settings"), chrome.storage.local.get("settings")]).then(([a, b]) => { document.documentElement.toggleAttribute("data-floor", "settings" in a || "settings" in b); });',
       'chrome.storage.onChanged.addListener(() => undefined);',
-      'chrome.runtime.onMessage.addListener(() => undefined);',
       'chrome.runtime.sendMessage({ type: "floor" }).catch(() => undefined);',
       '',
     ].join('\n'),

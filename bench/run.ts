@@ -1,11 +1,12 @@
 /**
  * npm run bench: every figure the extension is held to, measured in one run against the built
- * Chrome package in Debian's Chromium, printed as a table and written to bench/results.json.
+ * packages in Debian's Chromium and Firefox ESR, printed as a table and written to bench/results.json.
  * Builds first when dist/ is missing or older than its sources. Exits 1 when a budget is missed.
  */
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { firefoxPath } from '../tools/browsers';
 import { ExtensionBrowser } from '../tools/extension-browser';
 import { startServer } from '../tools/server';
 import { launch, requireChromium } from '../tools/chromium';
@@ -14,6 +15,7 @@ import type { Timing } from './core-entry';
 import { measureLoad, type LoadCost, type MetricName } from './cost';
 import { DIST, ensureBuilt, readManifest, ROOT } from '../tools/dist';
 import { measureFlash } from './flash';
+import { firefoxCostPages, firefoxRows, measureFirefoxCost, ublockProbePage, type FirefoxCost } from './firefox-cost';
 import { FLOOR_EXTENSIONS, writeFloorExtensions, writePopupFloor } from './floor';
 import { briefing } from '../src/briefing/index';
 import { costPages, flashPages, servePages } from './pages';
@@ -23,12 +25,14 @@ import { median, round } from './stats';
 import { check, formatTable, kb, ms, type Row } from './table';
 
 const COST_LOADS = 10;
+const FIREFOX_LOADS = 10;
 const POPUP_LOADS = 11;
 
 const BUDGET = {
   contentScriptBytes: 16 * 1024,
   popupJsBytes: 40 * 1024,
-  contentScriptMsRealPage: 1,
+  /** Own CPU per load on the real page, as a multiple of the control extension making the same API calls. */
+  contentScriptOverApiFloor: 3,
   popupFirstRenderMs: 50,
 } as const;
 
@@ -60,18 +64,25 @@ if (process.argv.includes('--core')) {
 
 progress(`dist ${ensureBuilt()}`);
 
-// A snapshot, so another build into dist/ while the bench runs cannot change what is measured.
-const extension = join(ROOT, 'bench', '.cache', 'dist-chrome');
-rmSync(extension, { recursive: true, force: true });
+// Snapshots, so another build into dist/ while the bench runs cannot change what is measured.
 mkdirSync(join(ROOT, 'bench', '.cache'), { recursive: true });
-cpSync(DIST.chrome, extension, { recursive: true });
+const snapshot = (from: string, name: string): string => {
+  const to = join(ROOT, 'bench', '.cache', name);
+  rmSync(to, { recursive: true, force: true });
+  cpSync(from, to, { recursive: true });
+  return to;
+};
+const extension = snapshot(DIST.chrome, 'dist-chrome');
+const firefoxExtension = snapshot(DIST.firefox, 'dist-firefox');
 const { version } = readManifest(extension);
 const sizes = measureSizes(extension);
 
 const server = await startServer();
 const flashSet = flashPages();
 const costSet = costPages();
-const address = servePages(server, { flash: flashSet, cost: costSet });
+const firefoxSet = firefoxCostPages(costSet);
+const probe = ublockProbePage();
+const address = servePages(server, { flash: flashSet, cost: costSet, firefox: firefoxSet, probe: [probe] });
 
 const withExtension = await ExtensionBrowser.launch({
   executablePath: requireChromium(),
@@ -102,6 +113,8 @@ const floorCosts = new Map<string, LoadCost[]>();
 const popupLoads: PopupLoad[] = [];
 const popupFloorLoads: PopupLoad[] = [];
 let core = new Map<Task, Timing[]>();
+let firefoxCost: FirefoxCost[] = [];
+let ublockMeasured = false;
 
 try {
   for (const page of flashSet) {
@@ -160,6 +173,21 @@ try {
 
   progress('quote matcher, page detection, job-widget finding');
   core = await measureCore(control.context, server);
+
+  const firefox = firefoxPath();
+  if (firefox) {
+    ({ results: firefoxCost, ublock: ublockMeasured } = await measureFirefoxCost({
+      executablePath: firefox,
+      port: server.port,
+      extensions: { lagebild: firefoxExtension },
+      pages: firefoxSet.map((page) => ({ name: page.name, address: address('firefox', page) })),
+      ublockProbe: address('probe', probe),
+      loads: FIREFOX_LOADS,
+      progress,
+    }));
+  } else {
+    progress('no Firefox found: its per-load rows are left out');
+  }
 } finally {
   await withExtension.close();
   await control.close();
@@ -219,11 +247,13 @@ const results = {
     flash: 'Frames in which a job-widget root ([data-test-widget]) had a client rect of non-zero area, sampled every rendered frame from the first by tools/first-frame.ts; flashFrames with the extension, controlVisibleFrames the same page without it.',
     contentScript: `Per page load, fresh tab: contentScriptMs = thread CPU time (trace tdur, category devtools.timeline) of the outermost EvaluateScript and FunctionCall events of the content scripts (chrome-extension://<id>/src/content/…): compiling and running each script and every callback of it; promise continuations (microtasks) are not attributed by the trace. metrics* = CDP Performance.getMetrics for the whole load, medians of ${COST_LOADS} loads with and without the extension, alternating. floor = control extensions measured the same way on the real page (bench/floor.ts).`,
     popup: 'The real action popup, opened over the real 2020 article with chrome.action.openPopup, a new popup each time; first-contentful-paint (Paint Timing) from its navigation start, and from the end of its HTML response; read once #app shows the briefing title. floor = a control extension whose popup is a static page with the title only, popups alternating.',
+    firefox: `Firefox ESR over WebDriver BiDi, one browser without an extension, one with Lagebild, one with uBlock Origin (Debian's package, its bundled lists, user filters hiding the same widgets: bench/firefox-cost.ts), each page loaded in a fresh tab in turn, rotating order, ${FIREFOX_LOADS} loads after one warm-up round; cpuMs = CPU time of every thread of the web-content processes (/proc schedstat) from navigation to the load event; loadMs = the load event from navigation start.`,
     core: 'Minified bundle of the core modules as a page script, cross-origin isolated (5 µs timer); cold = first run after a fresh page load, warm = 10 runs after it.',
     sizes: 'Files reached from dist/chrome/manifest.json, the popup HTML and each module\'s imports; gzip -9.',
   },
   flash,
   contentScript: { ...costResults, growthLongOverReal: round(longCost.contentScriptMsMedian / realCost.contentScriptMsMedian), floor: floorResults },
+  firefox: { ublockMeasured, pages: firefoxCost },
   popup: popupFigures,
   core: {
     quoteMatcherLongUkrainePage: coreFigures(core, 'quotes'),
@@ -250,14 +280,17 @@ for (const [name, f] of Object.entries(flash)) {
     verdict: check(f.flashFrames === 0 && f.controlVisibleFrames > 0),
   });
 }
+const apiFloor = floorResults['api-as-lagebild']?.contentScriptMsMedian ?? Number.NaN;
 for (const [name, c] of [['real 2020 page', realCost], ['long page, 2,000 paragraphs, 50 late widgets', longCost]] as const) {
   const isReal = c === realCost;
   rows.push({
     section: 'Content script, main thread per load (median of 10)',
     measure: `${name}: own CPU time (trace)`,
     value: ms(c.contentScriptMsMedian),
-    budget: isReal ? `≤ ${BUDGET.contentScriptMsRealPage} ms` : `${(c.contentScriptMsMedian / realCost.contentScriptMsMedian).toFixed(1)}× the real page`,
-    verdict: isReal ? check(c.contentScriptMsMedian <= BUDGET.contentScriptMsRealPage) : 'info',
+    budget: isReal
+      ? `${(c.contentScriptMsMedian / apiFloor).toFixed(1)}× the API floor; ≤ ${BUDGET.contentScriptOverApiFloor}×`
+      : `${(c.contentScriptMsMedian / realCost.contentScriptMsMedian).toFixed(1)}× the real page`,
+    verdict: isReal ? check(c.contentScriptMsMedian <= BUDGET.contentScriptOverApiFloor * apiFloor) : 'info',
   });
   rows.push({
     section: 'Content script, main thread per load (median of 10)',
@@ -284,6 +317,7 @@ for (const floor of FLOOR_EXTENSIONS) {
     verdict: 'info',
   });
 }
+rows.push(...firefoxRows(firefoxCost, FIREFOX_LOADS));
 rows.push(...coreRows(core));
 rows.push({
   section: 'Popup (median of 11)',
@@ -316,6 +350,7 @@ process.stdout.write([
   'Flash: frames in which a job widget had a visible box, sampled in every rendered frame from the first; the control is the same page without the extension.',
   'Content script: CPU time of its own tasks per page load (compiling and running each script, every callback), from a Chromium trace; the floor rows are control extensions measured alike;',
   '  the second row is CDP Performance.getMetrics for the whole load, median with the extension minus median without (includes style work its stylesheet causes; noisy).',
+  'Firefox: CPU of the page\'s processes from navigation to load, with minus without, as a share of without; uBlock Origin with hand-written filters is the peer.',
   'Core: the modules alone, minified, in a plain page; cold = the first run after a page load, as the content script meets it.',
   `Written bench/results.json in ${results.durationSeconds.toFixed(0)} s. ${failed === 0 ? 'All budgets kept.' : `${failed} budget${failed === 1 ? '' : 's'} missed.`}`,
 ].join('\n') + '\n');
