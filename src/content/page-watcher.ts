@@ -36,7 +36,10 @@ export interface PageChange {
    * 'parsed': the whole document's text. null for 'mutation': look at `added` itself.
    */
   parsedText: string | null;
-  /** Nodes may have been removed (counts may have dropped): the parse is done, or a child list changed. */
+  /**
+   * Something changed that `added` does not hold (counts may have dropped, a text index is stale):
+   * the parse is done, a child list changed, or a text changed that cannot start a search.
+   */
   removed: boolean;
   /** The address changed without a page load (single-page navigation). */
   urlChanged: boolean;
@@ -116,7 +119,11 @@ export function parsedSince(doc: Document): () => string | null {
   };
 }
 
-export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeListener): void {
+/**
+ * `textMatters`: whether a text node added or edited on its own is worth handing to the listener;
+ * the others only set `removed`, so a page that rewrites text every frame costs a test per node.
+ */
+export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeListener, textMatters: (text: string) => boolean = () => true): void {
   const win = doc.defaultView;
   let queue: Node[] = [];
   let removed = false;
@@ -145,10 +152,12 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
     for (const record of records) {
       if (record.type === 'childList') {
         for (const node of record.addedNodes) {
-          if (node.nodeType === ELEMENT_NODE || node.nodeType === TEXT_NODE) queue.push(node);
+          if (node.nodeType === ELEMENT_NODE || (node.nodeType === TEXT_NODE && textMatters((node as Text).data))) queue.push(node);
         }
         // Not read from removedNodes: on a busy page each read is an object more per record, and
         // the listener checks what it holds itself.
+        removed = true;
+      } else if (record.type === 'characterData' && !textMatters((record.target as Text).data)) {
         removed = true;
       } else {
         queue.push(record.target);

@@ -4,6 +4,7 @@
  * before the first paint, and keeps the badge. It holds only what every page needs; the page
  * features (`page.iife.ts`) come only where a page needs them (see features/join-page-features.ts).
  */
+import { textMayMatter } from '../core/find-blocks';
 import { loadSettings, onSettingsChanged } from '../shared/runtime';
 import { createContext, shareContext } from './context';
 import { guard } from './lifecycle';
@@ -20,11 +21,16 @@ hideClutter(ctx);
 reportHidden(ctx);
 joinPageFeatures(ctx);
 
-watchPage(document, controller.signal, (change) => {
-  guard(controller, () => {
-    ctx.dispatchPageChange(change);
-  });
-});
+watchPage(
+  document,
+  controller.signal,
+  (change) => {
+    guard(controller, () => {
+      ctx.dispatchPageChange(change);
+    });
+  },
+  (text) => textMayMatter(text),
+);
 
 guard(controller, async () => {
   ctx.dispatchSettings(await loadSettings());

@@ -204,6 +204,15 @@ export function findBlocks(root: Node, plan: readonly HidingRule[] | SearchPlan 
   return result;
 }
 
+/**
+ * Whether a text that arrived on its own (a new text node, an edited one) can start a search: a
+ * text node is evidence only for the words it holds itself (see `anchors`). A ticker that
+ * rewrites hundreds of cells a frame then costs one pattern test per cell, not a search.
+ */
+export function textMayMatter(text: string, rules: readonly HidingRule[] = HIDING_RULES): boolean {
+  return rules.some((rule) => mentions(text, compile(rule)));
+}
+
 /** Marks found blocks so the stylesheet hides them. Returns how many were newly marked. */
 export function markBlocks(blocks: readonly FoundBlock[]): number {
   for (const { element, rule } of blocks) {

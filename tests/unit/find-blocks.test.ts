@@ -3,7 +3,7 @@
  * pages built in today's markup, without ever touching article text.
  */
 import { describe, expect, it } from 'vitest';
-import { countHidden, findBlocks, markBlocks, namesHost, planSearch, searchMemory, type FoundBlock } from '../../src/core/find-blocks';
+import { countHidden, findBlocks, markBlocks, namesHost, planSearch, searchMemory, textMayMatter, type FoundBlock } from '../../src/core/find-blocks';
 import { HIDE_ATTRIBUTE, HIDING_RULES, JOB_WIDGET, PROMO_TEASERS } from '../../src/core/hiding-rules';
 import { ARTICLE_PARAGRAPH } from '../../src/core/selectors';
 import {
@@ -294,5 +294,19 @@ describe('planSearch', () => {
     const found = findBlocks(doc, plan ?? []);
     expect(found).toHaveLength(1);
     expect(found[0]!.element.matches('li.vhb-serviceoffer-list-item')).toBe(true);
+  });
+});
+
+describe('textMayMatter', () => {
+  it('passes every text a text node could be evidence with, and nothing else', () => {
+    for (const rule of HIDING_RULES) {
+      for (const phrase of rule.phrases) {
+        expect(textMayMatter(`  ${phrase.toUpperCase()} `), phrase).toBe(true);
+        expect(textMayMatter(`Heute: ${phrase.replace(/\s+/g, '\n  ')}.`), phrase).toBe(true);
+      }
+    }
+    expect(textMayMatter('>> Lesen Sie hier mehr')).toBe(true);
+    expect(textMayMatter('DAX 15.001 Punkte')).toBe(false);
+    expect(textMayMatter('Jobs')).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
  * new job link gives it a reason. The parser is played by appending to a document the way an
  * HTML parser does: into the last open element, and characters onto the last text node.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createContext } from '../../src/content/context';
 import { hideClutter } from '../../src/content/features/hide-clutter';
 import { parsedSince, watchPage, type PageChange } from '../../src/content/page-watcher';
@@ -155,6 +155,39 @@ describe('watchPage while the parser runs', () => {
     await Promise.resolve();
     await Promise.resolve();
     expect(changes.at(-1)).toMatchObject({ source: 'mutation', parsedText: null });
+  });
+});
+
+describe('watchPage on text that arrives on its own', () => {
+  it('hands over only text that may matter; other text edits say only that something changed', async () => {
+    const doc = emptyPage();
+    const changes: PageChange[] = [];
+    watchPage(doc, new AbortController().signal, (change) => changes.push(change), (text) => text.includes('Top-Jobs'));
+    const cell = doc.createElement('td');
+    doc.body.append(cell);
+    await vi.waitFor(() => {
+      expect(changes.at(-1)?.added).toEqual([cell]);
+    });
+    const plain = doc.createTextNode('DAX 15.000');
+    cell.append(plain);
+    await vi.waitFor(() => {
+      expect(changes.at(-1)).toMatchObject({ added: [], removed: true });
+    });
+    const seen = changes.length;
+    plain.data = 'DAX 15.001';
+    await vi.waitFor(() => {
+      expect(changes.length).toBeGreaterThan(seen);
+    });
+    expect(changes.at(-1)).toMatchObject({ added: [], removed: true });
+    plain.data = 'Top-Jobs des Tages';
+    await vi.waitFor(() => {
+      expect(changes.at(-1)?.added).toEqual([plain]);
+    });
+    const words = doc.createTextNode('Top-Jobs des Tages');
+    cell.append(words);
+    await vi.waitFor(() => {
+      expect(changes.at(-1)?.added).toEqual([words]);
+    });
   });
 });
 
