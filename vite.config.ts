@@ -5,15 +5,25 @@ import baseManifest from './manifest.json' with { type: 'json' };
 
 type Target = 'chrome' | 'firefox';
 
+/** The one page Chrome shows in its side panel and Firefox in its sidebar. */
+export const PANEL_PATH = baseManifest.side_panel.default_path;
+
 /**
  * One manifest.json for both browsers; only what a browser rejects or warns about differs:
  * Firefox runs the background as an event page (`background.scripts`), Chrome as a service
- * worker and does not know `browser_specific_settings`.
+ * worker and does not know `browser_specific_settings`. Chrome's side panel is Firefox's sidebar:
+ * Firefox gets `sidebar_action` with the same page and its own command to open it, and no
+ * `side_panel` or `sidePanel` permission, which it does not know; Chrome gets no `sidebar_action`.
  */
 export function manifestFor(target: Target): ManifestV3Export {
   const manifest = structuredClone(baseManifest) as Record<string, unknown>;
   if (target === 'firefox') {
+    const { commands, action } = baseManifest;
     manifest.background = { scripts: [baseManifest.background.service_worker], type: 'module' };
+    delete manifest.side_panel;
+    manifest.permissions = baseManifest.permissions.filter((permission) => permission !== 'sidePanel');
+    manifest.sidebar_action = { default_panel: PANEL_PATH, default_title: action.default_title, default_icon: action.default_icon, open_at_install: false };
+    manifest.commands = { _execute_sidebar_action: commands['open-side-panel'] };
   } else {
     delete manifest.browser_specific_settings;
   }
@@ -31,6 +41,8 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: target === 'firefox' ? 'firefox128' : 'chrome120',
       modulePreload: false,
+      // The plugin builds the pages the manifest names; it does not know Firefox's sidebar_action.
+      rollupOptions: target === 'firefox' ? { input: { panel: resolve(import.meta.dirname, PANEL_PATH) } } : {},
     },
   };
 });

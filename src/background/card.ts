@@ -6,6 +6,7 @@
 import { pick } from '../briefing';
 import type { Briefing, Lang } from '../briefing/types';
 import { translator } from '../shared/i18n';
+import { formatDay } from '../popup/dom';
 import type { CardContent } from '../shared/messages';
 
 /**
@@ -22,6 +23,7 @@ export function cardContent(briefing: Briefing, lang: Lang): CardContent {
   return {
     lang,
     title: pick(briefing.title, lang),
+    date: { iso: briefing.date, text: formatDay(briefing.date, lang) },
     summary: firstSentence(pick(briefing.summary, lang)),
     sides: briefing.sides.map((side) => ({
       name: pick(side.name, lang),

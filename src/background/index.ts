@@ -13,6 +13,7 @@ import { translator } from '../shared/i18n';
 import type { CardContent, PageReport } from '../shared/messages';
 import { listen, runPageFeatures } from '../shared/messaging';
 import { loadSettings } from '../shared/runtime';
+import { openBesideArticle } from '../shared/reader-tab';
 
 const BADGE_COLOR = '#143a5a';
 
@@ -44,4 +45,12 @@ listen({
   'lagebild/page-report': (report, { tabId }) => (tabId === null ? undefined : updateBadge(tabId, report)),
   'lagebild/card': (_, { tabId }) => (tabId === null ? undefined : card()),
   'lagebild/join': (_, { tabId }) => (tabId === null ? undefined : runPageFeatures(tabId)),
+});
+
+/** manifest.json's command for the side panel; Firefox opens its sidebar by `_execute_sidebar_action` itself. */
+const OPEN_PANEL_COMMAND = 'open-side-panel';
+
+// The key press is the reader's gesture that sidePanel.open needs, so the window comes with the command.
+browser.commands.onCommand.addListener((command, tab) => {
+  if (command === OPEN_PANEL_COMMAND && tab?.windowId !== undefined) void openBesideArticle(tab.windowId);
 });

@@ -26,6 +26,10 @@ export const geneva2022: Briefing = {
       'Lavrov called the meeting open and useful and said Russia had never threatened the Ukrainian people. ' +
       'Neither side had expected a breakthrough, and none came: the US promised a written answer for the following week, and the dialogue continues.',
   },
+  gist: {
+    de: 'Blinken und Lawrow trafen sich am 21. Januar 2022 rund eineinhalb Stunden in Genf, ohne Durchbruch. Die USA sagten eine schriftliche Antwort für die folgende Woche zu; der Dialog geht weiter.',
+    en: 'Blinken and Lavrov met in Geneva for about an hour and a half on 21 January 2022, with no breakthrough. The US promised a written answer for the following week; the dialogue continues.',
+  },
   facts: [
     {
       label: { de: 'Wann', en: 'When' },
@@ -42,11 +46,11 @@ export const geneva2022: Briefing = {
       },
     },
     {
-      // Whether the talks ended early is disputed: dpa and Interfax, citing the Russian delegation, spoke of about two hours; Lawrow said 90 minutes.
+      // Whether the talks ended early is disputed (FACTS.md): dpa and Interfax, citing the Russian delegation, spoke of about two hours planned; Lawrow said 90 minutes. Both stand, each attributed.
       label: { de: 'Dauer', en: 'Length' },
       value: {
-        de: 'Rund eineinhalb Stunden – laut dpa früher als geplant; Lawrow sagte, geplant gewesen seien 90 Minuten',
-        en: 'About an hour and a half – earlier than planned, according to dpa; Lavrov said 90 minutes had been planned',
+        de: 'Rund eineinhalb Stunden – geplant waren laut dpa etwa zwei Stunden, es endete also früher; Lawrow sagte, geplant gewesen seien 90 Minuten',
+        en: 'About an hour and a half – about two hours had been planned according to dpa, so it ended early; Lavrov said 90 minutes had been planned',
       },
     },
     {
@@ -84,6 +88,10 @@ export const geneva2022: Briefing = {
       id: 'usa',
       name: { de: 'USA und Verbündete', en: 'The US and its allies' },
       speaker: { de: 'Antony Blinken, US-Außenminister', en: 'Antony Blinken, US Secretary of State' },
+      stance: {
+        de: 'Fest an der Seite der Ukraine; jeder Grenzübertritt wäre eine Invasion mit harter Antwort.',
+        en: 'Firmly with Ukraine; any border crossing would be an invasion, met with a severe response.',
+      },
       positions: [
         {
           text: {
@@ -92,7 +100,7 @@ export const geneva2022: Briefing = {
           },
           quote: {
             id: 'blinken-position',
-            speaker: 'Antony Blinken',
+            speaker: { de: 'Antony Blinken', en: 'Antony Blinken' },
             de: 'Ich habe die Position der Vereinigten Staaten und unserer europäischen Verbündeten und Partner übermittelt, dass wir fest an der Seite der Ukraine stehen und ihre Souveränität und territoriale Integrität unterstützen',
             en: 'I conveyed the position of the United States and our European allies and partners that we stand firmly with Ukraine in support of its sovereignty and territorial integrity.',
             enIsOriginal: true,
@@ -105,7 +113,7 @@ export const geneva2022: Briefing = {
           },
           quote: {
             id: 'blinken-invasion',
-            speaker: 'Antony Blinken',
+            speaker: { de: 'Antony Blinken', en: 'Antony Blinken' },
             de: 'Wir haben deutlich gemacht, dass es sich um eine erneute Invasion handelt, wenn sich irgendwelche russischen Streitkräfte über die Grenze der Ukraine bewegen.',
             en: "If any Russian military forces move across Ukraine's border, that's a renewed invasion.",
             enIsOriginal: true,
@@ -118,7 +126,7 @@ export const geneva2022: Briefing = {
           },
           quote: {
             id: 'blinken-response',
-            speaker: 'Antony Blinken',
+            speaker: { de: 'Antony Blinken', en: 'Antony Blinken' },
             de: 'Darauf werden die Vereinigten Staaten und unsere Partner und Verbündeten schnell, hart und mit vereinten Kräften reagieren.',
             en: 'It will be met with swift, severe, and a united response from the United States and our partners and allies.',
             enIsOriginal: true,
@@ -131,7 +139,8 @@ export const geneva2022: Briefing = {
           },
           quote: {
             id: 'blinken-talks',
-            speaker: 'Antony Blinken',
+            speaker: { de: 'Antony Blinken', en: 'Antony Blinken' },
+            reportedBy: 'dpa',
             de: 'Blinken sagte, das Gespräch mit Lawrow sei „offen und substanziell“ gewesen.',
             en: 'The discussion today with Minister Lavrov was frank and substantive.',
             enIsOriginal: true,
@@ -143,6 +152,10 @@ export const geneva2022: Briefing = {
       id: 'russia',
       name: { de: 'Russland', en: 'Russia' },
       speaker: { de: 'Sergej Lawrow, russischer Außenminister', en: 'Sergei Lavrov, Russian Foreign Minister' },
+      stance: {
+        de: 'Keine Bedrohung der Ukraine; verlangt Sicherheitsgarantien, wartet auf die schriftliche Antwort.',
+        en: 'No threat to Ukraine; demands security guarantees and awaits the written answer.',
+      },
       positions: [
         {
           text: {
@@ -151,7 +164,8 @@ export const geneva2022: Briefing = {
           },
           quote: {
             id: 'lawrow-talks',
-            speaker: 'Sergej Lawrow',
+            speaker: { de: 'Sergej Lawrow', en: 'Sergei Lavrov' },
+            reportedBy: 'dpa',
             de: 'Das Treffen sei „offen und nützlich“ gewesen, sagte Lawrow.',
             en: 'The meeting had been “open and useful”, Lavrov said.',
             enIsOriginal: false,
@@ -164,7 +178,8 @@ export const geneva2022: Briefing = {
           },
           quote: {
             id: 'lawrow-putin-biden',
-            speaker: 'Sergej Lawrow',
+            speaker: { de: 'Sergej Lawrow', en: 'Sergei Lavrov' },
+            reportedBy: 'dpa',
             de: 'Präsident Wladimir Putin sei immer bereit, in Kontakt mit US-Präsident Joe Biden zu treten.',
             en: 'President Vladimir Putin was always ready to get in touch with US President Joe Biden.',
             enIsOriginal: false,
@@ -177,7 +192,8 @@ export const geneva2022: Briefing = {
           },
           quote: {
             id: 'lawrow-written-answer',
-            speaker: 'Sergej Lawrow',
+            speaker: { de: 'Sergej Lawrow', en: 'Sergei Lavrov' },
+            reportedBy: 'dpa',
             de: 'Blinken habe ihm zugesichert, dass der Westen seiner Regierung kommende Woche eine schriftliche Antwort auf deren Anfrage nach Sicherheitsgarantien übergeben werde, sagte Lawrow.',
             en: 'Blinken had assured him that the West would hand his government a written answer to its request for security guarantees next week, Lavrov said.',
             enIsOriginal: false,
@@ -190,7 +206,8 @@ export const geneva2022: Briefing = {
           },
           quote: {
             id: 'lawrow-no-threat',
-            speaker: 'Sergej Lawrow',
+            speaker: { de: 'Sergej Lawrow', en: 'Sergei Lavrov' },
+            reportedBy: 'dpa',
             de: 'Russland habe das ukrainische Volk niemals bedroht und hege auch keine Angriffspläne gegen die frühere Sowjetrepublik.',
             en: 'Russia had never threatened the Ukrainian people and had no plans to attack the former Soviet republic.',
             enIsOriginal: false,
@@ -203,7 +220,8 @@ export const geneva2022: Briefing = {
           },
           quote: {
             id: 'lawrow-nato',
-            speaker: 'Sergej Lawrow',
+            speaker: { de: 'Sergej Lawrow', en: 'Sergei Lavrov' },
+            reportedBy: 'dpa',
             de: 'Allerdings arbeite die Nato gegen sein Land, sagte Lawrow.',
             en: 'NATO, however, was working against his country, Lavrov said.',
             enIsOriginal: false,
@@ -216,7 +234,8 @@ export const geneva2022: Briefing = {
           },
           quote: {
             id: 'lawrow-weapons',
-            speaker: 'Sergej Lawrow',
+            speaker: { de: 'Sergej Lawrow', en: 'Sergei Lavrov' },
+            reportedBy: 'dpa',
             de: 'Russland sei besorgt über die Entsendung von Waffen und Militärberater in die Ukraine.',
             en: 'Russia was concerned about weapons and military advisers being sent to Ukraine.',
             enIsOriginal: false,
@@ -318,21 +337,23 @@ export const geneva2022: Briefing = {
       // The Biden-era State Department site is archived here; the transcript's own address is not confirmed.
       publisher: 'U.S. Department of State',
       title: {
-        de: 'Pressekonferenz von Außenminister Antony J. Blinken, Genf',
-        en: 'Secretary Antony J. Blinken at a Press Availability, Geneva',
+        de: 'Archiv des US-Außenministeriums 2021–2025 (Startseite); dort: „Secretary Antony J. Blinken at a Press Availability“, Genf',
+        en: 'US State Department archive 2021–2025 (home page); there: “Secretary Antony J. Blinken at a Press Availability”, Geneva',
       },
       date: '2022-01-21',
       url: 'https://2021-2025.state.gov/',
+      index: true,
     },
     {
       // The ministry's speeches section; the transcript's own address is not confirmed.
       publisher: 'Ministry of Foreign Affairs of the Russian Federation',
       title: {
-        de: 'Lawrows Antworten auf Fragen der Medien nach den Gesprächen mit Antony Blinken über Sicherheitsgarantien, Genf',
-        en: 'Sergey Lavrov’s answers to media questions following talks on security guarantees with Antony Blinken, Geneva',
+        de: 'Reden und Interviews des russischen Außenministers (Übersicht); dort: Lawrows Antworten auf Fragen der Medien nach dem Gespräch mit Blinken, Genf',
+        en: 'The Russian Foreign Minister’s speeches and interviews (overview); there: Sergei Lavrov’s answers to media questions after the talks with Blinken, Geneva',
       },
       date: '2022-01-21',
       url: 'https://mid.ru/en/press_service/minister_speeches/',
+      index: true,
     },
     {
       publisher: 'NATO',

@@ -23,3 +23,15 @@ export function briefingLanguage(uiLanguage: string, choice: LanguageChoice): La
   if (choice !== 'auto') return choice;
   return /^de(?:[-_]|$)/i.test(uiLanguage.trim()) ? 'de' : 'en';
 }
+
+/** Outer and inner quotation marks as each language sets them. */
+const MARKS: Record<Lang, { outer: [string, string]; inner: [string, string]; nested: RegExp }> = {
+  de: { outer: ['„', '“'], inner: ['‚', '‘'], nested: /„([^„“]*)“/g },
+  en: { outer: ['“', '”'], inner: ['‘', '’'], nested: /“([^“”]*)”/g },
+};
+
+/** A quote in its language's marks; a quotation inside it takes the inner ones („…‚…‘…“, “…‘…’…”). */
+export function quoted(text: string, lang: Lang): string {
+  const { outer, inner, nested } = MARKS[lang];
+  return `${outer[0]}${text.replace(nested, `${inner[0]}$1${inner[1]}`)}${outer[1]}`;
+}

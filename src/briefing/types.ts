@@ -19,7 +19,13 @@ export interface KeyFact {
 export interface Quote {
   /** Stable ID, used by "show in article" messages (e.g. "blinken-position"). */
   id: string;
-  speaker: string;
+  /** The speaker's name as each language writes it (Sergej Lawrow, Sergei Lavrov). */
+  speaker: Bilingual;
+  /**
+   * Set when the German is an agency's reported speech ("…, sagte Lawrow"), not the speaker's own
+   * words: the view attributes it ("laut dpa").
+   */
+  reportedBy?: string;
   /** Verbatim from the corrected article text (tests/fixtures/source/…corrected.txt). */
   de: string;
   /** The speaker's own English words where they exist (Blinken, from FACTS.md), else a translation marked as such. */
@@ -39,6 +45,8 @@ export interface Side {
   name: Bilingual;
   /** Who speaks for the side, e.g. "Antony Blinken, US-Außenminister". */
   speaker: Bilingual;
+  /** The side's stance in one short line, for the popup's comparison. */
+  stance: Bilingual;
   positions: Position[];
 }
 
@@ -58,6 +66,11 @@ export interface Source {
   /** ISO date, YYYY-MM-DD. */
   date: string;
   url: string;
+  /**
+   * The link goes to an index page (a section or an archive) because the document's own address is
+   * not confirmed; the title must then say so.
+   */
+  index?: boolean;
 }
 
 export interface Briefing {
@@ -66,6 +79,8 @@ export interface Briefing {
   date: string;
   title: Bilingual;
   summary: Bilingual;
+  /** The summary in two sentences, for the popup. */
+  gist: Bilingual;
   facts: KeyFact[];
   sides: [Side, Side];
   timeline: TimelineEvent[];

@@ -1,139 +1,88 @@
 /**
- * The popup's state and wiring. The briefing is drawn at once; the tab's status and the stored
- * settings fill in as they arrive, without redrawing what the reader may already be reading.
- * Only a language change redraws everything, and then focus returns to where it was.
+ * The popup: one screen on what Lagebild did in this tab and the gist of the talks, the job-ad
+ * switch, and the way to the whole briefing beside the article (the side panel) and to the other
+ * settings (the options page). The briefing is drawn at once; the tab's status fills in.
  */
-import { allQuotes, briefingLanguage } from '../briefing/index';
-import type { Briefing, Lang, Quote } from '../briefing/types';
-import { UKRAINE_LIVEBLOG_ID } from '../core/selectors';
-import type { LanguageChoice, Settings } from '../core/settings';
-import type { QuoteQuery } from '../shared/messages';
-import { requestShowQuote, requestTabStatus } from '../shared/messaging';
-import { loadSettings, onSettingsChanged, saveSettings } from '../shared/runtime';
-import { applyQuotesFound, renderBriefing } from './briefing-view';
-import { el, externalLink, NEW_TAB_NOTE_ID } from './dom';
-import { translator } from '../shared/i18n';
-import { applySettings, renderLanguageSwitch, renderSettings, togglePatch, type ToggleKey } from './settings-view';
+import { pick } from '../briefing/index';
+import type { Briefing, Lang } from '../briefing/types';
+import { activeTab, openBesideArticle, openOptions, requestTabStatus } from '../shared/runtime';
+import type { Translate } from '../shared/i18n';
+import { dateElement, el } from './dom';
+import { renderSettings } from './settings-view';
+import { startShell, type ShellOptions } from './shell';
 import { renderStatus, updateStatus, type StatusState } from './status-view';
 
-const LIVEBLOG_URL = `https://www.handelsblatt.com/${UKRAINE_LIVEBLOG_ID}.html`;
-
-/** The tab is searched for the German words: they are what the Handelsblatt article prints. */
-function quoteQuery(quote: Quote): QuoteQuery {
-  return { id: quote.id, text: quote.de };
+export interface PopupOptions extends ShellOptions {
+  briefing: Briefing;
 }
 
-export interface PopupOptions {
-  briefing: Briefing;
-  /** The browser's language, for readers who never chose one. */
-  uiLanguage: string;
-  /** The choice from the last visit, known without waiting; the stored settings confirm or correct it. */
-  rememberedChoice: LanguageChoice;
-  /** Told every stored choice, so the next visit starts in the right language. */
-  rememberChoice: (choice: LanguageChoice) => void;
+/** The gist and the two sides in one line each: the comparison at a glance. */
+export function renderGist(briefing: Briefing, lang: Lang, t: Translate): HTMLElement {
+  return el(
+    'section',
+    { id: 'briefing', 'aria-labelledby': 'briefing-title', 'data-briefing-id': briefing.id },
+    el('p', { class: 'kicker' }, t('briefingKicker'), ' · ', dateElement(briefing.date, lang)),
+    el('h2', { id: 'briefing-title' }, pick(briefing.title, lang)),
+    el('p', { class: 'summary' }, pick(briefing.gist, lang)),
+    el(
+      'ul',
+      { class: 'compare', 'aria-label': t('sidesCompactHeading') },
+      ...briefing.sides.map((side) => el('li', { 'data-side-id': side.id }, el('strong', {}, pick(side.name, lang), ': '), pick(side.stance, lang))),
+    ),
+  );
 }
 
 export function startPopup(root: HTMLElement, options: PopupOptions): void {
-  let choice = options.rememberedChoice;
-  let readerChose = false;
-  let settings: Settings | null = null;
   let status: StatusState = { phase: 'loading' };
-  const lang = (): Lang => briefingLanguage(options.uiLanguage, choice);
+  /** Known before the reader clicks: opening the panel must happen in the click itself. */
+  let windowId: number | null = null;
 
-  const showQuotesFound = (): void => {
-    if (status.phase === 'ready') applyQuotesFound(root, status.status?.quotesFound ?? []);
-  };
-
-  const showStatus = (): void => {
-    const section = root.querySelector<HTMLElement>('#status');
-    if (section) updateStatus(section, status, translator(lang()));
-    showQuotesFound();
-  };
-
-  const selectLanguage = (next: Lang): void => {
-    readerChose = true;
-    choice = next;
-    options.rememberChoice(next);
-    render();
-    saveSettings({ language: next }).then(
-      (saved) => {
-        settings = saved;
-      },
-      () => {
-        // Nowhere to store it: the choice still holds for this visit and the remembered copy.
-      },
+  const besideArticle = (t: Translate): HTMLElement => {
+    const feedback = el('p', { class: 'action-feedback', role: 'status' });
+    const open = el('button', { type: 'button', id: 'beside-article', class: 'primary', 'aria-describedby': 'beside-article-hint' }, t('besideArticle'));
+    open.addEventListener('click', () => {
+      feedback.textContent = '';
+      const opening = windowId === null ? Promise.resolve(false) : openBesideArticle(windowId);
+      void opening.then((opened) => {
+        if (opened) window.close();
+        else feedback.textContent = t('besideArticleFailed');
+      });
+    });
+    const more = el('button', { type: 'button', id: 'more-settings', class: 'link' }, t('moreSettings'));
+    more.addEventListener('click', () => {
+      void openOptions().then(() => {
+        window.close();
+      });
+    });
+    return el(
+      'section',
+      { id: 'actions', 'aria-label': t('besideArticle') },
+      el('div', { class: 'action-row' }, open, more),
+      el('p', { class: 'hint', id: 'beside-article-hint' }, t('besideArticleHint')),
+      feedback,
     );
   };
 
-  const saveToggle = async (key: ToggleKey, checked: boolean): Promise<boolean> => {
-    try {
-      settings = await saveSettings(togglePatch(key, checked));
-      applySettings(root, settings);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-
-  const showQuote = async (quote: Quote): Promise<boolean> => (await requestShowQuote(quoteQuery(quote))).shown;
-
-  const adoptSettings = (next: Settings, languageCounts: boolean): void => {
-    settings = next;
-    if (languageCounts && next.language !== choice) {
-      options.rememberChoice(next.language);
-      const before = lang();
-      choice = next.language;
-      if (lang() !== before) {
-        render();
-        return;
-      }
-    }
-    applySettings(root, next);
-  };
-
-  function render(): void {
-    const current = lang();
-    const t = translator(current);
-    const doc = root.ownerDocument;
-    const focusedId = doc.activeElement?.id;
-    doc.documentElement.lang = current;
-    doc.title = t('popupTitle');
-    root.replaceChildren(
-      el(
-        'header',
-        { class: 'masthead' },
-        el('div', { class: 'brand' }, el('h1', {}, t('popupTitle')), el('p', { class: 'tagline' }, t('popupTagline'))),
-        renderLanguageSwitch(current, t, selectLanguage),
-      ),
-      el(
-        'main',
-        {},
-        renderStatus(status, t),
-        renderBriefing(options.briefing, { lang: current, t, onShowQuote: showQuote }),
-        el('p', { class: 'liveblog' }, externalLink(LIVEBLOG_URL, t('liveblogLink'))),
-        renderSettings(t, saveToggle),
-      ),
-      el('p', { id: NEW_TAB_NOTE_ID, hidden: '' }, t('opensInNewTab')),
-    );
-    // renderStatus has drawn the status, and the buttons start as a tab without quotes needs them.
-    showQuotesFound();
-    if (settings) applySettings(root, settings);
-    if (focusedId) doc.getElementById(focusedId)?.focus();
-  }
-
-  render();
-
-  void loadSettings().then((loaded) => {
-    // A choice the reader made while storage was still answering is newer than what it returns.
-    adoptSettings(loaded, !readerChose);
+  const shell = startShell(root, options, {
+    title: 'popupTitle',
+    kind: 'popup',
+    main: ({ t, lang, saveToggle }) => [
+      renderStatus(status, t),
+      renderSettings(t, saveToggle, ['hideJobAds'], false),
+      renderGist(options.briefing, lang(), t),
+      besideArticle(t),
+    ],
   });
-  onSettingsChanged((changed) => {
-    adoptSettings(changed, true);
-  });
-  void requestTabStatus(allQuotes(options.briefing).map(quoteQuery))
+
+  void activeTab()
+    .then(async (tab) => {
+      windowId = tab?.windowId ?? null;
+      return tab === null ? null : requestTabStatus([], 600, tab.id);
+    })
     .catch(() => null)
     .then((answer) => {
       status = { phase: 'ready', status: answer };
-      showStatus();
+      const section = root.querySelector<HTMLElement>('#status');
+      if (section) updateStatus(section, status, shell.t);
     });
 }

@@ -2,7 +2,7 @@
  * The bundled briefing, in one language. Everything it shows comes from the Briefing data,
  * so a new briefing needs a new data module, not a new view.
  */
-import { pick } from '../briefing/index';
+import { pick, quoted } from '../briefing/index';
 import type { Briefing, Lang, Quote, Side } from '../briefing/types';
 import { dateElement, el, externalLink } from './dom';
 import type { Translate } from '../shared/i18n';
@@ -87,8 +87,8 @@ function renderSide(side: Side, sideIndex: number, options: BriefingViewOptions)
       ...side.positions.map((position, index) =>
         el(
           'li',
-          {},
-          el('p', {}, pick(position.text, lang)),
+          { 'data-quote-id': position.quote.id },
+          el('p', {}, pick(position.text, lang), ' ', el('span', { class: 'badge in-view-badge', hidden: '' }, options.t('quoteInView'))),
           ...renderQuote(position.quote, `${headingId}-quote-${String(index)}`, options),
         ),
       ),
@@ -104,7 +104,7 @@ function renderSide(side: Side, sideIndex: number, options: BriefingViewOptions)
  * because whether it is enabled tells the reader that the open article holds the passage.
  */
 function renderQuote(quote: Quote, quoteElementId: string, { lang, t, onShowQuote }: BriefingViewOptions): HTMLElement[] {
-  const feedback = el('p', { class: 'quote-feedback', role: 'status' });
+  const feedback = el('p', { class: 'quote-feedback', role: 'status', 'data-quote-id': quote.id });
   const button = el(
     'button',
     { type: 'button', class: 'show-quote', 'data-quote-id': quote.id, 'aria-describedby': quoteElementId },
@@ -113,7 +113,8 @@ function renderQuote(quote: Quote, quoteElementId: string, { lang, t, onShowQuot
   // Enabled only once the tab reports that it holds this quote.
   button.disabled = true;
   button.addEventListener('click', () => {
-    feedback.textContent = '';
+    // Showing this passage takes the mark off the one shown before.
+    clearQuoteFeedback(button.closest('#briefing') ?? feedback);
     void onShowQuote(quote).then((shown) => {
       feedback.textContent = t(shown ? 'quoteShown' : 'quoteNotShown');
     });
@@ -126,19 +127,26 @@ function renderQuote(quote: Quote, quoteElementId: string, { lang, t, onShowQuot
       el(
         'figure',
         {},
-        el('blockquote', { id: quoteElementId, lang: 'de' }, el('p', {}, `„${quote.de}“`)),
+        el('blockquote', { id: quoteElementId, lang: 'de' }, el('p', {}, quoted(quote.de, 'de'))),
         lang === 'en' &&
           el(
             'p',
             { class: 'quote-en' },
             el('span', { class: 'quote-label' }, t(quote.enIsOriginal ? 'quoteOriginal' : 'quoteTranslation')),
-            ` “${quote.en}”`,
+            ' ',
+            quoted(quote.en, 'en'),
           ),
-        el('figcaption', {}, quote.speaker),
+        el('figcaption', {}, speakerLine(quote, lang, t)),
       ),
     ),
     el('div', { class: 'quote-actions' }, button, feedback),
   ];
+}
+
+/** The speaker, and the agency when the words are its report of what was said rather than the speaker's own. */
+export function speakerLine(quote: Quote, lang: Lang, t: Translate): string {
+  const name = pick(quote.speaker, lang);
+  return quote.reportedBy ? t('reportedSpeech', name, quote.reportedBy) : name;
 }
 
 /** Enables "show in article" exactly for the quotes the tab found; the hint stays while none is. */
@@ -151,4 +159,22 @@ export function applyQuotesFound(root: ParentNode, quotesFound: readonly string[
   }
   const hint = root.querySelector<HTMLElement>('#quotes-hint');
   if (hint) hint.hidden = anyEnabled;
+}
+
+/** Takes back what the panel said about marks: all of it, or for one quote whose mark is gone. */
+export function clearQuoteFeedback(root: ParentNode, quoteId?: string): void {
+  for (const feedback of root.querySelectorAll<HTMLElement>('.quote-feedback')) {
+    if (quoteId === undefined || feedback.dataset.quoteId === quoteId) feedback.textContent = '';
+  }
+}
+
+/** Marks the positions whose quotes stand in the visible part of the article, in words and not by colour alone. */
+export function applyQuotesInView(root: ParentNode, ids: readonly string[]): void {
+  const inView = new Set(ids);
+  for (const item of root.querySelectorAll<HTMLElement>('.positions > li[data-quote-id]')) {
+    const on = inView.has(item.dataset.quoteId ?? '');
+    item.classList.toggle('in-view', on);
+    const badge = item.querySelector<HTMLElement>('.in-view-badge');
+    if (badge) badge.hidden = !on;
+  }
 }

@@ -6,12 +6,16 @@ import type { MessageKey, Translate } from '../shared/i18n';
 
 export type ToggleKey = 'hideJobAds' | 'quietReading' | 'cardOnLiveblog' | 'cardOnArticles';
 
-const TOGGLES: readonly [ToggleKey, MessageKey][] = [
+/** Each switch's label and, where the label alone could mislead, a line on what it does. */
+const TOGGLES: readonly [ToggleKey, MessageKey, MessageKey?][] = [
   ['hideJobAds', 'settingHideJobAds'],
-  ['quietReading', 'settingQuietReading'],
+  // The boxes are the newsroom's own reading tips: the hint keeps readers from taking them for adverts.
+  ['quietReading', 'settingQuietReading', 'settingQuietReadingHint'],
   ['cardOnLiveblog', 'settingCardOnLiveblog'],
   ['cardOnArticles', 'settingCardOnArticles'],
 ];
+
+export const ALL_TOGGLES: readonly ToggleKey[] = TOGGLES.map(([key]) => key);
 
 /**
  * A dismissed card stays away until its switch is turned on again, so a card switch shows
@@ -32,17 +36,20 @@ function isCardSwitch(key: ToggleKey): boolean {
 /** Resolves whether the change was saved. */
 export type SaveToggle = (key: ToggleKey, checked: boolean) => Promise<boolean>;
 
-/** The switches start disabled: until the stored settings are known, a click could undo them. */
-export function renderSettings(t: Translate, onToggle: SaveToggle): HTMLElement {
+/**
+ * The switches start disabled: until the stored settings are known, a click could undo them.
+ * `keys` picks which: the popup has the job-ad switch alone, the options page all of them.
+ */
+export function renderSettings(t: Translate, onToggle: SaveToggle, keys: readonly ToggleKey[] = ALL_TOGGLES, heading = true): HTMLElement {
   const error = el('p', { class: 'settings-error', role: 'status' });
   return el(
     'section',
-    { id: 'settings', 'aria-labelledby': 'settings-heading' },
-    el('h2', { id: 'settings-heading' }, t('settingsHeading')),
+    { id: 'settings', 'aria-label': t('settingsHeading') },
+    heading && el('h2', {}, t('settingsHeading')),
     el(
       'ul',
       { class: 'toggles' },
-      ...TOGGLES.map(([key, label]) => {
+      ...TOGGLES.filter(([key]) => keys.includes(key)).map(([key, label, hint]) => {
         const input = el('input', { type: 'checkbox', id: `setting-${key}`, 'data-setting': key });
         input.disabled = true;
         input.addEventListener('change', () => {
@@ -54,7 +61,9 @@ export function renderSettings(t: Translate, onToggle: SaveToggle): HTMLElement 
             error.textContent = t('settingsNotSaved');
           });
         });
-        return el('li', {}, input, el('label', { for: input.id }, t(label)));
+        const hintId = `${input.id}-hint`;
+        if (hint) input.setAttribute('aria-describedby', hintId);
+        return el('li', {}, input, el('label', { for: input.id }, t(label)), hint ? el('p', { class: 'toggle-hint', id: hintId }, t(hint)) : null);
       }),
     ),
     error,

@@ -1,9 +1,11 @@
 /**
- * The top of the popup: one calm sentence on what this tab is, and under "Why?" the evidence.
+ * The top of the popup and the side panel: a calm sentence on what this tab is and, in the words a
+ * reader uses, what was hidden; under "Why?" the evidence, each kind once, in the reader's language.
  * The live region stays in place while the answer arrives, so screen readers announce it.
  */
-import type { SignalSource } from '../core/page';
-import type { TabStatus } from '../shared/messages';
+import type { RuleId } from '../core/hiding-rules';
+import type { Signal, SignalSource } from '../core/page';
+import type { HiddenBlocks, TabStatus } from '../shared/messages';
 import { el } from './dom';
 import type { MessageKey, Translate } from '../shared/i18n';
 
@@ -24,9 +26,32 @@ const SIGNAL_LABELS: Record<SignalSource, MessageKey> = {
   body: 'signalBody',
 };
 
-/** A content script newer than this popup may name a source it does not know: shown as it came. */
-function signalLabel(source: string, t: Translate): string {
-  return Object.hasOwn(SIGNAL_LABELS, source) ? t(SIGNAL_LABELS[source as SignalSource]) : source;
+/** Structural sources say what the page is whatever it is about; the others count only as evidence on the topic. */
+const STRUCTURAL: readonly SignalSource[] = ['host', 'article-id', 'liveblog'];
+
+/**
+ * One sentence per kind of evidence, in its order of first mention. The content script's details are
+ * for developers (selectors, internal labels, English); a source this popup does not know is left out.
+ */
+export function signalSentences(signals: readonly Signal[], t: Translate): { source: SignalSource; text: string }[] {
+  const seen = new Set<SignalSource>();
+  const out: { source: SignalSource; text: string }[] = [];
+  for (const { source, weight } of signals) {
+    if (!Object.hasOwn(SIGNAL_LABELS, source) || seen.has(source)) continue;
+    if (!STRUCTURAL.includes(source) && weight <= 0) continue;
+    seen.add(source);
+    out.push({ source, text: t(SIGNAL_LABELS[source]) });
+  }
+  return out;
+}
+
+const HIDDEN_MESSAGES: Record<RuleId, [MessageKey, MessageKey]> = {
+  jobs: ['hiddenJobsOne', 'hiddenJobsMany'],
+  teasers: ['hiddenTeasersOne', 'hiddenTeasersMany'],
+};
+
+export function hiddenSentences(hidden: readonly HiddenBlocks[], t: Translate): string[] {
+  return hidden.map(({ rule, count }) => (count === 1 ? t(HIDDEN_MESSAGES[rule][0]) : t(HIDDEN_MESSAGES[rule][1], count)));
 }
 
 function statusSentence(state: StatusState, t: Translate): string {
@@ -47,9 +72,8 @@ function statusSentence(state: StatusState, t: Translate): string {
   }
 }
 
-function hiddenSentence({ hiddenCount, settings }: TabStatus, t: Translate): string {
-  if (hiddenCount === 1) return t('statusUkraineArticleHiddenOne');
-  if (hiddenCount > 1) return t('statusUkraineArticleHiddenMany', hiddenCount);
+function hiddenSentence({ hidden, settings }: TabStatus, t: Translate): string {
+  if (hidden.length > 0) return [t('statusUkraineArticle'), ...hiddenSentences(hidden, t)].join(' ');
   return settings.hideJobAds || settings.quietReading ? t('statusUkraineArticleNoneHidden') : t('statusUkraineArticleHidingOff');
 }
 
@@ -90,12 +114,7 @@ function details(status: TabStatus | null, t: Translate): HTMLElement[] {
 
 function why(status: TabStatus | null, t: Translate): HTMLElement {
   if (!status) return el('p', {}, t('statusWhyNoAnswer'));
-  if (status.verdict.signals.length === 0) return el('p', {}, t('statusWhyNoSignals'));
-  return el(
-    'ul',
-    { class: 'signals' },
-    ...status.verdict.signals.map((signal) =>
-      el('li', { 'data-signal-source': signal.source }, el('span', { class: 'signal-source' }, signalLabel(signal.source, t)), ' ', signal.detail),
-    ),
-  );
+  const sentences = signalSentences(status.verdict.signals, t);
+  if (sentences.length === 0) return el('p', {}, t('statusWhyNoSignals'));
+  return el('ul', { class: 'signals' }, ...sentences.map(({ source, text }) => el('li', { 'data-signal-source': source }, text)));
 }

@@ -12,7 +12,7 @@ type Api = typeof Browser;
 
 /** 'chrome' or 'firefox' in a build (vite.config.ts defines it); undefined in tests, which stub `browser`. */
 declare const __LAGEBILD_TARGET__: 'chrome' | 'firefox' | undefined;
-const target = typeof __LAGEBILD_TARGET__ === 'undefined' ? undefined : __LAGEBILD_TARGET__;
+export const target = typeof __LAGEBILD_TARGET__ === 'undefined' ? undefined : __LAGEBILD_TARGET__;
 
 const scope = globalThis as { browser?: Api; chrome?: Api };
 

@@ -4,6 +4,7 @@
  * is the one module that sends and listens.
  */
 import { PAGE_KINDS, type PageKind, type PageVerdict, type Signal } from '../core/page';
+import type { RuleId } from '../core/hiding-rules';
 import { isRecord, parseSettings, type Settings } from '../core/settings';
 
 /** A briefing quote the content script should look for. The briefing itself is not bundled there. */
@@ -24,6 +25,27 @@ export interface ShowQuoteRequest {
   quote: QuoteQuery;
 }
 
+/**
+ * Side panel → content script: watch where these quotes stand in the story and tell which are in
+ * view (QuotesInView) as the reader scrolls; an empty list stops watching. Answered with the IDs watched.
+ */
+export interface WatchQuotesRequest {
+  type: 'lagebild/watch-quotes';
+  quotes: QuoteQuery[];
+}
+
+/** Content script → extension pages: the watched quotes now in the visible part of the page. */
+export interface QuotesInView {
+  type: 'lagebild/quotes-in-view';
+  ids: string[];
+}
+
+/** Content script → extension pages: the mark "show in article" set is gone (the page changed). */
+export interface MarkCleared {
+  type: 'lagebild/mark-cleared';
+  id: string;
+}
+
 /** Content script → background: the context card's text in the reader's language. */
 export interface CardRequest {
   type: 'lagebild/card';
@@ -33,6 +55,8 @@ export interface CardRequest {
 export interface CardContent {
   lang: 'de' | 'en';
   title: string;
+  /** The day of the talks as the language writes it, beside the title, so the card never reads as today's news. */
+  date: { iso: string; text: string };
   summary: string;
   sides: { name: string; positions: string[] }[];
   link: { label: string; url: string };
@@ -53,12 +77,37 @@ export interface JoinRequest {
   type: 'lagebild/join';
 }
 
-export type Message = StatusRequest | ShowQuoteRequest | CardRequest | PageReport | JoinRequest;
+/**
+ * Page features → extension pages: the verdict or the hidden count changed (an in-site navigation,
+ * a late widget hidden); the side panel asks the tab's status again.
+ */
+export interface PageChanged {
+  type: 'lagebild/page-changed';
+}
+
+export type Message =
+  | StatusRequest
+  | ShowQuoteRequest
+  | WatchQuotesRequest
+  | QuotesInView
+  | MarkCleared
+  | PageChanged
+  | CardRequest
+  | PageReport
+  | JoinRequest;
+
+/** How many blocks one hiding rule hid on the page. */
+export interface HiddenBlocks {
+  rule: RuleId;
+  count: number;
+}
 
 /** The content script's answer to a StatusRequest. */
 export interface TabStatus {
   verdict: PageVerdict;
   hiddenCount: number;
+  /** The same blocks by rule, so a reader is told what was hidden and not only how many. */
+  hidden: HiddenBlocks[];
   settings: Settings;
   /** IDs of the briefing quotes found in this page's text. */
   quotesFound: string[];
@@ -72,6 +121,16 @@ const MAX_ID = 200;
 const MAX_QUOTE = 2000;
 const MAX_QUOTES = 50;
 
+const RULE_IDS: readonly RuleId[] = ['jobs', 'teasers'];
+
+function parseQuotes(raw: unknown): QuoteQuery[] {
+  return Array.isArray(raw) ? raw.slice(0, MAX_QUOTES).map(parseQuote).filter((q): q is QuoteQuery => q !== null) : [];
+}
+
+function parseIds(raw: unknown): string[] {
+  return Array.isArray(raw) ? raw.slice(0, MAX_QUOTES).filter((id): id is string => typeof id === 'string' && id.length > 0 && id.length <= MAX_ID) : [];
+}
+
 function parseQuote(raw: unknown): QuoteQuery | null {
   if (!isRecord(raw)) return null;
   const { id, text } = raw;
@@ -83,9 +142,15 @@ function parseQuote(raw: unknown): QuoteQuery | null {
 export function parseMessage(raw: unknown): Message | null {
   if (!isRecord(raw) || typeof raw.type !== 'string') return null;
   switch (raw.type) {
-    case 'lagebild/status': {
-      const quotes = Array.isArray(raw.quotes) ? raw.quotes.slice(0, MAX_QUOTES).map(parseQuote) : [];
-      return { type: 'lagebild/status', quotes: quotes.filter((q): q is QuoteQuery => q !== null) };
+    case 'lagebild/status':
+      return { type: 'lagebild/status', quotes: parseQuotes(raw.quotes) };
+    case 'lagebild/watch-quotes':
+      return { type: 'lagebild/watch-quotes', quotes: parseQuotes(raw.quotes) };
+    case 'lagebild/quotes-in-view':
+      return { type: 'lagebild/quotes-in-view', ids: parseIds(raw.ids) };
+    case 'lagebild/mark-cleared': {
+      const [id] = parseIds([raw.id]);
+      return id === undefined ? null : { type: 'lagebild/mark-cleared', id };
     }
     case 'lagebild/show-quote': {
       const quote = parseQuote(raw.quote);
@@ -100,6 +165,8 @@ export function parseMessage(raw: unknown): Message | null {
     }
     case 'lagebild/join':
       return { type: 'lagebild/join' };
+    case 'lagebild/page-changed':
+      return { type: 'lagebild/page-changed' };
     default:
       return null;
   }
@@ -120,6 +187,9 @@ export function parseTabStatus(raw: unknown): TabStatus | null {
   if (typeof raw.hiddenCount !== 'number' || !Number.isInteger(raw.hiddenCount) || raw.hiddenCount < 0) return null;
   const signals = Array.isArray(v.signals) ? v.signals.map(parseSignal).filter((s): s is Signal => s !== null) : [];
   const quotesFound = Array.isArray(raw.quotesFound) ? raw.quotesFound.filter((q): q is string => typeof q === 'string') : [];
+  const hidden = (Array.isArray(raw.hidden) ? raw.hidden : []).filter(
+    (h): h is HiddenBlocks => isRecord(h) && RULE_IDS.includes(h.rule as RuleId) && typeof h.count === 'number' && Number.isInteger(h.count) && h.count > 0,
+  );
   return {
     verdict: {
       kind: v.kind as PageKind,
@@ -130,6 +200,7 @@ export function parseTabStatus(raw: unknown): TabStatus | null {
       signals,
     },
     hiddenCount: raw.hiddenCount,
+    hidden: hidden.map(({ rule, count }) => ({ rule, count })),
     settings: parseSettings(raw.settings),
     quotesFound,
   };
@@ -147,7 +218,7 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 /** Checks the background's card before any of it reaches the page. */
 export function parseCardContent(raw: unknown): CardContent | null {
   if (!isRecord(raw) || !isRecord(raw.link) || !isRecord(raw.labels) || !Array.isArray(raw.sides)) return null;
-  const { lang, title, summary, link, labels } = raw;
+  const { lang, title, summary, link, labels, date } = raw;
   const sides = raw.sides.map((side: unknown) =>
     isRecord(side) && isString(side.name) && Array.isArray(side.positions) && side.positions.every(isString)
       ? { name: side.name, positions: side.positions }
@@ -155,14 +226,21 @@ export function parseCardContent(raw: unknown): CardContent | null {
   );
   if ((lang !== 'de' && lang !== 'en') || !isString(title) || !isString(summary) || sides.includes(null)) return null;
   if (!isString(link.label) || !isString(link.url) || !CARD_LINK.test(link.url)) return null;
+  if (!isRecord(date) || !isString(date.iso) || !/^\d{4}-\d{2}-\d{2}$/.test(date.iso) || !isString(date.text)) return null;
   const { expand, collapse, dismiss, region } = labels;
   if (!isString(expand) || !isString(collapse) || !isString(dismiss) || !isString(region)) return null;
   return {
     lang,
     title,
+    date: { iso: date.iso, text: date.text },
     summary,
     sides: sides as CardContent['sides'],
     link: { label: link.label, url: link.url },
     labels: { expand, collapse, dismiss, region },
   };
+}
+
+/** The content script's answer to a WatchQuotesRequest: the IDs it found and now watches. */
+export function parseWatchedIds(raw: unknown): string[] {
+  return isRecord(raw) ? parseIds(raw.watching) : [];
 }

@@ -1,6 +1,7 @@
 /**
- * A small stand-in for the parts of the extension API the popup and its runtime layer use:
- * storage.sync/local with onChanged, i18n, tabs.query/sendMessage, scripting.executeScript, runtime.id.
+ * A small stand-in for the parts of the extension API the popup, side panel, options page and their
+ * runtime layer use: storage.sync/local with onChanged, i18n, tabs.query/sendMessage and tab events,
+ * scripting.executeScript, runtime.id/onMessage/openOptionsPage, sidePanel.open.
  * shared/browser.ts reads the global `browser`, so tests install it with
  *   beforeEach(() => { vi.stubGlobal('browser', resetFakeBrowser()); });
  * and code that imports webextension-polyfill gets it through
@@ -48,6 +49,20 @@ export type TabResponder = (message: unknown) => unknown;
 
 const NO_RECEIVER = 'Could not establish connection. Receiving end does not exist.';
 
+/** An extension event: listeners added, removed, and fired by the test. */
+function fakeEvent<A extends unknown[]>() {
+  const listeners = new Set<(...args: A) => unknown>();
+  return {
+    listeners,
+    addListener: (listener: (...args: A) => unknown) => listeners.add(listener),
+    removeListener: (listener: (...args: A) => unknown) => listeners.delete(listener),
+    hasListener: (listener: (...args: A) => unknown) => listeners.has(listener),
+    fire: (...args: A) => {
+      for (const listener of listeners) listener(...args);
+    },
+  };
+}
+
 function createFakeBrowser() {
   const listeners = new Set<Listener>();
   const notify: Listener = (changes, area) => {
@@ -67,7 +82,6 @@ function createFakeBrowser() {
       uiLanguage: 'de-DE',
       getUILanguage: () => fake.i18n.uiLanguage,
     },
-    runtime: { id: 'lagebild@test' },
     scripting: {
       /** Tabs the extension may script (a Handelsblatt page); others reject, as the browser does without host permission. */
       allowed: true,
@@ -78,11 +92,31 @@ function createFakeBrowser() {
         return Promise.resolve([]);
       },
     },
+    runtime: {
+      id: 'lagebild@test',
+      onMessage: fakeEvent<[unknown, { id?: string; tab?: { id: number } }]>(),
+      optionsOpened: 0,
+      openOptionsPage: () => {
+        fake.runtime.optionsOpened++;
+        return Promise.resolve();
+      },
+    },
+    commands: { onCommand: fakeEvent<[string, { windowId?: number } | undefined]>() },
+    sidePanel: {
+      opened: [] as { windowId: number }[],
+      open: (options: { windowId: number }) => {
+        fake.sidePanel.opened.push(options);
+        return Promise.resolve();
+      },
+    },
     tabs: {
       activeTabId: 7 as number | null,
+      windowId: 3,
+      onActivated: fakeEvent<[{ tabId: number; windowId: number }]>(),
+      onUpdated: fakeEvent<[number, { status?: string }, { id: number; active: boolean }]>(),
       respond: ((): Promise<unknown> => Promise.reject(new Error(NO_RECEIVER))) as TabResponder,
       sent: [] as { tabId: number; message: unknown }[],
-      query: () => Promise.resolve(fake.tabs.activeTabId === null ? [] : [{ id: fake.tabs.activeTabId, active: true }]),
+      query: () => Promise.resolve(fake.tabs.activeTabId === null ? [] : [{ id: fake.tabs.activeTabId, windowId: fake.tabs.windowId, active: true }]),
       sendMessage: (tabId: number, message: unknown): Promise<unknown> => {
         fake.tabs.sent.push({ tabId, message });
         try {

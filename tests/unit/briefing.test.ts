@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { allQuotes, briefing, briefingLanguage, pick } from '../../src/briefing';
+import { allQuotes, briefing, briefingLanguage, pick, quoted } from '../../src/briefing';
 import type { Bilingual } from '../../src/briefing/types';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -105,6 +105,52 @@ describe('the Geneva briefing', () => {
     expect(troops?.value.en).toMatch(/100,000.*Blinken/);
   });
 
+  it('says of the length what was planned by whose account, so "ended early" follows from it (FACTS.md)', () => {
+    const length = briefing.facts.find((fact) => fact.label.de === 'Dauer')!.value;
+    // About 90 minutes held against 90 minutes planned cannot be "early": the early end rests on dpa's two hours.
+    expect(length.de).toMatch(/^Rund eineinhalb Stunden/);
+    expect(length.de).toMatch(/geplant waren laut dpa etwa zwei Stunden, es endete also früher/);
+    expect(length.de).toMatch(/Lawrow sagte, geplant gewesen seien 90 Minuten/);
+    expect(length.en).toMatch(/^About an hour and a half/);
+    expect(length.en).toMatch(/about two hours had been planned according to dpa, so it ended early/);
+    expect(length.en).toMatch(/Lavrov said 90 minutes had been planned/);
+    for (const text of [length.de, length.en]) expect(text).not.toMatch(/früher als geplant|earlier than planned/);
+  });
+
+  it('attributes dpa’s reported speech to dpa, and only that', () => {
+    // The speaker's own words speak in the first person; the agency's report of them in the third.
+    const ownWords = /\b(ich|wir|unsere?)\b/i;
+    for (const quote of allQuotes(briefing)) {
+      expect(quote.reportedBy, quote.id).toBe(ownWords.test(quote.de) ? undefined : 'dpa');
+    }
+    expect(allQuotes(briefing).filter((q) => q.reportedBy === 'dpa').map((q) => q.id)).toEqual([
+      'blinken-talks', 'lawrow-talks', 'lawrow-putin-biden', 'lawrow-written-answer', 'lawrow-no-threat', 'lawrow-nato', 'lawrow-weapons',
+    ]);
+  });
+
+  it('names Sergei Lavrov the English way in every English text', () => {
+    const english = bilinguals(briefing).map(([path, text]) => [path, text.en] as const);
+    expect(english.some(([, text]) => text.includes('Sergei Lavrov'))).toBe(true);
+    for (const [path, text] of english) expect(text, path).not.toMatch(/Lawrow|Sergej|Sergey|Lawrov/);
+  });
+
+  it('links each source to the document its title names, or says in the title that it is an index page', () => {
+    for (const source of briefing.sources) {
+      const { pathname } = new URL(source.url);
+      if (source.index === true) {
+        expect(source.title.de, source.url).toMatch(/\((Startseite|Übersicht)\); dort: /);
+        expect(source.title.en, source.url).toMatch(/\((home page|overview)\); there: /);
+      } else {
+        // A document: a page of its own, not a site's root or a section's listing.
+        expect(pathname, source.url).toMatch(/\/[^/]+\.html?$|_\d+\.htm$/);
+      }
+    }
+    expect(briefing.sources.filter((source) => source.index === true).map((source) => source.url)).toEqual([
+      'https://2021-2025.state.gov/',
+      'https://mid.ru/en/press_service/minister_speeches/',
+    ]);
+  });
+
   it('keeps what came later out of the summary and the key facts', () => {
     const aboutTheDay = [briefing.title, briefing.summary, ...briefing.facts.flatMap((fact) => [fact.label, fact.value])];
     for (const text of aboutTheDay) {
@@ -145,7 +191,22 @@ describe('allQuotes', () => {
     const quotes = allQuotes(briefing);
     expect(quotes).toHaveLength(usa.positions.length + russia.positions.length);
     expect(quotes[0]?.id).toBe('blinken-position');
-    expect(quotes.at(-1)?.speaker).toBe('Sergej Lawrow');
+    expect(quotes.at(-1)?.speaker).toEqual({ de: 'Sergej Lawrow', en: 'Sergei Lavrov' });
+  });
+});
+
+describe('quoted', () => {
+  it('sets a quote in its language’s marks, and a quotation inside it in the inner ones', () => {
+    expect(quoted('Das Treffen sei „offen und nützlich“ gewesen, sagte Lawrow.', 'de')).toBe('„Das Treffen sei ‚offen und nützlich‘ gewesen, sagte Lawrow.“');
+    expect(quoted('The meeting had been “open and useful”, Lavrov said.', 'en')).toBe('“The meeting had been ‘open and useful’, Lavrov said.”');
+    expect(quoted('Wir reden weiter.', 'de')).toBe('„Wir reden weiter.“');
+  });
+
+  it('leaves no inner quotation of the briefing in outer marks', () => {
+    for (const quote of allQuotes(briefing)) {
+      expect(quoted(quote.de, 'de').slice(1, -1), quote.id).not.toMatch(/[„“]/);
+      expect(quoted(quote.en, 'en').slice(1, -1), quote.id).not.toMatch(/[“”]/);
+    }
   });
 });
 

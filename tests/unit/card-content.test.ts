@@ -84,6 +84,7 @@ vi.mock('webextension-polyfill', () => {
     i18n: { getUILanguage: () => api.uiLanguage, getMessage: (key: string) => key },
     storage: { sync: area, local: area },
     action: { setBadgeText: () => Promise.resolve(), setBadgeBackgroundColor: () => Promise.resolve(), setTitle: () => Promise.resolve() },
+    commands: { onCommand: { addListener: () => undefined } },
   };
   // shared/browser.ts reads the global, as content scripts and the background's settings reader do.
   (globalThis as { browser?: unknown }).browser = browser;

@@ -145,6 +145,29 @@ describe('the context card on the live blog', () => {
     expect(shadow.activeElement).toBe(toggle);
   });
 
+  it('shows the date of the talks in its collapsed line, so it never reads as today’s news', async () => {
+    for (const [lang, day] of [['de', '21. Januar 2022'], ['en', '21 January 2022']] as const) {
+      const { card } = liveblog({ content: () => cardContent(briefing, lang) });
+      await vi.waitFor(() => { expect(card()).not.toBeNull(); });
+      const { toggle, details } = card()!;
+      expect(details.hidden).toBe(true);
+      const time = toggle.querySelector('time')!;
+      expect(time.textContent).toBe(day);
+      expect(time.getAttribute('datetime')).toBe(briefing.date);
+    }
+  });
+
+  it('hands focus to the story, not to <body>, when the reader closes it from the keyboard', async () => {
+    const { doc, card } = liveblog();
+    await vi.waitFor(() => { expect(card()).not.toBeNull(); });
+    const story = doc.querySelector<HTMLElement>('app-storyline-elements')!;
+    card()!.dismiss.focus();
+    expect(doc.activeElement).toBe(card()!.host);
+    card()!.dismiss.click();
+    expect(doc.activeElement).toBe(story);
+    expect(story.getAttribute('tabindex')).toBe('-1');
+  });
+
   it('goes when dismissed, saves that, and comes back only when the reader switches it on again', async () => {
     const { ctx, browser, hosts, card } = liveblog();
     await vi.waitFor(() => { expect(card()).not.toBeNull(); });

@@ -23,11 +23,18 @@ const MARK_ATTRIBUTE = 'data-lagebild-mark';
 type Listener = (raw: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => boolean;
 
 /** The part of the native API the content script's message answering uses. */
+const announced: unknown[] = [];
+
 function stubRuntime() {
   const listeners = new Set<Listener>();
+  announced.length = 0;
   const runtime = {
     id: RUNTIME_ID,
     onMessage: { addListener: (l: Listener) => listeners.add(l), removeListener: (l: Listener) => listeners.delete(l) },
+    sendMessage: (message: unknown) => {
+      announced.push(message);
+      return Promise.resolve();
+    },
   };
   vi.stubGlobal('browser', { runtime });
   /** Delivers a message as the browser would, returning what was answered synchronously. */
@@ -137,7 +144,8 @@ describe('which quotes the story holds', () => {
 });
 
 describe('showing a quote with the wrapper mark', () => {
-  it('scrolls the sentence into view, marks exactly it, and restores the text nodes on the next click', () => {
+  it('scrolls the sentence into view, marks exactly it, and keeps the mark while the reader clicks and reads', () => {
+    vi.useFakeTimers();
     const { doc } = geneva('as-received');
     const scrolled = vi.spyOn(doc.defaultView!.HTMLElement.prototype, 'scrollIntoView');
     const before = textNodes(doc);
@@ -149,11 +157,26 @@ describe('showing a quote with the wrapper mark', () => {
     expect((scrolled.mock.contexts[0] as Element).closest('p')?.textContent).toContain('Vereinigten Staaten');
 
     doc.body.click();
-    expect(doc.querySelectorAll(`[${MARK_ATTRIBUTE}]`)).toHaveLength(0);
-    expect(textNodes(doc)).toEqual(before);
+    vi.advanceTimersByTime(10 * 60_000);
+    expect(markedText(doc)).not.toBe('');
+    expect(textNodes(doc)).not.toEqual(before);
+    expect(announced).toEqual([]);
   });
 
-  it('marks across a topic link and removes the mark after a while', () => {
+  it('takes the mark away on in-page navigation, leaves the text as it was and tells the side panel', async () => {
+    const { doc } = geneva('corrected');
+    const before = textNodes(doc);
+    const quote = QUOTES.find((q) => q.id === 'lawrow-nato')!;
+    expect(send({ type: 'lagebild/show-quote', quote })).toEqual({ shown: true });
+    doc.defaultView!.history.pushState({}, '', `${articleUrl.geneva}?page=2`);
+    doc.body.append(doc.createElement('div'));
+    await microtasks();
+    expect(doc.querySelectorAll(`[${MARK_ATTRIBUTE}]`)).toHaveLength(0);
+    expect(textNodes(doc)).toEqual(before);
+    expect(announced).toEqual([{ type: 'lagebild/mark-cleared', id: 'lawrow-nato' }]);
+  });
+
+  it('marks across a topic link', () => {
     vi.useFakeTimers();
     const { doc } = geneva('corrected');
     const before = textNodes(doc);
@@ -161,9 +184,9 @@ describe('showing a quote with the wrapper mark', () => {
     expect(send({ type: 'lagebild/show-quote', quote })).toEqual({ shown: true });
     expect(doc.querySelector(`a.topic-link [${MARK_ATTRIBUTE}]`)?.textContent).toBe('Wladimir Putin');
     expect(markedText(doc)).toBe(normaliseForMatch(quote.text));
-    vi.advanceTimersByTime(6500);
-    expect(doc.querySelectorAll(`[${MARK_ATTRIBUTE}]`)).toHaveLength(0);
-    expect(textNodes(doc)).toEqual(before);
+    expect(send({ type: 'lagebild/show-quote', quote: QUOTES[0] })).toEqual({ shown: true });
+    expect(doc.querySelector(`a.topic-link [${MARK_ATTRIBUTE}]`)).toBeNull();
+    expect(doc.querySelector('a.topic-link')?.childNodes).toHaveLength(before.filter(({ node }) => node.parentNode === doc.querySelector('a.topic-link')).length);
   });
 
   it('moves the mark to the next quote and leaves the text as it was', () => {
@@ -172,9 +195,12 @@ describe('showing a quote with the wrapper mark', () => {
     for (const quote of QUOTES) {
       expect(send({ type: 'lagebild/show-quote', quote })).toEqual({ shown: true });
       expect(markedText(doc)).toBe(normaliseForMatch(quote.text));
+      // One mark at a time: the one before is gone, and the side panel is not told, it asked.
+      expect(doc.querySelectorAll(`[${MARK_ATTRIBUTE}]`).length).toBeGreaterThan(0);
     }
-    doc.body.click();
+    expect(send({ type: 'lagebild/show-quote', quote: { id: 'nowhere', text: 'Dieser Satz steht nirgends im Artikel geschrieben.' } })).toEqual({ shown: false });
     expect(textNodes(doc)).toEqual(before);
+    expect(announced).toEqual([]);
   });
 
   it('scrolls without animation when the reader asks for reduced motion', () => {
@@ -217,7 +243,7 @@ describe('showing a quote with the Custom Highlight API', () => {
     return registry;
   }
 
-  it('highlights the range without touching the DOM, styles it once, and clears it on the next click', () => {
+  it('highlights the range without touching the DOM, styles it once, and keeps it through a click', () => {
     const { doc } = geneva('as-received');
     const highlights = withHighlights(doc);
     const before = textNodes(doc);
@@ -231,7 +257,7 @@ describe('showing a quote with the Custom Highlight API', () => {
     expect([...doc.querySelectorAll('style')].filter((s) => s.textContent.includes(`::highlight(${HIGHLIGHT_NAME})`))).toHaveLength(1);
     expect(textNodes(doc)).toEqual(before);
     doc.body.click();
-    expect(highlights.has(HIGHLIGHT_NAME)).toBe(false);
+    expect(highlights.has(HIGHLIGHT_NAME)).toBe(true);
   });
 
   it('clears the highlight on in-page navigation', async () => {
@@ -242,5 +268,67 @@ describe('showing a quote with the Custom Highlight API', () => {
     story(doc).replaceChildren();
     await microtasks();
     expect(highlights.has(HIGHLIGHT_NAME)).toBe(false);
+    expect(announced).toEqual([{ type: 'lagebild/mark-cleared', id: QUOTES[0]!.id }]);
+  });
+});
+
+describe('quotes in view, for the side panel', () => {
+  /** IntersectionObserver as the browser has it, driven by the test; happy-dom's never reports. */
+  function withObserver(doc: Document) {
+    const observers: { callback: IntersectionObserverCallback; targets: Element[] }[] = [];
+    Object.defineProperty(doc.defaultView!, 'IntersectionObserver', {
+      value: class {
+        targets: Element[] = [];
+        constructor(callback: IntersectionObserverCallback) {
+          observers.push({ callback, targets: this.targets });
+        }
+        observe(target: Element) {
+          this.targets.push(target);
+        }
+        disconnect() {
+          this.targets.length = 0;
+        }
+      },
+    });
+    const cross = (target: Element, isIntersecting: boolean): void => {
+      const observer = observers.at(-1)!;
+      observer.callback([{ target, isIntersecting } as IntersectionObserverEntry], observer as unknown as IntersectionObserver);
+    };
+    return { observers, cross };
+  }
+
+  it('observes the few elements the quotes stand in and reports the quotes in view as they change', () => {
+    const { doc } = geneva('corrected');
+    const { observers, cross } = withObserver(doc);
+    const scrolls = vi.spyOn(doc.defaultView!, 'addEventListener');
+    const watched = send({ type: 'lagebild/watch-quotes', quotes: QUOTES }) as { watching: string[] };
+    expect([...watched.watching].sort()).toEqual(QUOTES.map((q) => q.id).sort());
+    const targets = observers.at(-1)!.targets;
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets.length).toBeLessThanOrEqual(QUOTES.length);
+    expect(scrolls.mock.calls.filter(([type]) => type === 'scroll')).toEqual([]);
+
+    const invasion = targets.find((t) => normaliseForMatch(t.textContent).includes(normaliseForMatch('erneute Invasion handelt')))!;
+    cross(invasion, true);
+    // The quotes standing in that paragraph, in briefing order, and no other.
+    const inParagraph = QUOTES.filter((q) => normaliseForMatch(invasion.textContent).includes(normaliseForMatch(q.text))).map((q) => q.id);
+    expect(inParagraph).toContain('blinken-invasion');
+    expect(announced.at(-1)).toEqual({ type: 'lagebild/quotes-in-view', ids: inParagraph });
+    const count = announced.length;
+    cross(invasion, true);
+    expect(announced, 'nothing new, nothing sent').toHaveLength(count);
+    cross(invasion, false);
+    expect(announced.at(-1)).toEqual({ type: 'lagebild/quotes-in-view', ids: [] });
+  });
+
+  it('stops watching when asked with no quotes, and on a page that is not about Ukraine watches nothing', () => {
+    const { doc } = geneva('corrected');
+    const { observers } = withObserver(doc);
+    send({ type: 'lagebild/watch-quotes', quotes: QUOTES });
+    expect(send({ type: 'lagebild/watch-quotes', quotes: [] })).toEqual({ watching: [] });
+    expect(observers[0]!.targets).toHaveLength(0);
+    const other = start(apiArticlePage(API_ARTICLES.metered), articleUrl.metered);
+    withObserver(other.doc);
+    expect(send({ type: 'lagebild/watch-quotes', quotes: QUOTES })).toEqual({ watching: [] });
   });
 });

@@ -76,7 +76,7 @@ describe('formatMessage', () => {
   });
 
   it('looks messages up in the chosen language', () => {
-    expect(translator('de')('statusUkraineArticleHiddenMany', 4)).toBe('Ein Ukraine-Artikel des Handelsblatts. Lagebild hat 4 Blöcke ausgeblendet.');
-    expect(translator('en')('statusUkraineArticleHiddenMany', 4)).toBe('A Handelsblatt article on Ukraine. Lagebild hid 4 blocks.');
+    expect(translator('de')('hiddenJobsMany', 4)).toBe('4 Stellenangebot-Widgets „Top-Jobs des Tages“ ausgeblendet.');
+    expect(translator('en')('hiddenJobsMany', 4)).toBe('Hid 4 job-ad widgets “Top-Jobs des Tages”.');
   });
 });

@@ -1,123 +1,17 @@
 // @vitest-environment happy-dom
+/**
+ * The popup (one screen: status, job-ad switch, gist, the two sides, the way to the side panel) and
+ * the options page (every switch), with the extension API faked.
+ */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { allQuotes, briefing } from '../../src/briefing/index';
-import type { Briefing } from '../../src/briefing/types';
+import { briefing } from '../../src/briefing/index';
 import { PAGE_KINDS, type PageKind, type Signal } from '../../src/core/page';
-import { DEFAULT_SETTINGS, SETTINGS_KEY, type LanguageChoice, type Settings } from '../../src/core/settings';
-import { startPopup } from '../../src/popup/app';
+import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/core/settings';
 import { dateElement } from '../../src/popup/dom';
 import { fakeBrowser, resetFakeBrowser } from '../support/fake-browser';
-
-/** A briefing about nothing real, so the view is shown to know nothing about Geneva. */
-const testBriefing: Briefing = {
-  id: 'test-briefing',
-  date: '2020-03-04',
-  articleId: '12345678',
-  title: { de: 'Gipfel am See', en: 'Summit by the lake' },
-  summary: { de: 'Zwei Seiten trafen sich.', en: 'Two sides met.' },
-  facts: [
-    { label: { de: 'Wann', en: 'When' }, value: { de: 'Mittwoch', en: 'Wednesday' } },
-    { label: { de: 'Wo', en: 'Where' }, value: { de: 'Am See', en: 'By the lake' } },
-  ],
-  sides: [
-    {
-      id: 'north',
-      name: { de: 'Nordland', en: 'Northland' },
-      speaker: { de: 'Anna Nord, Ministerin', en: 'Anna Nord, minister' },
-      positions: [
-        {
-          text: { de: 'Nordland will reden.', en: 'Northland wants to talk.' },
-          quote: { id: 'north-talk', speaker: 'Anna Nord', de: 'Wir reden weiter.', en: 'We keep talking.', enIsOriginal: true },
-        },
-      ],
-    },
-    {
-      id: 'south',
-      name: { de: 'Südland', en: 'Southland' },
-      speaker: { de: 'Bert Süd, Minister', en: 'Bert Süd, minister' },
-      positions: [
-        {
-          text: { de: 'Südland will Garantien.', en: 'Southland wants guarantees.' },
-          quote: { id: 'south-guarantee', speaker: 'Bert Süd', de: 'Wir brauchen Garantien.', en: 'We need guarantees.', enIsOriginal: false },
-        },
-        {
-          text: { de: 'Südland droht nicht.', en: 'Southland makes no threats.' },
-          quote: { id: 'south-threat', speaker: 'Bert Süd', de: 'Wir drohen niemandem.', en: 'We threaten no one.', enIsOriginal: false },
-        },
-      ],
-    },
-  ],
-  timeline: [
-    { date: '2020-03-01', text: { de: 'Vorgespräch', en: 'Preliminary talks' }, later: false },
-    { date: '2020-03-04', text: { de: 'Gipfel', en: 'Summit' }, later: false, current: true },
-    { date: '2020-04-01', text: { de: 'Antwort', en: 'Reply' }, later: true },
-  ],
-  sources: [
-    { publisher: 'Seeblatt', title: { de: 'Bericht', en: 'Report' }, date: '2020-03-04', url: 'https://example.org/bericht' },
-    { publisher: 'Amt', title: { de: 'Mitschrift', en: 'Transcript' }, date: '2020-03-04', url: 'https://example.org/mitschrift' },
-  ],
-};
-
-interface StatusParts {
-  hiddenCount?: number;
-  quotesFound?: string[];
-  signals?: Signal[];
-  headline?: string | null;
-  settings?: Settings;
-}
-
-function tabStatus(kind: PageKind, parts: StatusParts = {}) {
-  return {
-    verdict: {
-      kind,
-      articleId: '12345678',
-      aboutUkraine: kind.startsWith('ukraine'),
-      score: 4,
-      headline: parts.headline ?? null,
-      signals: parts.signals ?? [{ source: 'host', detail: 'www.handelsblatt.com', weight: 0 }],
-    },
-    hiddenCount: parts.hiddenCount ?? 0,
-    settings: parts.settings ?? DEFAULT_SETTINGS,
-    quotesFound: parts.quotesFound ?? [],
-  };
-}
-
-function answerWith(answer: unknown): void {
-  fakeBrowser.tabs.respond = () => answer;
-}
-
-function openPopup(options: { uiLanguage?: string; rememberedChoice?: LanguageChoice } = {}) {
-  const root = document.createElement('div');
-  root.id = 'app';
-  document.body.replaceChildren(root);
-  const remembered: LanguageChoice[] = [];
-  startPopup(root, {
-    briefing: testBriefing,
-    uiLanguage: options.uiLanguage ?? 'de-DE',
-    rememberedChoice: options.rememberedChoice ?? 'auto',
-    rememberChoice: (choice) => remembered.push(choice),
-  });
-  return { root, remembered };
-}
-
-const statusSection = (): HTMLElement => document.querySelector<HTMLElement>('#status')!;
-const sentence = (): string => statusSection().querySelector('.status-sentence')!.textContent;
-
-async function answered(): Promise<void> {
-  await vi.waitFor(() => {
-    expect(statusSection().dataset.statusKind).not.toBe('loading');
-  });
-}
-
-async function settingsLoaded(): Promise<void> {
-  await vi.waitFor(() => {
-    expect(document.querySelector<HTMLInputElement>('#setting-hideJobAds')!.disabled).toBe(false);
-  });
-}
-
-function storedSettings(area: 'sync' | 'local'): Settings | undefined {
-  return fakeBrowser.storage[area].data.get(SETTINGS_KEY) as Settings | undefined;
-}
+import {
+  answered, answerWith, openOptionsPage, openPanel, openPopup, sentence, settingsLoaded, statusSection, storedSettings, tabStatus,
+} from '../support/extension-pages';
 
 beforeEach(() => {
   vi.stubGlobal('browser', resetFakeBrowser());
@@ -128,19 +22,29 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-describe('first render', () => {
-  it('shows the whole briefing and a loading status before anything is awaited', () => {
+describe('the popup at first', () => {
+  it('shows the status, the job-ad switch, the gist, the two sides and the way to the side panel, before anything is awaited', () => {
     answerWith(new Promise(() => undefined));
     openPopup();
     expect(statusSection().dataset.statusKind).toBe('loading');
     expect(sentence()).toBe('Prüfe diesen Tab …');
+    expect([...document.querySelectorAll('input[data-setting]')].map((input) => input.id)).toEqual(['setting-hideJobAds']);
     expect(document.querySelector('#briefing h2')?.textContent).toBe('Gipfel am See');
-    expect(document.querySelectorAll('.side')).toHaveLength(2);
-    expect(document.querySelectorAll('.facts dt')).toHaveLength(2);
-    expect(document.querySelectorAll('.timeline li')).toHaveLength(3);
-    expect(document.querySelectorAll('.sources a')).toHaveLength(2);
-    expect(document.documentElement.lang).toBe('de');
+    expect(document.querySelector('#briefing .summary')?.textContent).toBe('Zwei Seiten trafen sich.');
+    expect([...document.querySelectorAll('.compare li')].map((li) => li.textContent)).toEqual(['Nordland: Will reden.', 'Südland: Will Garantien.']);
+    expect(document.querySelector('#beside-article')?.textContent).toBe('Neben dem Artikel');
+    expect(document.querySelector('#more-settings')?.textContent).toBe('Weitere Einstellungen');
     expect(document.querySelector('#briefing .kicker')?.textContent).toBe('Briefing · 4. März 2020');
+    // The rest of the briefing is the side panel's.
+    expect(document.querySelectorAll('.timeline, .facts, .sources, button[data-quote-id]')).toHaveLength(0);
+    expect(document.documentElement.dataset.page).toBe('popup');
+  });
+
+  it('says it all in English for English readers', () => {
+    openPopup({ uiLanguage: 'en-US' });
+    expect(document.documentElement.lang).toBe('en');
+    expect(document.querySelector('#beside-article')?.textContent).toBe('Beside the article');
+    expect([...document.querySelectorAll('.compare li')].map((li) => li.textContent)).toEqual(['Northland: Wants to talk.', 'Southland: Wants guarantees.']);
   });
 
   it('writes dates the way each language does, and leaves an odd one as it came', () => {
@@ -150,10 +54,14 @@ describe('first render', () => {
     expect(dateElement('Januar', 'de').textContent).toBe('Januar');
   });
 
-  it('has landmarks and headings in order', () => {
-    openPopup();
+  it.each([
+    ['popup', openPopup],
+    ['side panel', openPanel],
+    ['options page', openOptionsPage],
+  ] as const)('the %s has landmarks, headings in order and named sections', (_page, open) => {
+    open();
     expect(document.querySelector('header h1')).not.toBeNull();
-    expect(document.querySelector('main #status')).not.toBeNull();
+    expect(document.querySelector('main')).not.toBeNull();
     const levels = [...document.querySelectorAll('h1, h2, h3, h4')].map((heading) => Number(heading.tagName[1]));
     expect(levels[0]).toBe(1);
     levels.forEach((level, index) => {
@@ -161,36 +69,8 @@ describe('first render', () => {
     });
     for (const section of document.querySelectorAll('section')) {
       const labelledBy = section.getAttribute('aria-labelledby');
-      expect(labelledBy && document.getElementById(labelledBy)?.textContent).toBeTruthy();
-    }
-  });
-
-  it('follows the browser language when the reader never chose', () => {
-    openPopup({ uiLanguage: 'en-US' });
-    expect(document.querySelector('#briefing h2')?.textContent).toBe('Summit by the lake');
-    expect(document.documentElement.lang).toBe('en');
-    openPopup({ uiLanguage: 'de-AT' });
-    expect(document.querySelector('#briefing h2')?.textContent).toBe('Gipfel am See');
-  });
-
-  it('marks later events and highlights the current one', () => {
-    openPopup();
-    const [before, current, later] = document.querySelectorAll('.timeline li');
-    expect(before?.textContent).not.toContain('später');
-    expect(current?.getAttribute('aria-current')).toBe('true');
-    expect(current?.classList.contains('current')).toBe(true);
-    expect(later?.querySelector('.badge')?.textContent).toBe('später');
-    expect(later?.querySelector('time')?.getAttribute('datetime')).toBe('2020-04-01');
-  });
-
-  it('opens every link in a new tab without handing over the opener', () => {
-    openPopup();
-    const links = [...document.querySelectorAll('a')];
-    expect(links.map((link) => link.href)).toContain('https://www.handelsblatt.com/27982126.html');
-    for (const link of links) {
-      expect(link.target).toBe('_blank');
-      expect(link.rel.split(' ')).toEqual(expect.arrayContaining(['noopener', 'noreferrer']));
-      expect(document.getElementById(link.getAttribute('aria-describedby')!)?.textContent).toBe('öffnet in einem neuen Tab');
+      const name = labelledBy ? document.getElementById(labelledBy)?.textContent : section.getAttribute('aria-label');
+      expect(name, section.id).toBeTruthy();
     }
   });
 });
@@ -218,55 +98,66 @@ describe('status of the tab', () => {
   });
 
   it.each([
-    [0, DEFAULT_SETTINGS, 'Hier war nichts auszublenden.', 'There was nothing to hide here.'],
-    [0, { ...DEFAULT_SETTINGS, hideJobAds: false, quietReading: false }, 'Das Ausblenden ist abgeschaltet.', 'Hiding is switched off.'],
-    [1, DEFAULT_SETTINGS, 'Lagebild hat einen Block ausgeblendet.', 'Lagebild hid one block.'],
-    [3, DEFAULT_SETTINGS, 'Lagebild hat 3 Blöcke ausgeblendet.', 'Lagebild hid 3 blocks.'],
-  ])('counts %i hidden blocks in a Ukraine article', async (hiddenCount, settings, german, english) => {
-    answerWith(tabStatus('ukraine-article', { hiddenCount, settings }));
+    [[], DEFAULT_SETTINGS, 'Hier war nichts auszublenden.', 'There was nothing to hide here.'],
+    [[], { ...DEFAULT_SETTINGS, hideJobAds: false, quietReading: false }, 'Das Ausblenden ist abgeschaltet.', 'Hiding is switched off.'],
+    [[{ rule: 'jobs', count: 1 }], DEFAULT_SETTINGS, 'Das Stellenangebot-Widget „Top-Jobs des Tages“ ausgeblendet.', 'Hid the job-ad widget “Top-Jobs des Tages”.'],
+    [[{ rule: 'jobs', count: 2 }], DEFAULT_SETTINGS, '2 Stellenangebot-Widgets „Top-Jobs des Tages“ ausgeblendet.', 'Hid 2 job-ad widgets “Top-Jobs des Tages”.'],
+    [
+      [{ rule: 'jobs', count: 1 }, { rule: 'teasers', count: 3 }],
+      { ...DEFAULT_SETTINGS, quietReading: true },
+      'Das Stellenangebot-Widget „Top-Jobs des Tages“ ausgeblendet. 3 Lesetipp-Kästen „Lesen Sie hier mehr“ ausgeblendet.',
+      'Hid the job-ad widget “Top-Jobs des Tages”. Hid 3 “Lesen Sie hier mehr” boxes of reading tips.',
+    ],
+  ] as const)('says in a reader’s words what was hidden: %j', async (hidden, settings, german, english) => {
+    answerWith(tabStatus('ukraine-article', { hidden: [...hidden], settings }));
     openPopup();
     await answered();
-    expect(sentence()).toContain(german);
+    expect(sentence()).toBe(`${hidden.length ? 'Ein Ukraine-Artikel des Handelsblatts. ' : 'Ein Ukraine-Artikel des Handelsblatts. '}${german}`);
     openPopup({ uiLanguage: 'en-GB' });
     await answered();
-    expect(sentence()).toContain(english);
+    expect(sentence()).toBe(`A Handelsblatt article on Ukraine. ${english}`);
   });
 
-  it('lists the signals under "Warum?" and shows the headline', async () => {
-    answerWith(
-      tabStatus('ukraine-article', {
-        headline: 'Blinken warnt Moskau',
-        signals: [
-          { source: 'article-id', detail: '27996778', weight: 0 },
-          { source: 'kicker', detail: 'Ukraine-Konflikt', weight: 3 },
-          { source: 'mystery' as Signal['source'], detail: 'neu', weight: 1 },
-        ],
-      }),
-    );
+  it('lists under "Warum?" each kind of evidence once, in the reader’s language, without the script’s internal labels', async () => {
+    const signals: Signal[] = [
+      { source: 'host', detail: 'host: www.handelsblatt.com', weight: 0 },
+      { source: 'article-id', detail: 'article ID 27996778 (url)', weight: 0 },
+      { source: 'headline', detail: 'lead: Ukraine', weight: 1 },
+      { source: 'headline', detail: 'headline: Ukraine', weight: 3 },
+      { source: 'kicker', detail: 'kicker: Ukraine-Konflikt', weight: 2 },
+      { source: 'json-ld', detail: 'JSON-LD NewsArticle', weight: 0 },
+      { source: 'mystery' as Signal['source'], detail: 'neu', weight: 1 },
+    ];
+    answerWith(tabStatus('ukraine-article', { headline: 'Blinken warnt Moskau', signals }));
     openPopup();
     await answered();
     const why = statusSection().querySelector('details')!;
     expect(why.querySelector('summary')?.textContent).toBe('Warum?');
-    expect([...why.querySelectorAll('li')].map((item) => item.textContent)).toEqual(['Artikel-ID 27996778', 'Dachzeile Ukraine-Konflikt', 'mystery neu']);
+    const items = [...why.querySelectorAll('li')].map((item) => item.textContent);
+    expect(items).toEqual([
+      'Die Seite liegt auf handelsblatt.com.',
+      'Die Seite trägt eine Artikelnummer des Handelsblatts.',
+      'Überschrift oder Vorspann nennen die Ukraine oder Russland.',
+      'Die Dachzeile über der Überschrift nennt die Ukraine oder Russland.',
+    ]);
+    expect(new Set(items).size).toBe(items.length);
+    for (const item of items) expect(item).not.toMatch(/article ID|lead|headline|kicker|JSON|mystery|host:|\d{6,}/);
     expect(statusSection().querySelector('.status-headline')?.textContent).toBe('Blinken warnt Moskau');
+
+    openPopup({ uiLanguage: 'en' });
+    await answered();
+    expect([...statusSection().querySelectorAll('.why li')].map((item) => item.textContent)).toEqual([
+      'The page is on handelsblatt.com.',
+      'The page carries a Handelsblatt article number.',
+      'The headline or the standfirst names Ukraine or Russia.',
+      'The line above the headline names Ukraine or Russia.',
+    ]);
   });
 
-  it('reads a tab without a content script as not Handelsblatt, and says why', async () => {
+  it('reads a tab without a content script as not Handelsblatt, and says why; the popup asks for no quotes', async () => {
     openPopup();
     await answered();
-    expect(fakeBrowser.tabs.sent).toEqual([
-      {
-        tabId: 7,
-        message: {
-          type: 'lagebild/status',
-          quotes: [
-            { id: 'north-talk', text: 'Wir reden weiter.' },
-            { id: 'south-guarantee', text: 'Wir brauchen Garantien.' },
-            { id: 'south-threat', text: 'Wir drohen niemandem.' },
-          ],
-        },
-      },
-    ]);
+    expect(fakeBrowser.tabs.sent).toEqual([{ tabId: 7, message: { type: 'lagebild/status', quotes: [] } }]);
     expect(statusSection().dataset.statusKind).toBe('not-handelsblatt');
     expect(sentence()).toBe('Lagebild hat in diesem Tab keine Handelsblatt-Seite gefunden.');
     expect(statusSection().querySelector('details')?.textContent).toContain('laden Sie ihn einmal neu');
@@ -294,7 +185,6 @@ describe('status of the tab', () => {
     await answered();
     expect(sentence()).toBe('Lagebild hat in diesem Tab keine Handelsblatt-Seite gefunden.');
     expect(document.body.textContent).not.toMatch(/undefined|null|NaN|Error|Fehler/);
-    expect(document.querySelectorAll('button[data-quote-id]:not(:disabled)')).toHaveLength(0);
   });
 
   it('announces the answer in the live region that was there while loading', async () => {
@@ -307,57 +197,55 @@ describe('status of the tab', () => {
   });
 });
 
-describe('show in article', () => {
-  it('enables exactly the quotes the tab found and asks the tab to show one', async () => {
-    answerWith(tabStatus('ukraine-article', { quotesFound: ['south-guarantee', 'not-in-this-briefing'] }));
+describe('the way on from the popup', () => {
+  it('opens the side panel in the reader’s click, in the tab’s window, and closes the popup', async () => {
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    answerWith(tabStatus('ukraine-article'));
     openPopup();
-    const buttons = () => [...document.querySelectorAll<HTMLButtonElement>('button[data-quote-id]')];
-    expect(buttons().map((button) => button.disabled)).toEqual([true, true, true]);
     await answered();
-    expect(buttons().map((button) => [button.dataset.quoteId, button.disabled])).toEqual([
-      ['north-talk', true],
-      ['south-guarantee', false],
-      ['south-threat', true],
-    ]);
-    expect(document.querySelector<HTMLElement>('#quotes-hint')?.hidden).toBe(true);
-
-    fakeBrowser.tabs.respond = (message) => ({ shown: (message as { quote?: { id: string } }).quote?.id === 'south-guarantee' });
-    const button = buttons()[1]!;
-    expect(button.textContent).toBe('Im Artikel zeigen');
-    button.click();
+    document.querySelector<HTMLButtonElement>('#beside-article')!.click();
+    // Synchronously: a browser allows the panel only within the reader's gesture.
+    expect(fakeBrowser.sidePanel.opened).toEqual([{ windowId: 3 }]);
     await vi.waitFor(() => {
-      expect(button.parentElement?.querySelector('.quote-feedback')?.textContent).toBe('Die Stelle ist im Artikel markiert.');
-    });
-    expect(fakeBrowser.tabs.sent.at(-1)).toEqual({
-      tabId: 7,
-      message: { type: 'lagebild/show-quote', quote: { id: 'south-guarantee', text: 'Wir brauchen Garantien.' } },
+      expect(close).toHaveBeenCalled();
     });
   });
 
-  it('keeps the hint while no quote is found', async () => {
-    answerWith(tabStatus('ukraine-liveblog'));
+  it('says so when the panel cannot open', async () => {
+    vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    fakeBrowser.sidePanel.open = () => Promise.reject(new Error('no gesture'));
+    answerWith(tabStatus('article'));
     openPopup();
     await answered();
-    expect(document.querySelector<HTMLElement>('#quotes-hint')?.hidden).toBe(false);
+    document.querySelector<HTMLButtonElement>('#beside-article')!.click();
+    await vi.waitFor(() => {
+      expect(document.querySelector('.action-feedback')?.textContent).toBe('Die Seitenleiste ließ sich nicht öffnen.');
+    });
   });
 
-  it('shows the German words in every language and marks the English as original or translation', () => {
+  it('opens the options page for the other settings', async () => {
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
     openPopup();
-    expect(document.querySelectorAll('.quote-en')).toHaveLength(0);
-    openPopup({ uiLanguage: 'en' });
-    const quotes = [...document.querySelectorAll('.quote')];
-    expect(quotes.map((quote) => quote.querySelector('blockquote')?.getAttribute('lang'))).toEqual(['de', 'de', 'de']);
-    expect(quotes[0]?.querySelector('blockquote')?.textContent).toBe('„Wir reden weiter.“');
-    expect(quotes.map((quote) => quote.querySelector('.quote-en')?.textContent)).toEqual([
-      'Original wording: “We keep talking.”',
-      'Our translation: “We need guarantees.”',
-      'Our translation: “We threaten no one.”',
-    ]);
-    expect(document.querySelector('button[data-quote-id]')?.textContent).toBe('Show in article');
+    document.querySelector<HTMLButtonElement>('#more-settings')!.click();
+    expect(fakeBrowser.runtime.optionsOpened).toBe(1);
+    await vi.waitFor(() => {
+      expect(close).toHaveBeenCalled();
+    });
+  });
+
+  it('saves the job-ad switch from the popup', async () => {
+    openPopup();
+    await settingsLoaded();
+    const input = document.querySelector<HTMLInputElement>('#setting-hideJobAds')!;
+    input.checked = false;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => {
+      expect(storedSettings('sync')?.hideJobAds).toBe(false);
+    });
   });
 });
 
-describe('settings', () => {
+describe('the options page', () => {
   const checkbox = (key: string): HTMLInputElement => document.querySelector<HTMLInputElement>(`#setting-${key}`)!;
 
   function toggle(key: string): void {
@@ -365,17 +253,30 @@ describe('settings', () => {
     checkbox(key).dispatchEvent(new Event('change', { bubbles: true }));
   }
 
-  it('shows the stored values once loaded, and not before', async () => {
+  it('shows every stored value once loaded, and not before', async () => {
     fakeBrowser.storage.sync.data.set(SETTINGS_KEY, { ...DEFAULT_SETTINGS, quietReading: true, hideJobAds: false });
-    openPopup();
+    openOptionsPage();
     expect(checkbox('hideJobAds').disabled).toBe(true);
     await settingsLoaded();
     expect(['hideJobAds', 'quietReading', 'cardOnLiveblog', 'cardOnArticles'].map((key) => checkbox(key).checked)).toEqual([false, true, true, false]);
     expect(document.querySelector(`label[for="setting-hideJobAds"]`)?.textContent).toBe('Job-Anzeigen ausblenden');
+    expect(document.title).toBe('Lagebild – Einstellungen');
+  });
+
+  it('names quiet reading for what it hides: the newsroom’s reading tips, not adverts', () => {
+    for (const [uiLanguage, label, hint] of [
+      ['de', 'Lesetipp-Kästen „Lesen Sie hier mehr“ im Artikel ausblenden', 'Redaktionelle Verweise auf weitere Handelsblatt-Artikel, keine Werbung.'],
+      ['en', 'Hide the “Lesen Sie hier mehr” boxes of reading tips in articles', 'Editorial links to more Handelsblatt articles, not adverts.'],
+    ] as const) {
+      openOptionsPage({ uiLanguage });
+      expect(document.querySelector('label[for="setting-quietReading"]')?.textContent).toBe(label);
+      expect(document.getElementById(checkbox('quietReading').getAttribute('aria-describedby')!)?.textContent).toBe(hint);
+      expect(label).not.toMatch(/Werb|advert|promot/i);
+    }
   });
 
   it('saves a change to storage.sync', async () => {
-    openPopup();
+    openOptionsPage();
     await settingsLoaded();
     toggle('quietReading');
     await vi.waitFor(() => {
@@ -386,7 +287,7 @@ describe('settings', () => {
 
   it('falls back to storage.local when sync fails', async () => {
     fakeBrowser.storage.sync.failWith = new Error('sync is disabled');
-    openPopup();
+    openOptionsPage();
     await settingsLoaded();
     toggle('hideJobAds');
     await vi.waitFor(() => {
@@ -396,7 +297,7 @@ describe('settings', () => {
   });
 
   it('puts a switch back and says so when nothing can be stored', async () => {
-    openPopup();
+    openOptionsPage();
     await settingsLoaded();
     fakeBrowser.storage.sync.failWith = new Error('sync is disabled');
     fakeBrowser.storage.local.failWith = new Error('disk full');
@@ -409,7 +310,7 @@ describe('settings', () => {
 
   it('shows a dismissed card as off, and turning it on brings it back', async () => {
     fakeBrowser.storage.sync.data.set(SETTINGS_KEY, { ...DEFAULT_SETTINGS, cardOnLiveblog: true, cardDismissed: true });
-    openPopup();
+    openOptionsPage();
     await settingsLoaded();
     expect(checkbox('cardOnLiveblog').checked).toBe(false);
     toggle('cardOnLiveblog');
@@ -419,7 +320,7 @@ describe('settings', () => {
   });
 
   it('follows changes made elsewhere while open', async () => {
-    openPopup();
+    openOptionsPage();
     await settingsLoaded();
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, hideJobAds: false } });
     expect(checkbox('hideJobAds').checked).toBe(false);
@@ -427,8 +328,8 @@ describe('settings', () => {
 });
 
 describe('language switch', () => {
-  it('redraws everything in the other language, keeps focus and remembers the choice', async () => {
-    answerWith(tabStatus('ukraine-article', { hiddenCount: 2, quotesFound: ['north-talk'] }));
+  it('redraws the popup in the other language, keeps focus and remembers the choice', async () => {
+    answerWith(tabStatus('ukraine-article', { hidden: [{ rule: 'jobs', count: 2 }] }));
     const { remembered } = openPopup();
     await answered();
     await settingsLoaded();
@@ -439,10 +340,9 @@ describe('language switch', () => {
     expect(document.documentElement.lang).toBe('en');
     expect(document.querySelector('#briefing h2')?.textContent).toBe('Summit by the lake');
     expect(document.querySelector('#status-heading')?.textContent).toBe('This tab');
-    expect(sentence()).toBe('A Handelsblatt article on Ukraine. Lagebild hid 2 blocks.');
-    expect(document.querySelector('#settings-heading')?.textContent).toBe('Settings');
-    expect(document.querySelector('.timeline .badge')?.textContent).toBe('later');
-    expect(document.querySelector<HTMLButtonElement>('[data-quote-id="north-talk"]')?.disabled).toBe(false);
+    expect(sentence()).toBe('A Handelsblatt article on Ukraine. Hid 2 job-ad widgets “Top-Jobs des Tages”.');
+    expect(document.querySelector('label[for="setting-hideJobAds"]')?.textContent).toBe('Hide job ads');
+    expect(document.querySelector<HTMLInputElement>('#setting-hideJobAds')?.disabled).toBe(false);
     expect(document.activeElement?.id).toBe('language-en');
     expect(document.querySelector<HTMLInputElement>('#language-en')?.checked).toBe(true);
     expect(remembered).toEqual(['en']);
@@ -483,101 +383,56 @@ describe('language switch', () => {
   });
 });
 
-describe('the entry', () => {
-  async function runEntry(): Promise<void> {
+describe('the entries', () => {
+  async function runEntry(page: 'popup' | 'panel' | 'options'): Promise<void> {
     const root = document.createElement('div');
     root.id = 'app';
     document.body.replaceChildren(root);
     vi.resetModules();
-    await import('../../src/popup/main');
+    if (page === 'popup') await import('../../src/popup/main');
+    else if (page === 'panel') await import('../../src/panel/main');
+    else await import('../../src/options/main');
   }
 
   afterEach(() => {
     localStorage.clear();
   });
 
-  it('draws the bundled briefing in the browser language, every quote with its button', async () => {
+  it('the popup draws the bundled gist in the browser language', async () => {
     fakeBrowser.i18n.uiLanguage = 'en-US';
-    await runEntry();
+    await runEntry('popup');
     expect(document.querySelector('#briefing h2')?.textContent).toBe(briefing.title.en);
-    expect([...document.querySelectorAll<HTMLElement>('button[data-quote-id]')].map((button) => button.dataset.quoteId)).toEqual(
-      allQuotes(briefing).map((quote) => quote.id),
-    );
+    expect(document.querySelector('#briefing .summary')?.textContent).toBe(briefing.gist.en);
+  });
+
+  it('the side panel draws the whole bundled briefing, every quote with its button', async () => {
+    fakeBrowser.i18n.uiLanguage = 'en-US';
+    await runEntry('panel');
+    expect(document.querySelector('#briefing .summary')?.textContent).toBe(briefing.summary.en);
+    expect(document.querySelectorAll('button[data-quote-id]')).toHaveLength(briefing.sides.flatMap((s) => s.positions).length);
+    expect(document.documentElement.dataset.page).toBe('panel');
+  });
+
+  it('the options page draws every switch', async () => {
+    await runEntry('options');
+    expect(document.querySelectorAll('input[data-setting]')).toHaveLength(4);
   });
 
   it('starts in the language remembered from the last visit, before storage answers', async () => {
     fakeBrowser.i18n.uiLanguage = 'en-US';
     localStorage.setItem('lagebild.language', 'de');
     fakeBrowser.storage.sync.get = () => new Promise(() => undefined);
-    await runEntry();
+    await runEntry('popup');
     expect(document.querySelector('#briefing h2')?.textContent).toBe(briefing.title.de);
     expect(document.documentElement.lang).toBe('de');
   });
 
-  it('remembers a choice for the next visit', async () => {
+  it('remembers a choice for the next visit, on any of the pages', async () => {
     fakeBrowser.i18n.uiLanguage = 'de-DE';
-    await runEntry();
+    await runEntry('options');
     document.querySelector<HTMLInputElement>('#language-en')!.click();
     expect(localStorage.getItem('lagebild.language')).toBe('en');
-  });
-
-  describe('the parts below the fold', () => {
-    const HELD_BACK = 'before-first-paint';
-    const heldBack = (): boolean => document.documentElement.classList.contains(HELD_BACK);
-
-    /** Paint Timing as a browser that reports paints has it; `report` delivers an entry by name. */
-    function paintTiming() {
-      let callback: ((entries: { getEntriesByName: (name: string) => unknown[] }) => void) | undefined;
-      vi.stubGlobal(
-        'PerformanceObserver',
-        class {
-          static readonly supportedEntryTypes = ['paint'];
-          constructor(observed: NonNullable<typeof callback>) {
-            callback = observed;
-          }
-          observe(): void {}
-          disconnect(): void {}
-        },
-      );
-      return (name: string) => {
-        callback?.({ getEntriesByName: (wanted) => (wanted === name ? [{ name }] : []) });
-      };
-    }
-
-    beforeEach(() => {
-      // As index.html has it.
-      document.documentElement.classList.add(HELD_BACK);
-    });
-
-    afterEach(() => {
-      document.documentElement.classList.remove(HELD_BACK);
-    });
-
-    it('are in the document at once and drawn from the first contentful paint on', async () => {
-      const report = paintTiming();
-      await runEntry();
-      expect(document.querySelectorAll('.timeline li')).toHaveLength(briefing.timeline.length);
-      expect(document.querySelector('#settings')).not.toBeNull();
-      report('first-paint');
-      expect(heldBack()).toBe(true);
-      report('first-contentful-paint');
-      expect(heldBack()).toBe(false);
-    });
-
-    it('are drawn after a second when the browser reports no paint', async () => {
-      paintTiming();
-      vi.useFakeTimers();
-      await runEntry();
-      vi.advanceTimersByTime(999);
-      expect(heldBack()).toBe(true);
-      vi.advanceTimersByTime(1);
-      expect(heldBack()).toBe(false);
-    });
-
-    it('are drawn at once where paints are not reported at all', async () => {
-      vi.stubGlobal('PerformanceObserver', { supportedEntryTypes: ['mark', 'measure'] });
-      await runEntry();
-      expect(heldBack()).toBe(false);
-    });
+    await runEntry('panel');
+    expect(document.documentElement.lang).toBe('en');
   });
 });

@@ -15,6 +15,7 @@ button:hover { background: rgba(20, 58, 90, .08); }
 .toggle { flex: 1; min-width: 0; display: flex; align-items: baseline; gap: .6em; padding: .3em; text-align: start; }
 .title { flex: 1; min-width: 0; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 [aria-expanded="true"] .title { white-space: normal; }
+.date { flex: none; font-size: .85em; color: #3d5266; }
 .hint { flex: none; font-size: .85em; color: #245a8a; }
 .chevron { display: inline-block; }
 [aria-expanded="true"] .chevron { transform: rotate(180deg); }
@@ -30,6 +31,7 @@ a { display: inline-block; margin-top: .6em; color: #0b55a3; }
 @media (prefers-color-scheme: dark) {
   .card { color: #e3e9ef; background: #1b2631; border-color: #34485c; border-inline-start-color: #8cbcec; }
   .brand, .hint { color: #a3cbf2; }
+  .date { color: #b9c8d6; }
   a { color: #93c1ff; }
   button:hover { background: rgba(255, 255, 255, .1); }
   :focus-visible { outline-color: #93c1ff; }

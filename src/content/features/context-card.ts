@@ -27,12 +27,25 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
+/**
+ * Where focus goes when the card it was in is closed: the story below it, not `<body>`, where a
+ * keyboard reader would have to start over. The story gets tabindex -1 only if it has none, so it
+ * can take focus without joining the tab order.
+ */
+function focusStory(doc: Document): void {
+  const story = doc.querySelector<HTMLElement>(ARTICLE_ROOT) ?? doc.querySelector<HTMLElement>('main');
+  if (story === null) return;
+  if (!story.hasAttribute('tabindex')) story.setAttribute('tabindex', '-1');
+  story.focus({ preventScroll: true });
+}
+
 /** The card's host, filled; `onDismiss` runs when the reader closes it. */
 function renderCard(doc: Document, content: CardContent, currentArticleId: string | null, onDismiss: () => void): HTMLElement {
   const { labels } = content;
   const hint = el(doc, 'span', { class: 'hint', 'aria-hidden': 'true' }, labels.expand, ' ', el(doc, 'span', { class: 'chevron' }, '▾'));
   const toggle = el(doc, 'button', { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': 'details' },
-    el(doc, 'span', { class: 'title' }, content.title), hint);
+    // The date first and never cut off: a long title is what the narrow card shortens.
+    el(doc, 'time', { class: 'date', datetime: content.date.iso }, content.date.text), el(doc, 'span', { class: 'title' }, content.title), hint);
   const dismiss = el(doc, 'button', { type: 'button', class: 'dismiss', 'aria-label': labels.dismiss, title: labels.dismiss }, '×');
   const sides = content.sides.map((side) =>
     el(doc, 'div', { class: 'side' }, el(doc, 'h3', {}, side.name), el(doc, 'ul', {}, ...side.positions.map((p) => el(doc, 'li', {}, p)))));
@@ -102,7 +115,9 @@ export function contextCard(ctx: ContentContext): void {
 
   const dismiss = (): void => {
     dismissedHere = true;
+    const hadFocus = card !== null && doc.activeElement === card.host;
     remove();
+    if (hadFocus) focusStory(doc);
     saveSettings({ cardDismissed: true }).catch(() => {
       // Not saved (extension gone): the card stays closed on this page all the same.
     });

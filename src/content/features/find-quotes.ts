@@ -4,23 +4,29 @@
  * as the quotes asked for need it (on a long article their exact places are near the top), so a status
  * request followed by a click costs at most one pass over the text. The mark is a CSS Custom Highlight
  * where the browser has the API, because that leaves the page's DOM alone; otherwise a `<mark>` wrapper
- * that is taken out again, leaving the page's text nodes as they were.
+ * that is taken out again, leaving the page's text nodes as they were. The mark stays while the reader
+ * reads beside the side panel, until another quote is shown or the page changes; the panel is told then.
+ * For the panel, the quotes standing in the visible part of the page are reported as the reader scrolls.
  */
 import { findQuote, openTextIndex, toRange, type QuoteMatch, type TextIndex } from '../../core/quote-match';
 import { HIDE_ATTRIBUTE } from '../../core/hiding-rules';
 import { ARTICLE_ROOT } from '../../core/selectors';
 import type { QuoteQuery } from '../../shared/messages';
-import { listen } from '../../shared/messaging';
+import { announce, listen } from '../../shared/messaging';
 import type { ContentContext } from '../context';
 
 const HIGHLIGHT_NAME = 'lagebild-quote';
 const MARK_ATTRIBUTE = 'data-lagebild-mark';
-/** Long enough to find the sentence after the scroll settles, short enough not to linger over the reading. */
-const MARK_MS = 6000;
 /** System colours follow forced-colours mode; Mark on MarkText is readable on any page background. */
 const HIGHLIGHT_CSS = `::highlight(${HIGHLIGHT_NAME}) { background-color: Mark; color: MarkText; }`;
 
 type Unmark = () => void;
+
+/** The element a quote's passage stands in: what is observed for "in view", one per quote. */
+function passageElement(range: Range): Element | null {
+  const container = range.commonAncestorContainer;
+  return container.nodeType === 1 ? (container as Element) : container.parentElement;
+}
 
 /** What the Custom Highlight API adds to a window; older browsers and test DOMs lack it. */
 interface HighlightApi {
@@ -94,6 +100,8 @@ export function findQuotesInStory(ctx: ContentContext): void {
   const { doc, signal } = ctx;
   let index: TextIndex | null = null;
   let unmark: Unmark | null = null;
+  let marked: string | null = null;
+  let watcher: IntersectionObserver | null = null;
   const style = { element: null as HTMLStyleElement | null };
 
   const currentIndex = (): TextIndex | null => {
@@ -103,28 +111,67 @@ export function findQuotesInStory(ctx: ContentContext): void {
     return index;
   };
 
-  const clearMark = (): void => {
+  /** Takes the mark away; `tell` when the reader did not ask for it, so the panel stops calling it marked. */
+  const clearMark = (tell: boolean): void => {
     const undo = unmark;
+    const id = marked;
     unmark = null;
+    marked = null;
     undo?.();
+    if (tell && id !== null) announce({ type: 'lagebild/mark-cleared', id });
   };
 
-  const mark = (range: Range, nodes: Text[], match: QuoteMatch): void => {
+  const mark = (id: string, range: Range, nodes: Text[], match: QuoteMatch): void => {
     const undo = highlight(doc, range, style) ?? wrap(doc, nodes, match);
     // A wrapper splits text nodes the index points into, and joins them again when it goes.
     index = null;
-    const timer = setTimeout(clearMark, MARK_MS);
-    doc.addEventListener('click', clearMark, { capture: true, once: true });
+    marked = id;
     unmark = () => {
-      clearTimeout(timer);
-      doc.removeEventListener('click', clearMark, { capture: true });
       undo();
       index = null;
     };
   };
 
+  const stopWatching = (): void => {
+    watcher?.disconnect();
+    watcher = null;
+  };
+
+  /**
+   * One observer on the few elements the quotes stand in: the browser reports crossings of the
+   * viewport's edge, so nothing runs per scroll event and nothing is read from the rest of the page.
+   */
+  const watch = (quotes: readonly QuoteQuery[]): string[] => {
+    stopWatching();
+    const current = currentIndex();
+    const Observer = doc.defaultView?.IntersectionObserver;
+    if (current === null || Observer === undefined || ctx.verdict?.aboutUkraine !== true) return [];
+    const ids = new Map<Element, string[]>();
+    for (const quote of quotes) {
+      const match = findQuote(current, quote.text);
+      const element = match && passageElement(toRange(match));
+      if (element) ids.set(element, [...(ids.get(element) ?? []), quote.id]);
+    }
+    const inView = new Set<string>();
+    let reported = '';
+    watcher = new Observer((entries) => {
+      for (const entry of entries) {
+        for (const id of ids.get(entry.target) ?? []) {
+          if (entry.isIntersecting) inView.add(id);
+          else inView.delete(id);
+        }
+      }
+      const now = quotes.map((q) => q.id).filter((id) => inView.has(id));
+      if (now.join() === reported) return;
+      reported = now.join();
+      announce({ type: 'lagebild/quotes-in-view', ids: now });
+    });
+    for (const element of ids.keys()) watcher.observe(element);
+    return [...ids.values()].flat();
+  };
+
   const show = (quote: QuoteQuery): boolean => {
-    clearMark();
+    clearMark(false);
     const current = currentIndex();
     const match = current && findQuote(current, quote.text);
     if (!current || !match) return false;
@@ -133,16 +180,28 @@ export function findQuotesInStory(ctx: ContentContext): void {
       block: 'center',
       behavior: prefersReducedMotion(doc) ? 'auto' : 'smooth',
     });
-    mark(range, nodesOf(current, match), match);
+    mark(quote.id, range, nodesOf(current, match), match);
     return true;
   };
 
   ctx.onPageChange(({ urlChanged }) => {
     index = null;
-    if (urlChanged) clearMark();
+    if (!urlChanged) return;
+    clearMark(true);
+    // The panel asks again for the new page once the page features announce the change.
+    stopWatching();
   });
-  signal.addEventListener('abort', clearMark);
-  listen({ 'lagebild/show-quote': ({ quote }) => ({ shown: show(quote) }) }, signal);
+  signal.addEventListener('abort', () => {
+    clearMark(true);
+    stopWatching();
+  });
+  listen(
+    {
+      'lagebild/show-quote': ({ quote }) => ({ shown: show(quote) }),
+      'lagebild/watch-quotes': ({ quotes }) => ({ watching: watch(quotes) }),
+    },
+    signal,
+  );
 
   // The briefing's quotes stand only in Ukraine coverage: other pages are not read at all, which
   // spares every other article the index (tens of milliseconds on a very long one).

@@ -1,0 +1,6 @@
+/** Options page entry; see options.ts. */
+import { shellOptions } from '../popup/entry';
+import { startOptions } from './options';
+
+const root = document.getElementById('app');
+if (root) startOptions(root, shellOptions());
