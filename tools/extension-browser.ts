@@ -36,6 +36,8 @@ export interface ConsoleError {
 }
 
 export const POPUP_PATH = 'src/popup/index.html';
+export const PANEL_PATH = 'src/panel/index.html';
+export const OPTIONS_PATH = 'src/options/index.html';
 
 /** Flags that keep a test browser quiet: no sandbox (root in CI), no GPU, no traffic or UI of its own. */
 export const QUIET_CHROMIUM_ARGS = [
@@ -140,15 +142,35 @@ export class ExtensionBrowser {
   async openPopup(page: Page): Promise<Popup> {
     await page.bringToFront();
     await this.serviceWorker.evaluate(() => chrome.action.openPopup());
+    return this.attachTo(this.popupUrl);
+  }
+
+  get panelUrl(): string {
+    return `chrome-extension://${this.extensionId}/${PANEL_PATH}`;
+  }
+
+  /**
+   * The real side panel beside `page`, opened as a reader does: the popup's "Beside the article"
+   * button clicked with a trusted mouse event, since sidePanel.open wants the reader's gesture.
+   */
+  async openSidePanel(page: Page): Promise<Popup> {
+    const popup = await this.openPopup(page);
+    await popup.waitFor(`document.querySelector('#beside-article')`);
+    await popup.click('#beside-article');
+    return this.attachTo(this.panelUrl);
+  }
+
+  /** Attaches to the extension page at `url` once it is there (popups and side panels are not Playwright pages). */
+  private async attachTo(url: string): Promise<Popup> {
     const cdp = await this.context.browser()!.newBrowserCDPSession();
     for (let attempt = 0; attempt < 100; attempt++) {
       const { targetInfos } = await cdp.send('Target.getTargets');
-      const target = targetInfos.find((t) => t.url === this.popupUrl);
+      const target = targetInfos.find((t) => t.url === url);
       if (target) return Popup.attach(cdp, target.targetId);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await cdp.detach();
-    throw new Error(`The popup ${this.popupUrl} did not open`);
+    throw new Error(`${url} did not open`);
   }
 
   async close(): Promise<void> {
@@ -216,6 +238,19 @@ export class Popup {
       };
       poll();
     })`);
+  }
+
+  /** A trusted click in the middle of the element, as the reader's mouse makes it: it counts as a user gesture. */
+  async click(selector: string): Promise<void> {
+    const { x, y } = await this.evaluate<{ x: number; y: number }>(`(() => {
+      const element = document.querySelector(${JSON.stringify(selector)});
+      element.scrollIntoView({ block: 'center' });
+      const rect = element.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    })()`);
+    for (const type of ['mousePressed', 'mouseReleased']) {
+      await this.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 });
+    }
   }
 
   /** Emulates the reader's colour scheme, and optionally a wish for reduced motion (no fade-ins). */

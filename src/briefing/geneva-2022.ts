@@ -27,8 +27,8 @@ export const geneva2022: Briefing = {
       'Neither side had expected a breakthrough, and none came: the US promised a written answer for the following week, and the dialogue continues.',
   },
   gist: {
-    de: 'Blinken und Lawrow trafen sich am 21. Januar 2022 rund eineinhalb Stunden in Genf, ohne Durchbruch. Die USA sagten eine schriftliche Antwort für die folgende Woche zu; der Dialog geht weiter.',
-    en: 'Blinken and Lavrov met in Geneva for about an hour and a half on 21 January 2022, with no breakthrough. The US promised a written answer for the following week; the dialogue continues.',
+    de: 'Rund eineinhalb Stunden sprachen Blinken und Lawrow in Genf, ohne Durchbruch. Die USA sagten eine schriftliche Antwort zu; der Dialog geht weiter.',
+    en: 'Blinken and Lavrov talked in Geneva for about an hour and a half, with no breakthrough. The US promised a written answer; the dialogue continues.',
   },
   facts: [
     {

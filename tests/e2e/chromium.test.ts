@@ -36,8 +36,6 @@ describe.skipIf(executablePath === null)('Lagebild in Chromium', () => {
   async function popupOver(page: Page): Promise<Popup> {
     const popup = await session.browser.openPopup(page);
     await popup.waitFor(`document.querySelector('#status')?.dataset.statusKind && document.querySelector('#status').dataset.statusKind !== 'loading'`);
-    // The parts below the fold are drawn after the first paint; axe must see them too.
-    await popup.waitFor(`!document.documentElement.classList.contains('before-first-paint')`);
     return popup;
   }
 

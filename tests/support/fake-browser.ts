@@ -116,6 +116,7 @@ function createFakeBrowser() {
       onUpdated: fakeEvent<[number, { status?: string }, { id: number; active: boolean }]>(),
       respond: ((): Promise<unknown> => Promise.reject(new Error(NO_RECEIVER))) as TabResponder,
       sent: [] as { tabId: number; message: unknown }[],
+      getCurrent: (): Promise<{ id: number } | undefined> => Promise.resolve(undefined),
       query: () => Promise.resolve(fake.tabs.activeTabId === null ? [] : [{ id: fake.tabs.activeTabId, windowId: fake.tabs.windowId, active: true }]),
       sendMessage: (tabId: number, message: unknown): Promise<unknown> => {
         fake.tabs.sent.push({ tabId, message });
