@@ -5,7 +5,15 @@
  * it in absolute form (`GET http://www.handelsblatt.com/…`) and it serves by host, while https
  * arrives as CONNECT and is refused: nothing reaches the internet.
  */
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import baseManifest from '../../manifest.json' with { type: 'json' };
+
+/**
+ * The extension's internal UUID, fixed by a pref so its pages have a known moz-extension:// address;
+ * WebDriver BiDi opens such pages only when Firefox runs with -remote-allow-system-access.
+ */
+export const EXTENSION_UUID = '6c1b2f0e-3d4a-4b8e-9f21-7a5c0d9e8b13';
+export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
 export interface FirefoxOptions {
   executablePath: string;
@@ -13,15 +21,19 @@ export interface FirefoxOptions {
   extensionPath: string;
   /** The test server's port, used as the proxy for every scheme. */
   port: number;
+  /** The colour scheme pages see; WebDriver BiDi cannot emulate it, so it is a pref from the start. */
+  colorScheme?: 'light' | 'dark';
 }
 
-export async function launchFirefox({ executablePath, extensionPath, port }: FirefoxOptions): Promise<Browser> {
+export async function launchFirefox({ executablePath, extensionPath, port, colorScheme }: FirefoxOptions): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
     executablePath,
     headless: true,
+    args: ['-remote-allow-system-access'],
     extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [baseManifest.browser_specific_settings.gecko.id]: EXTENSION_UUID }),
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
       'network.proxy.http_port': port,
@@ -31,6 +43,8 @@ export async function launchFirefox({ executablePath, extensionPath, port }: Fir
       'network.proxy.allow_hijacking_localhost': true,
       // Otherwise a typed http URL is first tried as https, which the proxy refuses.
       'dom.security.https_first': false,
+      // 0 dark, 1 light; left to the system (light when headless) without a choice.
+      ...(colorScheme ? { 'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1 } : {}),
     },
   });
   try {
@@ -41,4 +55,17 @@ export async function launchFirefox({ executablePath, extensionPath, port }: Fir
     throw error;
   }
   return browser;
+}
+
+/**
+ * Opens one of the extension's pages in a window of its own, as the side panel or popup stands beside
+ * the reader's tab. Firefox loads it, but WebDriver BiDi reports no navigation for moz-extension:
+ * pages, so the navigation is not awaited; the page's own state is.
+ */
+export async function openExtensionPage(browser: Browser, path: string): Promise<Page> {
+  const page = await browser.newPage({ type: 'window' });
+  const url = `${EXTENSION_ORIGIN}/${path}`;
+  await page.goto(url, { timeout: 1000 }).catch(() => undefined);
+  await page.waitForFunction((wanted: string) => location.href === wanted && document.readyState === 'complete', { timeout: 10_000 }, url);
+  return page;
 }

@@ -16,6 +16,6 @@ export const AXE_RUN = `axe.run(document, { resultTypes: ['violations'] }).then(
   r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })))`;
 
 /** Height of the whole popup document: Chrome and Firefox show at most 600 px of it without scrolling. */
-export const DOCUMENT_HEIGHT = `Math.ceil(Math.max(document.documentElement.scrollHeight, document.documentElement.getBoundingClientRect().height))`;
+export const DOCUMENT_HEIGHT = `Math.ceil(document.documentElement.getBoundingClientRect().height)`;
 
 export const POPUP_MAX_HEIGHT = 600;
