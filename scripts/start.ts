@@ -4,8 +4,9 @@
  * in the toolbar (under the puzzle piece) opens the popup. Close the browser or press Ctrl+C to stop.
  *
  * With no display (or --headless) it runs headless instead, writes screenshots of the article with
- * and without the extension and of the popup in light and dark, and exits. They go to screenshots/
- * (ignored by git); `npm run screenshots` passes `--out docs/screenshots` to refresh the README's.
+ * and without the extension, of the side panel open beside the article, and of the popup in light
+ * and dark, and exits. They go to screenshots/ (ignored by git); `npm run screenshots` passes
+ * `--out docs/screenshots` to refresh the README's.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -64,6 +65,27 @@ async function takeScreenshots(): Promise<string[]> {
   }
 }
 
+/**
+ * The side panel open beside the article, as one picture: the browser draws its side panel outside
+ * the page, so the two shots are set side by side on a page of their own and that page is shot.
+ */
+async function besideTheArticle(browser: ExtensionBrowser, tab: Page): Promise<string> {
+  await tab.setViewportSize(ARTICLE_VIEWPORT);
+  const panel = await browser.openSidePanel(tab);
+  await panel.waitFor(`document.querySelector('#status')?.dataset.statusKind === 'ukraine-article'`);
+  await panel.click('button[data-quote-id="blinken-invasion"]');
+  await panel.waitFor(`document.querySelector('.quote-feedback[data-quote-id="blinken-invasion"]').textContent !== ''`);
+  await panel.evaluate(`document.querySelector('button[data-quote-id="blinken-invasion"]').closest('li').scrollIntoView({ block: 'center' })`);
+  const shots = [await tab.screenshot(), await panel.screenshot()].map((png) => `data:image/png;base64,${png.toString('base64')}`);
+  await panel.close();
+  const sheet = await browser.context.newPage();
+  await sheet.setContent(`<body style="margin:0"><div style="display:inline-flex">${shots.map((src) => `<img src="${src}" style="display:block;height:${ARTICLE_VIEWPORT.height}px">`).join('')}</div></body>`);
+  const file = join(SCREENSHOTS, 'article-with-side-panel.png');
+  await sheet.locator('div').screenshot({ path: file });
+  await sheet.close();
+  return file;
+}
+
 async function popupScreenshots(): Promise<string[]> {
   const browser = await ExtensionBrowser.launch({
     executablePath: chromiumPath() ?? '/usr/bin/chromium',
@@ -89,6 +111,7 @@ async function popupScreenshots(): Promise<string[]> {
       files.push(file);
       await popup.close();
     }
+    files.push(await besideTheArticle(browser, tab));
     return files;
   } finally {
     await browser.close();

@@ -260,13 +260,16 @@ export class Popup {
     await this.send('Emulation.setEmulatedMedia', { features });
   }
 
-  /** A PNG of the popup as the reader sees it, cut to its body's width: the window can be wider. */
+  /**
+   * A PNG of the popup as the reader sees it: cut to its body's width (the window can be wider), and
+   * whole, beyond the smaller window a headless browser gives it.
+   */
   async screenshot(): Promise<Buffer> {
-    const body = await this.evaluate<{ width: number; height: number }>(
-      `({ width: Math.ceil(document.body.getBoundingClientRect().width), height: window.innerHeight })`,
+    const { width, height } = await this.evaluate<{ width: number; height: number }>(
+      `({ width: Math.ceil(document.body.getBoundingClientRect().width), height: Math.max(innerHeight, document.documentElement.scrollHeight) })`,
     );
-    const clip = { x: 0, y: 0, width: body.width, height: body.height, scale: 1 };
-    const { data } = (await this.send('Page.captureScreenshot', { format: 'png', clip })) as { data: string };
+    const clip = { x: 0, y: 0, width, height, scale: 1 };
+    const { data } = (await this.send('Page.captureScreenshot', { format: 'png', clip, captureBeyondViewport: true })) as { data: string };
     return Buffer.from(data, 'base64');
   }
 
