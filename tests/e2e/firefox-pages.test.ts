@@ -61,7 +61,7 @@ describe.skipIf(executablePath === null).each(['light', 'dark'] as const)('the e
       await popup.waitForFunction(`document.documentElement.lang === '${language}'`);
       heights[language] = (await popup.evaluate(DOCUMENT_HEIGHT)) as number;
       expect(await popup.$$eval('.compare li', (items) => items.length)).toBe(2);
-      expect(await popup.$$eval('input[data-setting]', (inputs) => inputs.map((i) => (i as HTMLInputElement).dataset.setting))).toEqual(['hideJobAds']);
+      expect(await popup.$$eval('input[data-setting]', (inputs) => inputs.map((i) => i.dataset.setting))).toEqual(['hideJobAds']);
     }
     process.stdout.write(`Firefox popup height: de ${heights.de} px, en ${heights.en} px\n`);
     expect(Math.max(heights.de!, heights.en!)).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
