@@ -54,7 +54,7 @@ export function createContext(doc: Document, signal: AbortSignal): ContentContex
     onStatusRequest: (c) => statusContributors.push(c),
     statusFor: (request) => {
       if (ctx.verdict === null) return null;
-      const answer: TabStatus = { verdict: ctx.verdict, hiddenCount: ctx.hiddenCount, settings: ctx.settings, quotesFound: [] };
+      const answer: TabStatus = { verdict: ctx.verdict, hiddenCount: ctx.hiddenCount, hidden: [], settings: ctx.settings, quotesFound: [] };
       for (const c of statusContributors) c(request, answer);
       return answer;
     },

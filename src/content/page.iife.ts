@@ -6,9 +6,11 @@
  * it is run; without that context (the first script failed) there is nothing to build on.
  */
 import { sharedContext } from './context';
+import { announceChanges } from './features/announce-changes';
 import { answerStatus } from './features/answer-status';
 import { contextCard } from './features/context-card';
 import { findQuotesInStory } from './features/find-quotes';
+import { hiddenByRule } from './features/hidden-by-rule';
 import { recognisePage } from './features/recognise-page';
 
 const ctx = sharedContext();
@@ -16,6 +18,8 @@ if (ctx && !ctx.signal.aborted && !ctx.pageFeatures) {
   ctx.pageFeatures = true;
   recognisePage(ctx);
   findQuotesInStory(ctx);
+  hiddenByRule(ctx);
   answerStatus(ctx);
+  announceChanges(ctx);
   contextCard(ctx);
 }

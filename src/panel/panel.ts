@@ -1,7 +1,7 @@
 /**
  * The side panel (Chrome) or sidebar (Firefox): the whole briefing beside the article. It stays
  * open while the reader reads, so it follows the tab in front: switching tabs, loading a page or
- * the site's in-page navigation (reported by the content script) asks the tab again. With no
+ * the site's in-page navigation (announced by the page features) asks the tab again. With no
  * article open it is the briefing alone. "Show in article" marks a passage; as the reader scrolls,
  * the positions whose quotes are in view are marked here.
  */
@@ -9,7 +9,8 @@ import { allQuotes } from '../briefing/index';
 import type { Briefing, Quote } from '../briefing/types';
 import { UKRAINE_LIVEBLOG_ID } from '../core/selectors';
 import type { QuoteQuery } from '../shared/messages';
-import { activeTab, onReaderTabChanged, onTabNews, requestShowQuote, requestTabStatus, requestWatchQuotes } from '../shared/runtime';
+import { onTabNews, requestShowQuote, requestTabStatus, requestWatchQuotes } from '../shared/messaging';
+import { activeTab, onReaderTabChanged } from '../shared/reader-tab';
 import { applyQuotesFound, applyQuotesInView, clearQuoteFeedback, renderBriefing } from '../popup/briefing-view';
 import { el, externalLink } from '../popup/dom';
 import { startShell, type ShellOptions } from '../popup/shell';
@@ -81,7 +82,7 @@ export function startPanel(root: HTMLElement, options: PanelOptions): void {
   onReaderTabChanged(() => void refresh(true));
   onTabNews((news, from) => {
     if (from !== tabId) return;
-    if (news.type === 'lagebild/page-report') refreshSoon();
+    if (news.type === 'lagebild/page-changed') refreshSoon();
     else if (news.type === 'lagebild/mark-cleared') clearQuoteFeedback(root, news.id);
     else {
       inView = news.ids;

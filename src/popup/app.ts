@@ -5,7 +5,8 @@
  */
 import { pick } from '../briefing/index';
 import type { Briefing, Lang } from '../briefing/types';
-import { activeTab, openBesideArticle, openOptions, requestTabStatus } from '../shared/runtime';
+import { requestTabStatus } from '../shared/messaging';
+import { activeTab, openBesideArticle, openOptions } from '../shared/reader-tab';
 import type { Translate } from '../shared/i18n';
 import { dateElement, el } from './dom';
 import { renderSettings } from './settings-view';

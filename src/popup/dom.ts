@@ -32,7 +32,7 @@ const MONTHS: Record<Lang, readonly string[]> = {
 };
 
 /** "21. Januar 2022" or "21 January 2022" (the briefing's English writes the day first); anything else as it came. */
-function formatDay(isoDay: string, lang: Lang): string {
+export function formatDay(isoDay: string, lang: Lang): string {
   const [, year, monthNumber, day] = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay) ?? [];
   const month = MONTHS[lang][Number(monthNumber) - 1];
   if (!year || !month || !day) return isoDay;

@@ -11,13 +11,18 @@ import {
   parseMessage,
   parseShowQuoteResult,
   parseTabStatus,
+  parseWatchedIds,
   type CardContent,
+  type MarkCleared,
   type Message,
+  type PageChanged,
   type PageReport,
   type QuoteQuery,
+  type QuotesInView,
   type ShowQuoteResult,
   type TabStatus,
 } from './messages';
+import { activeTab } from './reader-tab';
 
 type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
 
@@ -147,31 +152,55 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
   });
 }
 
-async function activeTabId(): Promise<number | null> {
+/**
+ * Popup or side panel → a tab's content script (`tabId`, else the active tab's), once the page
+ * features run there; null without a tab, a content script, or an answer in time. A tab the
+ * extension may not script is not asked at all: no content script of ours runs there.
+ */
+async function askTab(tabId: number | undefined, message: Message, timeoutMs: number): Promise<unknown> {
+  const id = tabId ?? (await activeTab())?.id ?? null;
+  if (id === null || !(await runPageFeatures(id))) return null;
+  return withTimeout(ext().tabs.sendMessage(id, message), timeoutMs);
+}
+
+/** What the tab's content script found, and which of `quotes` the page holds. */
+export async function requestTabStatus(quotes: QuoteQuery[] = [], timeoutMs = 600, tabId?: number): Promise<TabStatus | null> {
+  return parseTabStatus(await askTab(tabId, { type: 'lagebild/status', quotes }, timeoutMs));
+}
+
+export async function requestShowQuote(quote: QuoteQuery, timeoutMs = 1000, tabId?: number): Promise<ShowQuoteResult> {
+  return parseShowQuoteResult(await askTab(tabId, { type: 'lagebild/show-quote', quote }, timeoutMs));
+}
+
+/** Asks the tab to report which of `quotes` come into view as the reader scrolls; resolves the IDs it watches. */
+export async function requestWatchQuotes(tabId: number, quotes: QuoteQuery[], timeoutMs = 1000): Promise<string[]> {
+  return parseWatchedIds(await askTab(tabId, { type: 'lagebild/watch-quotes', quotes }, timeoutMs));
+}
+
+/** What the page features tell extension pages unasked. */
+export type TabNews = QuotesInView | MarkCleared | PageChanged;
+
+/** Page features → extension pages that listen (the side panel); nobody listening is fine. */
+export function announce(news: TabNews): void {
   try {
-    const [tab] = await ext().tabs.query({ active: true, currentWindow: true });
-    return tab?.id ?? null;
+    ext()
+      .runtime.sendMessage(news)
+      .catch(() => undefined);
   } catch {
-    return null;
+    // The extension was reloaded: this content script has nobody left to tell.
   }
 }
 
-/**
- * Popup or side panel → the active tab's content script, once the page features run there; null
- * without a tab, a content script, or an answer in time. A tab the extension may not script is
- * not asked at all: no content script of ours runs there.
- */
-async function askActiveTab(message: Message, timeoutMs: number): Promise<unknown> {
-  const tabId = await activeTabId();
-  if (tabId === null || !(await runPageFeatures(tabId))) return null;
-  return withTimeout(ext().tabs.sendMessage(tabId, message), timeoutMs);
-}
-
-/** What the active tab's content script found, and which of `quotes` the page holds. */
-export async function requestTabStatus(quotes: QuoteQuery[] = [], timeoutMs = 600): Promise<TabStatus | null> {
-  return parseTabStatus(await askActiveTab({ type: 'lagebild/status', quotes }, timeoutMs));
-}
-
-export async function requestShowQuote(quote: QuoteQuery, timeoutMs = 1000): Promise<ShowQuoteResult> {
-  return parseShowQuoteResult(await askActiveTab({ type: 'lagebild/show-quote', quote }, timeoutMs));
+/** Calls back with what this extension's content scripts announce, and from which tab. Returns an unsubscribe. */
+export function onTabNews(callback: (news: TabNews, tabId: number) => void): () => void {
+  const controller = new AbortController();
+  // Each returns undefined: news wants no answer, and an extension page must not answer for the background.
+  const tell = (news: TabNews, { tabId }: Sender): undefined => {
+    if (tabId !== null) callback(news, tabId);
+    return undefined;
+  };
+  listen({ 'lagebild/quotes-in-view': tell, 'lagebild/mark-cleared': tell, 'lagebild/page-changed': tell }, controller.signal);
+  return () => {
+    controller.abort();
+  };
 }

@@ -9,12 +9,11 @@ import type { Page } from 'playwright-core';
 import type Browser from 'webextension-polyfill';
 import { allQuotes, briefing } from '../../src/briefing';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { HIGHLIGHT_NAME } from '../../src/content/features/find-quotes';
-import { API_ARTICLES, apiArticlePage, articleUrl, genevaArticlePage } from '../fixtures/pages';
+import { API_ARTICLES, apiArticlePage, articleUrl, genevaArticlePage } from '../../tools/pages';
 import { AXE_RUN, AXE_SOURCE, DOCUMENT_HEIGHT, POPUP_MAX_HEIGHT, type AxeViolation } from '../support/axe';
-import { chromiumPath } from '../support/browsers';
-import { OPTIONS_PATH, type Popup } from '../support/extension-browser';
-import { served } from '../support/server';
+import { chromiumPath } from '../../tools/browsers';
+import { OPTIONS_PATH, type Popup } from '../../tools/extension-browser';
+import { served } from '../../tools/server';
 import { chromiumSession } from './chromium-session';
 import { browserOrSkip } from './prerequisites';
 import { navigateInPage, withInPageNavigation } from './scenarios';
@@ -24,6 +23,8 @@ declare const chrome: typeof Browser;
 const executablePath = browserOrSkip('Chromium', chromiumPath(), 'CHROMIUM_PATH');
 const HOSTS = ['www.handelsblatt.com', 'jobs.handelsblatt.com'];
 const QUOTE_IDS = allQuotes(briefing).map((q) => q.id);
+/** The name find-quotes.ts registers its CSS highlight under. */
+const HIGHLIGHT_NAME = 'lagebild-quote';
 
 /** Lower-case words only: how the page writes quote marks and spaces does not matter here. */
 const words = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

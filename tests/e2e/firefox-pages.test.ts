@@ -7,11 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { allQuotes, briefing } from '../../src/briefing';
-import { articleUrl, genevaArticlePage } from '../fixtures/pages';
+import { articleUrl, genevaArticlePage } from '../../tools/pages';
 import { AXE_RUN, AXE_SOURCE, DOCUMENT_HEIGHT, POPUP_MAX_HEIGHT, type AxeViolation } from '../support/axe';
-import { firefoxPath } from '../support/browsers';
+import { firefoxPath } from '../../tools/browsers';
 import { launchFirefox, openExtensionPage } from '../support/firefox';
-import { served, startServer, type PageServer } from '../support/server';
+import { served, startServer, type PageServer } from '../../tools/server';
 import { browserOrSkip, ensureBuilt } from './prerequisites';
 
 const executablePath = browserOrSkip('Firefox', firefoxPath(), 'FIREFOX_PATH');

@@ -181,7 +181,7 @@ describe('following the tab in front', () => {
     expect(buttons().every((button) => button.disabled)).toBe(true);
   });
 
-  it('asks again when the page in front loads, or its content script reports a new page, but not for other tabs', async () => {
+  it('asks again when the page in front loads, or its page features announce a change, but not for other tabs', async () => {
     vi.useFakeTimers();
     articleTab([]);
     openPanel();
@@ -197,12 +197,14 @@ describe('following the tab in front', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(asked()).toBe(2);
 
-    news({ type: 'lagebild/page-report', kind: 'ukraine-article', hiddenCount: 0, headline: null }, 8);
+    news({ type: 'lagebild/page-changed' }, 8);
     await vi.advanceTimersByTimeAsync(500);
     expect(asked()).toBe(2);
     // The site's in-page navigation: one question for a burst of reports.
-    news({ type: 'lagebild/page-report', kind: 'article', hiddenCount: 0, headline: null });
-    news({ type: 'lagebild/page-report', kind: 'ukraine-article', hiddenCount: 1, headline: null });
+    news({ type: 'lagebild/page-changed' });
+    news({ type: 'lagebild/page-changed' });
+    // The badge's report is the background's: the panel does not take it for a new page.
+    news({ type: 'lagebild/page-report', hiddenCount: 1 });
     await vi.advanceTimersByTimeAsync(500);
     expect(asked()).toBe(3);
   });
