@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LIVEBLOG_ADDRESS } from '../../src/core/selectors';
 import { HIDE_ATTRIBUTE } from '../../src/core/hiding-rules';
 import { SETTINGS_KEY } from '../../src/core/settings';
-import { articleUrl, genevaArticlePage } from '../../tools/pages';
+import { articleUrl, genevaArticlePage, WIDGET_SELECTOR } from '../../tools/pages';
 import { parseHtml } from '../support/dom';
 
 type Listener = (message: unknown, sender: { id: string }, respond: (answer: unknown) => void) => boolean;
@@ -40,7 +40,7 @@ afterAll(() => {
 });
 
 describe('the content scripts in order', () => {
-  it('hide while the page parses and report the count to the badge; the page features answer the popup once run', async () => {
+  it('hide while the page parses and report the count to the badge; the page features answer the popup and announce changes once run', async () => {
     expect(document.location.href).toBe(articleUrl.geneva);
     document.head.replaceChildren();
     document.body.replaceChildren();
@@ -81,7 +81,24 @@ describe('the content scripts in order', () => {
 
     const answers: unknown[] = [];
     for (const listener of messageListeners) listener({ type: 'lagebild/status', quotes: [] }, { id: 'lagebild@test' }, (a) => answers.push(a));
-    expect(answers).toEqual([expect.objectContaining({ hiddenCount: 2, verdict: expect.objectContaining({ kind: 'ukraine-article', articleId: '27996778' }) })]);
+    expect(answers).toEqual([
+      expect.objectContaining({
+        hiddenCount: 2,
+        hidden: [{ rule: 'jobs', count: 2 }],
+        verdict: expect.objectContaining({ kind: 'ukraine-article', articleId: '27996778' }),
+      }),
+    ]);
+
+    // Once they run, the page features tell the side panel when what it shows changes, once per change.
+    const changes = (): number => sent.filter((m) => (m as { type?: string }).type === 'lagebild/page-changed').length;
+    expect(changes()).toBe(0);
+    const late = parseHtml(genevaArticlePage({ widget: 'text-only', widgetCount: 1 }), articleUrl.geneva).querySelector(WIDGET_SELECTOR)!;
+    document.body.append(document.importNode(late, true));
+    await vi.waitFor(() => {
+      expect(changes()).toBe(1);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(changes()).toBe(1);
 
     const foreign: unknown[] = [];
     for (const listener of messageListeners) listener({ type: 'lagebild/status', quotes: [] }, { id: 'someone-else' }, (a) => foreign.push(a));

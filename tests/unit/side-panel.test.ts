@@ -124,6 +124,18 @@ describe('show in article', () => {
     await vi.waitFor(() => {
       expect(fakeBrowser.tabs.sent.at(-1)?.message).toEqual({ type: 'lagebild/watch-quotes', quotes: [{ id: 'south-guarantee', text: 'Wir brauchen Garantien.' }] });
     });
+    // The page features (which answer and watch) run in the tab before each question.
+    expect(fakeBrowser.scripting.ran.map(({ tabId }) => tabId)).toEqual([7, 7]);
+  });
+
+  it('asks a tab it may not script nothing at all', async () => {
+    articleTab(['south-guarantee']);
+    fakeBrowser.scripting.allowed = false;
+    openPanel();
+    await vi.waitFor(() => {
+      expect(statusSection().dataset.statusKind).toBe('not-handelsblatt');
+    });
+    expect(fakeBrowser.tabs.sent).toEqual([]);
   });
 
   it('says a passage is marked, and stops saying so when another is shown or the page says the mark is gone', async () => {
