@@ -6,7 +6,7 @@
  * arrives as CONNECT and is refused: nothing reaches the internet.
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import baseManifest from '../../manifest.json' with { type: 'json' };
+import baseManifest from '../manifest.json' with { type: 'json' };
 
 /**
  * The extension's internal UUID, fixed by a pref so its pages have a known moz-extension:// address;

@@ -10,7 +10,7 @@ import { allQuotes, briefing } from '../../src/briefing';
 import { articleUrl, genevaArticlePage } from '../../tools/pages';
 import { AXE_RUN, AXE_SOURCE, DOCUMENT_HEIGHT, POPUP_MAX_HEIGHT, type AxeViolation } from '../support/axe';
 import { firefoxPath } from '../../tools/browsers';
-import { launchFirefox, openExtensionPage } from '../support/firefox';
+import { launchFirefox, openExtensionPage } from '../../tools/firefox';
 import { served, startServer, type PageServer } from '../../tools/server';
 import { browserOrSkip, ensureBuilt } from './prerequisites';
 
