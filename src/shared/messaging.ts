@@ -101,7 +101,8 @@ export const PAGE_FEATURES_SCRIPT = 'src/content/page.iife.js';
 /** Runs the page features in a tab's top frame; false where the extension may not (not Handelsblatt, a closed tab). */
 export async function runPageFeatures(tabId: number): Promise<boolean> {
   try {
-    await ext().scripting.executeScript({ target: { tabId }, files: [PAGE_FEATURES_SCRIPT] });
+    // From the root: Firefox resolves a relative path against the calling page (src/panel/…).
+    await ext().scripting.executeScript({ target: { tabId }, files: [`/${PAGE_FEATURES_SCRIPT}`] });
     return true;
   } catch {
     return false;

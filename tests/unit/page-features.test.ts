@@ -25,7 +25,7 @@ describe('asking the active tab', () => {
       return null;
     };
     await requestTabStatus([]);
-    expect(fake.scripting.ran).toEqual([{ tabId: 7, files: [PAGE_FEATURES_SCRIPT] }]);
+    expect(fake.scripting.ran).toEqual([{ tabId: 7, files: [`/${PAGE_FEATURES_SCRIPT}`] }]);
     expect(order).toEqual(['run', 'ask']);
   });
 
@@ -42,6 +42,6 @@ describe('asking the active tab', () => {
     expect(await runPageFeatures(3)).toBe(true);
     fake.scripting.allowed = false;
     expect(await runPageFeatures(4)).toBe(false);
-    expect(fake.scripting.ran).toEqual([{ tabId: 3, files: [PAGE_FEATURES_SCRIPT] }]);
+    expect(fake.scripting.ran).toEqual([{ tabId: 3, files: [`/${PAGE_FEATURES_SCRIPT}`] }]);
   });
 });
