@@ -155,7 +155,8 @@ export class ExtensionBrowser {
    */
   async openSidePanel(page: Page): Promise<Popup> {
     const popup = await this.openPopup(page);
-    await popup.waitFor(`document.querySelector('#beside-article')`);
+    // The button opens the panel in the window the popup found, known once the status is asked for.
+    await popup.waitFor(`(document.querySelector('#status')?.dataset.statusKind ?? 'loading') !== 'loading'`);
     await popup.click('#beside-article');
     return this.attachTo(this.panelUrl);
   }
