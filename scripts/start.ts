@@ -76,7 +76,7 @@ async function besideTheArticle(browser: ExtensionBrowser, tab: Page): Promise<s
   await panel.click('button[data-quote-id="blinken-invasion"]');
   await panel.waitFor(`document.querySelector('.quote-feedback[data-quote-id="blinken-invasion"]').textContent !== ''`);
   await panel.evaluate(`document.querySelector('button[data-quote-id="blinken-invasion"]').closest('li').scrollIntoView({ block: 'center' })`);
-  const shots = [await tab.screenshot(), await panel.screenshot()].map((png) => `data:image/png;base64,${png.toString('base64')}`);
+  const shots = [await tab.screenshot(), await panel.screenshot(false)].map((png) => `data:image/png;base64,${png.toString('base64')}`);
   await panel.close();
   const sheet = await browser.context.newPage();
   await sheet.setContent(`<body style="margin:0"><div style="display:inline-flex">${shots.map((src) => `<img src="${src}" style="display:block;height:${ARTICLE_VIEWPORT.height}px">`).join('')}</div></body>`);

@@ -262,14 +262,15 @@ export class Popup {
   }
 
   /**
-   * A PNG of the popup as the reader sees it: cut to its body's width (the window can be wider), and
-   * whole, beyond the smaller window a headless browser gives it.
+   * A PNG of the popup as the reader sees it, cut to its body's width (the window can be wider):
+   * whole, beyond the smaller window a headless browser gives it, or (`whole` false, as for the
+   * side panel, which scrolls) the part in view.
    */
-  async screenshot(): Promise<Buffer> {
-    const { width, height } = await this.evaluate<{ width: number; height: number }>(
-      `({ width: Math.ceil(document.body.getBoundingClientRect().width), height: Math.max(innerHeight, document.documentElement.scrollHeight) })`,
+  async screenshot(whole = true): Promise<Buffer> {
+    const { y, width, height } = await this.evaluate<{ y: number; width: number; height: number }>(
+      `({ y: ${whole ? '0' : 'scrollY'}, width: Math.ceil(document.body.getBoundingClientRect().width), height: ${whole ? 'Math.max(innerHeight, document.documentElement.scrollHeight)' : 'innerHeight'} })`,
     );
-    const clip = { x: 0, y: 0, width, height, scale: 1 };
+    const clip = { x: 0, y, width, height, scale: 1 };
     const { data } = (await this.send('Page.captureScreenshot', { format: 'png', clip, captureBeyondViewport: true })) as { data: string };
     return Buffer.from(data, 'base64');
   }
