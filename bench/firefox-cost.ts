@@ -14,6 +14,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { proxyPrefs } from '../tools/firefox';
 import { articleUrl, genevaArticlePage } from '../tools/pages';
 import type { BenchPage } from './pages';
 import { median } from './stats';
@@ -96,19 +97,6 @@ function cpuNs(pids: readonly number[]): Map<number, number> {
     out.set(pid, ns);
   }
   return out;
-}
-
-function proxyPrefs(port: number): Record<string, unknown> {
-  return {
-    'network.proxy.type': 1,
-    'network.proxy.http': '127.0.0.1',
-    'network.proxy.http_port': port,
-    'network.proxy.ssl': '127.0.0.1',
-    'network.proxy.ssl_port': port,
-    'network.proxy.no_proxies_on': '',
-    'network.proxy.allow_hijacking_localhost': true,
-    'dom.security.https_first': false,
-  };
 }
 
 async function launch(executablePath: string, port: number, extraPrefs: Record<string, unknown> = {}, args: string[] = []): Promise<Browser> {

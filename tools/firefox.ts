@@ -15,6 +15,21 @@ import baseManifest from '../manifest.json' with { type: 'json' };
 export const EXTENSION_UUID = '6c1b2f0e-3d4a-4b8e-9f21-7a5c0d9e8b13';
 export const EXTENSION_ORIGIN = `moz-extension://${EXTENSION_UUID}`;
 
+/** Every request through the test server on `port`, which serves by host: nothing reaches the internet. */
+export function proxyPrefs(port: number): Record<string, unknown> {
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': port,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': port,
+    'network.proxy.no_proxies_on': '',
+    'network.proxy.allow_hijacking_localhost': true,
+    // Otherwise a typed http URL is first tried as https, which the proxy refuses.
+    'dom.security.https_first': false,
+  };
+}
+
 export interface FirefoxOptions {
   executablePath: string;
   /** dist/firefox */
@@ -34,15 +49,7 @@ export async function launchFirefox({ executablePath, extensionPath, port, color
     args: ['-remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [baseManifest.browser_specific_settings.gecko.id]: EXTENSION_UUID }),
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': port,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': port,
-      'network.proxy.no_proxies_on': '',
-      'network.proxy.allow_hijacking_localhost': true,
-      // Otherwise a typed http URL is first tried as https, which the proxy refuses.
-      'dom.security.https_first': false,
+      ...proxyPrefs(port),
       // 0 dark, 1 light; left to the system (light when headless) without a choice.
       ...(colorScheme ? { 'layout.css.prefers-color-scheme.content-override': colorScheme === 'dark' ? 0 : 1 } : {}),
     },
