@@ -48,7 +48,7 @@ const UBLOCK_PACKAGE = 'webext-ublock-origin-firefox';
  * markups): cosmetic filters, native :has() where it can, uBO's procedural :has-text() for the
  * markup with no link.
  */
-export const UBLOCK_FILTERS = [
+const UBLOCK_FILTERS = [
   'handelsblatt.com##iframe[src*="jobs.handelsblatt.com"]',
   'handelsblatt.com##app-storyline-element:has(a[href*="jobs.handelsblatt.com"])',
   'handelsblatt.com##li.vhb-serviceoffer-list-item:has(a[href*="karriere.handelsblatt.com"])',
@@ -111,7 +111,7 @@ async function launch(executablePath: string, port: number, extraPrefs: Record<s
 }
 
 /** Debian's uBlock Origin package, unpacked into a temporary folder (never installed system-wide). */
-export function unpackUblock(): { path: string; cleanup: () => void } | null {
+function unpackUblock(): { path: string; cleanup: () => void } | null {
   const dir = mkdtempSync(join(tmpdir(), 'lagebild-ubo-'));
   const cleanup = (): void => {
     rmSync(dir, { recursive: true, force: true });
@@ -232,7 +232,7 @@ export async function measureFirefoxCost(options: FirefoxCostOptions): Promise<{
 }
 
 /** Median CPU added over the control, and that as a share of the control's own. */
-export function added(result: FirefoxCost, contender: Contender): { ms: number; share: number; loadRatio: number } | null {
+function added(result: FirefoxCost, contender: Contender): { ms: number; share: number; loadRatio: number } | null {
   const base = result.runs.none;
   const run = result.runs[contender];
   if (!base || !run) return null;
@@ -262,7 +262,7 @@ const PAGE_TITLES: Record<string, string> = {
 };
 
 /** Load event at most this many times later than without the extension. */
-export const LOAD_EVENT_RATIO_BUDGET = 1.15;
+const LOAD_EVENT_RATIO_BUDGET = 1.15;
 
 const percent = (share: number): string => `${share >= 0 ? '+' : ''}${(share * 100).toFixed(0)} %`;
 
