@@ -8,7 +8,8 @@ import type { Briefing, Lang } from '../briefing/types';
 import { requestTabStatus } from '../shared/messaging';
 import { activeTab, openBesideArticle, openOptions } from '../shared/reader-tab';
 import type { Translate } from '../shared/i18n';
-import { dateElement, el } from './dom';
+import { el } from './dom';
+import { briefingSection } from './briefing-view';
 import { renderSettings } from './settings-view';
 import { startShell, type ShellOptions } from './shell';
 import { renderStatus, updateStatus, type StatusState } from './status-view';
@@ -19,11 +20,10 @@ export interface PopupOptions extends ShellOptions {
 
 /** The gist and the two sides in one line each: the comparison at a glance. */
 export function renderGist(briefing: Briefing, lang: Lang, t: Translate): HTMLElement {
-  return el(
-    'section',
-    { id: 'briefing', 'aria-labelledby': 'briefing-title', 'data-briefing-id': briefing.id },
-    el('p', { class: 'kicker' }, t('briefingKicker'), ' · ', dateElement(briefing.date, lang)),
-    el('h2', { id: 'briefing-title' }, pick(briefing.title, lang)),
+  return briefingSection(
+    briefing,
+    lang,
+    t,
     el('p', { class: 'summary' }, pick(briefing.gist, lang)),
     el(
       'ul',

@@ -14,13 +14,23 @@ export interface BriefingViewOptions {
   onShowQuote: (quote: Quote) => Promise<boolean>;
 }
 
-export function renderBriefing(briefing: Briefing, options: BriefingViewOptions): HTMLElement {
-  const { lang, t } = options;
+/** The briefing's section with its kicker (the day of the talks) and title: the popup's gist and the side panel's whole briefing open alike. */
+export function briefingSection(briefing: Briefing, lang: Lang, t: Translate, ...body: HTMLElement[]): HTMLElement {
   return el(
     'section',
     { id: 'briefing', 'aria-labelledby': 'briefing-title', 'data-briefing-id': briefing.id },
     el('p', { class: 'kicker' }, t('briefingKicker'), ' · ', dateElement(briefing.date, lang)),
     el('h2', { id: 'briefing-title' }, pick(briefing.title, lang)),
+    ...body,
+  );
+}
+
+export function renderBriefing(briefing: Briefing, options: BriefingViewOptions): HTMLElement {
+  const { lang, t } = options;
+  return briefingSection(
+    briefing,
+    lang,
+    t,
     el('p', { class: 'summary' }, pick(briefing.summary, lang)),
     subsection(
       'sides',
