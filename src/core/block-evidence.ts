@@ -133,6 +133,18 @@ function startsLikeRule(el: Element, c: CompiledRule): boolean {
   return opensLikeRule(el.textContent, c);
 }
 
+/** How often a text holds the rule's words: its phrases, and its opening text anywhere. */
+export function mentionCount(text: string, c: CompiledRule): number {
+  let n = 0;
+  if (c.phrases) {
+    c.phrases.lastIndex = 0;
+    while (c.phrases.exec(text)) n++;
+  }
+  const opening = c.rule.opensWith;
+  if (opening) for (let at = text.indexOf(opening); at >= 0; at = text.indexOf(opening, at + opening.length)) n++;
+  return n;
+}
+
 /** Whether a text holds any of the rule's words: decides where the search goes down. */
 export function mentions(text: string, c: CompiledRule): boolean {
   return matchesAnyPhrase(c, text) || (c.rule.opensWith !== undefined && text.includes(c.rule.opensWith));

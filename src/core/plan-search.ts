@@ -2,7 +2,7 @@
  * What a search of the whole document has to look for, decided before anything is walked (see
  * `planSearch`), and what it remembers between calls on one document.
  */
-import { compile, mentions } from './block-evidence';
+import { compile, mentionCount, mentions, type CompiledRule } from './block-evidence';
 import { HIDING_RULES, type HidingRule, type RuleId } from './hiding-rules';
 
 /** Which rules to search for, and for which of them to read the text (see `planSearch`). */
@@ -23,10 +23,12 @@ export interface SearchMemory {
   frames: number;
   /** Some rule's words were parsed: from then on a new link can complete a widget. */
   worded: boolean;
+  /** How many script elements the document had at the last call while parsing. */
+  scripts: number;
 }
 
 export function searchMemory(): SearchMemory {
-  return { seen: new WeakSet(), links: 0, frames: 0, worded: false };
+  return { seen: new WeakSet(), links: 0, frames: 0, worded: false, scripts: 0 };
 }
 
 /**
@@ -50,9 +52,34 @@ function newLinksAndFrames(doc: Document, memory: SearchMemory): Element[] {
 }
 
 /**
- * The rules whose words `text` mentions (what was parsed since the last frame, or the whole text
- * once parsed), and the rules with a link or frame to their hosts, or other known markup, that
- * no earlier call saw. While `parsing`, only the links and frames the parser just added are
+ * The script sources in `text`: the whole document's once parsed, else those of the scripts the
+ * parser added since the last call (the tail of the live collection, as for links). A range's
+ * text holds them, but the page does not show them.
+ */
+function scriptTexts(doc: Document, memory: SearchMemory, parsing: boolean): () => string[] {
+  const scripts = doc.scripts;
+  const from = parsing ? Math.min(memory.scripts, scripts.length) : 0;
+  if (parsing) memory.scripts = scripts.length;
+  let texts: string[] | null = null;
+  return () => (texts ??= Array.from({ length: scripts.length - from }, (_, i) => scripts[from + i]?.text ?? ''));
+}
+
+/**
+ * Whether `text` shows the rule's words: more of them than the scripts in it hold. A page script
+ * that carries widget markup (one that adds it later, a framework's state) would otherwise send
+ * every load on a walk of the whole story for words nobody sees.
+ */
+function showsWords(text: string, c: CompiledRule, scripts: () => string[]): boolean {
+  if (!mentions(text, c)) return false;
+  let inScripts = 0;
+  for (const source of scripts()) inScripts += mentionCount(source, c);
+  return mentionCount(text, c) > inScripts;
+}
+
+/**
+ * The rules whose words `text` shows (what was parsed since the last frame, or the whole text
+ * once parsed; see `showsWords`), and the rules with a link or frame to their hosts, or other
+ * known markup, that no earlier call saw. While `parsing`, only the links and frames the parser just added are
  * looked at (the stylesheet hides known markup on its own until then); once parsed, the whole
  * document, once. Every look is native (a regular expression over a string, a collection's
  * count, one simple query per rule), so a page without the widget costs almost nothing per
@@ -62,7 +89,8 @@ export function planSearch(doc: Document, text: string, memory: SearchMemory, pa
   const searched: HidingRule[] = [];
   const withText = new Set<RuleId>();
   const from = new Map<RuleId, Element[]>();
-  const worded = new Set(rules.filter((rule) => mentions(text, compile(rule))));
+  const scripts = scriptTexts(doc, memory, parsing);
+  const worded = new Set(rules.filter((rule) => showsWords(text, compile(rule), scripts)));
   if (worded.size) memory.worded = true;
   const fresh = parsing ? newLinksAndFrames(doc, memory) : [];
   for (const rule of rules) {

@@ -287,6 +287,22 @@ describe('planSearch', () => {
     expect(planSearch(doc, 'Nichts davon.', memory, false)).toBeNull();
   });
 
+  it('does not read the words in a page script as shown: only more of them than the scripts hold', () => {
+    const carrying = `<script>window.later = ${JSON.stringify(`<div>${WIDGET_TEXT.title}</div>`)};</script>`;
+    const doc = parseHtml(genevaArticlePage().replace('</main>', `${carrying}</main>`), articleUrl.geneva);
+    const whole = (d: Document): string => d.documentElement.textContent;
+    expect(whole(doc)).toContain(WIDGET_TEXT.title);
+    expect(planSearch(doc, whole(doc), searchMemory(), false)?.text.has('jobs')).toBeFalsy();
+    // While parsing, the scripts of this frame's text count: the same script, a frame later, not.
+    const memory = searchMemory();
+    expect(planSearch(doc, whole(doc), memory, true)?.text.has('jobs')).toBeFalsy();
+    expect(planSearch(doc, WIDGET_TEXT.title, memory, true)?.text.has('jobs')).toBe(true);
+    const shown = doc.createElement('p');
+    shown.textContent = WIDGET_TEXT.title;
+    doc.querySelector('main')!.append(shown);
+    expect(planSearch(doc, whole(doc), searchMemory(), false)?.text.has('jobs')).toBe(true);
+  });
+
   it('once parsed, plans a search for known markup and job links anywhere in the page', () => {
     const doc = parseHtml(real2020Page(), articleUrl.real2020);
     const plan = planSearch(doc, 'Nichts davon.', searchMemory(), false);
