@@ -17,9 +17,11 @@
  * change instead, which is before the next paint too: the first change after a quiet spell (no
  * frame callback is pending, and one asked for now might only come a frame later, if the page
  * is inside its own frame callbacks), and changes made after our callback ran in this frame (by
- * the page's later frame callbacks), until the next task.
+ * the page's later frame callbacks), until the next task. A part of the page that rewrites its
+ * text hundreds of times a frame (a ticker) is left out of the observer (hot-subtree.ts).
  */
 
+import { lightWatch } from './hot-subtree';
 import { shadowScout } from './shadow-roots';
 
 export interface PageChange {
@@ -131,7 +133,7 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
   const pendingRoots: ShadowRoot[] = [];
   const roots = shadowScout(doc, (root) => {
     // Watched from the moment it is found, while parsing too: the parser fills a declarative root as it goes.
-    observer.observe(root, OBSERVED);
+    rootObserver.observe(root, OBSERVED);
     pendingRoots.push(root);
   });
   /** Shadow roots found since the last call, offered as changes of their own. */
@@ -148,16 +150,31 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
     offerRoots();
   };
 
+  /** Records of this frame that only replaced text (see hot-subtree.ts), and every 16th one's target. */
+  let textOnly = 0;
+  let targets: Node[] = [];
+  const replacedText = (target: Node): void => {
+    if ((textOnly++ & 15) === 0) targets.push(target);
+  };
   const take = (records: MutationRecord[]): void => {
     for (const record of records) {
       if (record.type === 'childList') {
+        let elements = false;
         for (const node of record.addedNodes) {
-          if (node.nodeType === ELEMENT_NODE || (node.nodeType === TEXT_NODE && textMatters((node as Text).data))) queue.push(node);
+          if (node.nodeType === ELEMENT_NODE) {
+            elements = true;
+            queue.push(node);
+            light.added(record, node);
+          } else if (node.nodeType === TEXT_NODE && textMatters((node as Text).data)) {
+            queue.push(node);
+          }
         }
+        if (!elements) replacedText(record.target);
         // Not read from removedNodes: on a busy page each read is an object more per record, and
         // the listener checks what it holds itself.
         removed = true;
       } else if (record.type === 'characterData' && !textMatters((record.target as Text).data)) {
+        replacedText(record.target);
         removed = true;
       } else {
         queue.push(record.target);
@@ -168,6 +185,7 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
   const flush = (): void => {
     if (signal.aborted) return;
     take(observer.takeRecords());
+    take(rootObserver.takeRecords());
     const added = outermost(new Set(queue));
     queue = [];
     for (const node of added) roots.added(node);
@@ -182,12 +200,20 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
 
   // The document's own realm: the same thing in a page, and right for a document made elsewhere.
   const Observer = win?.MutationObserver ?? MutationObserver;
-  const observer = new Observer((records) => {
+  const onRecords = (records: MutationRecord[]): void => {
     take(records);
+    schedule();
+  };
+  /** The document's light DOM, and the shadow roots: a busy part of the page can be left out of the first alone. */
+  const observer = new Observer(onRecords);
+  const rootObserver = new Observer(onRecords);
+  const light = lightWatch(doc, observer, OBSERVED, (el) => {
+    queue.push(el);
     schedule();
   });
   signal.addEventListener('abort', () => {
-    observer.disconnect();
+    light.stop();
+    rootObserver.disconnect();
   });
   let microtaskPending = false;
   let framePending = false;
@@ -198,6 +224,10 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
     framePending = false;
     if (signal.aborted) return;
     take(observer.takeRecords());
+    take(rootObserver.takeRecords());
+    light.frame(textOnly, targets);
+    textOnly = 0;
+    targets = [];
     const busy = queue.length > 0 || removed;
     flush();
     const waiting = roots.recheck();
@@ -227,7 +257,7 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
   };
 
   const observe = (): void => {
-    observer.observe(doc.documentElement, OBSERVED);
+    light.observeAll();
   };
 
   if (doc.readyState === 'loading' && win) {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../src/content/context';
 import { hideClutter } from '../../src/content/features/hide-clutter';
+import { HOT_RECORDS } from '../../src/content/hot-subtree';
 import { watchPage, type PageChange } from '../../src/content/page-watcher';
 import { findBlocks } from '../../src/core/find-blocks';
 import { HIDE_ATTRIBUTE, HIDING_RULES, OFF_ATTRIBUTE } from '../../src/core/hiding-rules';
@@ -136,5 +137,64 @@ describe('a busy page', () => {
     for (const callback of due) callback(0);
     expect(changes).toHaveLength(2);
     expect(changes[1]!.added).toHaveLength(20);
+  });
+});
+
+describe('a ticker rewriting hundreds of cells every frame', () => {
+  function tickerPage() {
+    const doc = parseHtml(genevaArticlePage().replace('<main>', `<main><div class="ticker">${'<span>0</span>'.repeat(HOT_RECORDS * 2)}</div>`), hardUrl);
+    const win = doc.defaultView!;
+    let frames: FrameRequestCallback[] = [];
+    win.requestAnimationFrame = (callback: FrameRequestCallback): number => frames.push(callback);
+    const changes: PageChange[] = [];
+    watchPage(doc, new AbortController().signal, (change) => {
+      if (change.source === 'mutation') changes.push(change);
+    });
+    const ticker = doc.querySelector('.ticker')!;
+    let n = 0;
+    /** One frame of the page: every cell rewritten, then the frame callbacks run. */
+    const frame = async (rewrite = true): Promise<void> => {
+      n++;
+      if (rewrite) for (const cell of ticker.children) cell.textContent = String(n);
+      await microtasks();
+      const due = frames;
+      frames = [];
+      for (const callback of due) callback(0);
+      await microtasks();
+    };
+    return { doc, ticker, changes, frame };
+  }
+
+  it('is left out of the observation after one frame, while changes elsewhere are still seen', async () => {
+    const { doc, changes, frame } = tickerPage();
+    await frame();
+    await frame();
+    const seen = changes.length;
+    expect(seen).toBeGreaterThan(0);
+    for (let i = 0; i < 5; i++) await frame();
+    // Its rewrites no longer reach the listener at all.
+    expect(changes).toHaveLength(seen);
+    const story = doc.querySelector('app-storyline-elements')!;
+    const widget = doc.createElement('div');
+    story.append(widget);
+    await frame();
+    expect(changes.at(-1)?.added).toEqual([widget]);
+  });
+
+  it('is searched whole when elements arrive in it, and observed again once it calmed down', async () => {
+    const { ticker, changes, frame } = tickerPage();
+    await frame();
+    await frame();
+    ticker.children[3]!.append(ticker.ownerDocument.createElement('b'));
+    await frame(false);
+    expect(changes.at(-1)?.added).toEqual([ticker]);
+    const seen = changes.length;
+    // Quiet frames: within two probes the ticker is observed again, and searched once more.
+    for (let i = 0; i < 130 && changes.length === seen; i++) await frame(false);
+    expect(changes.at(-1)?.added).toEqual([ticker]);
+    const after = changes.length;
+    ticker.children[0]!.textContent = 'wieder';
+    await frame(false);
+    expect(changes.length).toBeGreaterThan(after);
   });
 });
