@@ -111,16 +111,26 @@ describe('the page cannot undo the hiding', () => {
   });
 });
 
+/** A parsed page watched with frames run by hand: `runFrames` runs the callbacks due now. */
+function watchedByFrame(html: string) {
+  const doc = parseHtml(html, hardUrl);
+  let frames: FrameRequestCallback[] = [];
+  doc.defaultView!.requestAnimationFrame = (callback: FrameRequestCallback): number => frames.push(callback);
+  const changes: PageChange[] = [];
+  watchPage(doc, new AbortController().signal, (change) => {
+    if (change.source === 'mutation') changes.push(change);
+  });
+  const runFrames = (): void => {
+    const due = frames;
+    frames = [];
+    for (const callback of due) callback(0);
+  };
+  return { doc, changes, runFrames };
+}
+
 describe('a busy page', () => {
   it('after a first change, further changes wait for the frame callback and are handled there, once', async () => {
-    const doc = parseHtml(genevaArticlePage(), hardUrl);
-    const win = doc.defaultView!;
-    let frames: FrameRequestCallback[] = [];
-    win.requestAnimationFrame = (callback: FrameRequestCallback): number => frames.push(callback);
-    const changes: PageChange[] = [];
-    watchPage(doc, new AbortController().signal, (change) => {
-      if (change.source === 'mutation') changes.push(change);
-    });
+    const { doc, changes, runFrames } = watchedByFrame(genevaArticlePage());
     const story = doc.querySelector('app-storyline-elements')!;
     story.append(doc.createElement('div'));
     await microtasks();
@@ -132,9 +142,7 @@ describe('a busy page', () => {
       await microtasks();
     }
     expect(changes).toHaveLength(1);
-    const due = frames;
-    frames = [];
-    for (const callback of due) callback(0);
+    runFrames();
     expect(changes).toHaveLength(2);
     expect(changes[1]!.added).toHaveLength(20);
   });
@@ -142,14 +150,7 @@ describe('a busy page', () => {
 
 describe('a ticker rewriting hundreds of cells every frame', () => {
   function tickerPage() {
-    const doc = parseHtml(genevaArticlePage().replace('<main>', `<main><div class="ticker">${'<span>0</span>'.repeat(HOT_RECORDS * 2)}</div>`), hardUrl);
-    const win = doc.defaultView!;
-    let frames: FrameRequestCallback[] = [];
-    win.requestAnimationFrame = (callback: FrameRequestCallback): number => frames.push(callback);
-    const changes: PageChange[] = [];
-    watchPage(doc, new AbortController().signal, (change) => {
-      if (change.source === 'mutation') changes.push(change);
-    });
+    const { doc, changes, runFrames } = watchedByFrame(genevaArticlePage().replace('<main>', `<main><div class="ticker">${'<span>0</span>'.repeat(HOT_RECORDS * 2)}</div>`));
     const ticker = doc.querySelector('.ticker')!;
     let n = 0;
     /** One frame of the page: every cell rewritten, then the frame callbacks run. */
@@ -157,9 +158,7 @@ describe('a ticker rewriting hundreds of cells every frame', () => {
       n++;
       if (rewrite) for (const cell of ticker.children) cell.textContent = String(n);
       await microtasks();
-      const due = frames;
-      frames = [];
-      for (const callback of due) callback(0);
+      runFrames();
       await microtasks();
     };
     return { doc, ticker, changes, frame };
