@@ -35,7 +35,8 @@ export interface PageChange {
   /**
    * 'parsing': the text parsed since the previous frame, from a little before where that one ended
    * (so words split between two frames stand whole in one of them), the whole text at the first.
-   * 'parsed': the whole document's text. null for 'mutation': look at `added` itself.
+   * 'parsed': '' when the frames' texts hold the whole text (see `readPart`), else the whole
+   * document's text. null for 'mutation': look at `added` itself.
    */
   parsedText: string | null;
   /**
@@ -118,6 +119,29 @@ export function parsedSince(doc: Document): () => string | null {
     const text = carried + range.toString();
     carried = text.slice(-OVERLAP);
     return text;
+  };
+}
+
+/**
+ * Whether the part of the document the frames read is still as they read it: no element was put
+ * into it or taken out of it since (the element the last read ended with stands at the same place
+ * in the document's live element list, a native count and one look). Only then do the frames'
+ * texts stand for the whole text. Not seen: a page script's edit of a text already read.
+ */
+function readPart(doc: Document): { mark(): void; untouched(): boolean } {
+  const all = doc.getElementsByTagName('*');
+  let count = 0;
+  let last: Element | undefined;
+  let touched = false;
+  const moved = (): boolean => all[count - 1] !== last;
+  return {
+    /** After each read: checks the part read before, then takes in what was read now. */
+    mark() {
+      if (count > 0 && moved()) touched = true;
+      count = all.length;
+      last = all[count - 1];
+    },
+    untouched: () => count > 0 && !touched && !moved(),
   };
 }
 
@@ -264,9 +288,11 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
     // Until DOMContentLoaded, not until readyState changes: a frame can fall between the two.
     let done = false;
     const since = parsedSince(doc);
+    const part = readPart(doc);
     const eachFrame = (): void => {
       if (signal.aborted || done) return;
       const text = since();
+      part.mark();
       if (text !== null) parsed('parsing', text);
       win.requestAnimationFrame(eachFrame);
     };
@@ -276,8 +302,14 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
       () => {
         done = true;
         observe();
-        // The whole text once more: a page script may have put something anywhere while parsing.
-        parsed('parsed', wholeText(doc));
+        if (part.untouched()) {
+          const text = since();
+          if (text !== null) parsed('parsing', text);
+          parsed('parsed', '');
+        } else {
+          // A page script put something before the parser's position: the whole text once more.
+          parsed('parsed', wholeText(doc));
+        }
       },
       { once: true, signal },
     );

@@ -146,7 +146,8 @@ describe('watchPage while the parser runs', () => {
     expect(changes.map((c) => c.source)).toEqual(['parsing', 'parsing', 'parsed']);
     expect(changes[1]!.parsedText).toContain('Zweiter Absatz.');
     expect(changes[1]!.parsedText).not.toContain('Artikel');
-    expect(changes[2]!.parsedText).toContain('Artikel');
+    // The frames read everything, and the page changed nothing of it: no text to read again.
+    expect(changes[2]!.parsedText).toBe('');
     expect(changes[2]!.removed).toBe(true);
     // No more frames after DOMContentLoaded: the MutationObserver has taken over.
     frame();
@@ -155,6 +156,29 @@ describe('watchPage while the parser runs', () => {
     await Promise.resolve();
     await Promise.resolve();
     expect(changes.at(-1)).toMatchObject({ source: 'mutation', parsedText: null });
+  });
+});
+
+describe('watchPage at DOMContentLoaded', () => {
+  it('reads the whole text again only when a page script put an element into the part already read', () => {
+    const texts = (touch: boolean): (string | null)[] => {
+      const { doc, frame, parsed } = loadingPage();
+      const changes: PageChange[] = [];
+      watchPage(doc, new AbortController().signal, (change) => changes.push(change));
+      frame();
+      if (touch) doc.querySelector('main')!.prepend(doc.createElement('aside'));
+      parse(doc, '<p>Zweiter Absatz.</p>', doc.querySelector('main')!);
+      frame();
+      parse(doc, '<p>Dritter Absatz.</p>', doc.querySelector('main')!);
+      parsed();
+      return changes.slice(-2).map((c) => c.parsedText);
+    };
+    // Untouched: the text since the last frame, then nothing more.
+    expect(texts(false)).toEqual([expect.stringContaining('Dritter Absatz.'), '']);
+    expect(texts(false)[0]).not.toContain('Artikel');
+    const touched = texts(true);
+    expect(touched.at(-1)).toContain('Artikel');
+    expect(touched.at(-1)).toContain('Dritter Absatz.');
   });
 });
 
