@@ -1,9 +1,10 @@
 /**
  * A few rows of the bench on their own, for work on one part while others benchmark too:
- *   npx tsx bench/rows.ts [--flash REGEX] [--cost REGEX] [--loads N] [--firefox]
+ *   npx tsx bench/rows.ts [--flash REGEX] [--cost REGEX] [--loads N] [--firefox] [--firefox-cost]
  * Flash pages whose name matches are counted with and without the extension in Chromium (and in
  * Firefox with --firefox); cost pages whose name matches are loaded N times each (default 10),
- * alternating with and without, as `npm run bench` does. Prints the figures, writes nothing.
+ * alternating with and without, as `npm run bench` does. --firefox-cost: the Firefox per-load
+ * rows (Lagebild and uBlock Origin against none), N rounds. Prints the figures, writes nothing.
  */
 import { parseArgs } from 'node:util';
 import type { Page } from 'puppeteer-core';
@@ -16,17 +17,21 @@ import { launch, requireChromium } from '../tools/chromium';
 import { measureLoad, type LoadCost } from './cost';
 import { DIST, ensureBuilt } from '../tools/dist';
 import { measureFlash } from './flash';
+import { firefoxCostPages, firefoxRows, measureFirefoxCost, ublockProbePage } from './firefox-cost';
 import { measureSizes } from './sizes';
 import { costPages, flashPages, LATE_DONE, servePages, type BenchPage } from './pages';
 import { median, round } from './stats';
+import { formatTable } from './table';
 
-const { values } = parseArgs({ options: { flash: { type: 'string' }, cost: { type: 'string' }, loads: { type: 'string' }, firefox: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { flash: { type: 'string' }, cost: { type: 'string' }, loads: { type: 'string' }, firefox: { type: 'boolean' }, 'firefox-cost': { type: 'boolean' } } });
 const pick = (pages: BenchPage[], pattern: string | undefined): BenchPage[] => (pattern ? pages.filter((p) => new RegExp(pattern).test(p.name)) : []);
 ensureBuilt();
 const flashSet = pick(flashPages(), values.flash);
 const costSet = pick(costPages(), values.cost);
+const firefoxSet = values['firefox-cost'] ? firefoxCostPages(costPages()) : [];
+const probe = ublockProbePage();
 const server = await startServer();
-const address = servePages(server, { flash: flashSet, cost: costSet });
+const address = servePages(server, { flash: flashSet, cost: costSet, firefox: firefoxSet, probe: [probe] });
 const withExtension = await ExtensionBrowser.launch({ executablePath: requireChromium(), extensionPath: DIST.chrome, port: server.port, hosts: ['www.handelsblatt.com'] });
 const control = await launch({ extension: null, port: server.port });
 const scripts = measureSizes(DIST.chrome).contentScript.files.map((file) => `chrome-extension://${withExtension.extensionId}/${file}`);
@@ -59,6 +64,18 @@ try {
     }
   }
   const loads = Number(values.loads ?? 10);
+  if (ff && firefoxSet.length) {
+    const { results } = await measureFirefoxCost({
+      executablePath: ff,
+      port: server.port,
+      extensions: { lagebild: DIST.firefox },
+      pages: firefoxSet.map((page) => ({ name: page.name, address: address('firefox', page) })),
+      ublockProbe: address('probe', probe),
+      loads,
+      progress: (message) => process.stderr.write(`${message}\n`),
+    });
+    process.stdout.write(`${formatTable(firefoxRows(results, loads))}\n`);
+  }
   for (const page of costSet) {
     const runs: { extension: LoadCost[]; control: LoadCost[] } = { extension: [], control: [] };
     for (let i = 0; i < loads; i++) {
