@@ -19,15 +19,16 @@ const YOUNG_MS = 3000;
 
 type ChromeDom = { dom?: { openOrClosedShadowRoot?: (element: Element) => ShadowRoot | null } };
 
-function rootAccessor(): (el: Element) => ShadowRoot | null {
-  const closedInFirefox = (el: Element): ShadowRoot | null | undefined => (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+function rootAccessor(doc: Document): (el: Element) => ShadowRoot | null {
+  // Asked once: a property an element lacks is looked up along its whole prototype chain, each time.
+  if ('openOrClosedShadowRoot' in (doc.defaultView?.Element.prototype ?? Element.prototype)) {
+    return (el) => (el as Element & { openOrClosedShadowRoot: ShadowRoot | null }).openOrClosedShadowRoot;
+  }
   const dom = (globalThis as { chrome?: ChromeDom }).chrome?.dom;
   const closedInChrome = typeof dom?.openOrClosedShadowRoot === 'function' ? dom.openOrClosedShadowRoot.bind(dom) : null;
   return (el) => {
     const open = el.shadowRoot;
     if (open) return open;
-    const firefox = closedInFirefox(el);
-    if (firefox !== undefined) return firefox;
     // A call into the extension API costs microseconds: only for defined custom elements (web
     // components), where closed roots come from; a page has thousands of undefined app-* elements.
     if (closedInChrome && el.localName.includes('-') && el.matches(':defined')) {
@@ -52,7 +53,7 @@ export interface ShadowScout {
 
 /** `found` hears of every root once, outermost first; roots inside roots are looked for too. */
 export function shadowScout(doc: Document, found: (root: ShadowRoot) => void): ShadowScout {
-  const rootOf = rootAccessor();
+  const rootOf = rootAccessor(doc);
   const known = new WeakSet<ShadowRoot>();
   const all = doc.getElementsByTagName('*');
   let parsedUpTo = 0;
