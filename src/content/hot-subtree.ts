@@ -9,15 +9,15 @@
  *
  * Under the hot element, only a change in its number of elements is seen, read natively once a
  * frame: a widget arriving there is elements, and the whole hot element is searched then. Text
- * alone written there is not seen. Every second the hot element is observed for one frame again;
- * once it has calmed down, the whole document is observed as before, and the hot element searched.
+ * alone written there is not seen. Every two seconds the hot element is observed for one frame
+ * again; once it has calmed down, the whole document is observed as before, and it is searched.
  * The hot element never holds the story (see STORY), so the story is always observed.
  */
 
 /** Text-only records in one frame that make their common ancestor hot. */
 export const HOT_RECORDS = 100;
-/** Frames between two looks at whether the hot element calmed down. */
-const PROBE_FRAMES = 60;
+/** Frames between two looks at whether the hot element calmed down (each look costs a frame of its records). */
+const PROBE_FRAMES = 120;
 /** What a hot element may not be nor hold: the page, its story. */
 const STORY = 'html, head, body, main, article, app-root, app-storyline-elements, [itemprop="articleBody"]';
 
