@@ -4,7 +4,8 @@
  * Flash pages whose name matches are counted with and without the extension in Chromium (and in
  * Firefox with --firefox); cost pages whose name matches are loaded N times each (default 10),
  * alternating with and without, as `npm run bench` does. --firefox-cost: the Firefox per-load
- * rows (Lagebild and uBlock Origin against none), N rounds. Prints the figures, writes nothing.
+ * rows (Lagebild and uBlock Origin against none), N rounds, on the pages --cost matches (default
+ * all three). Prints the figures, writes nothing.
  */
 import { parseArgs } from 'node:util';
 import type { Page } from 'puppeteer-core';
@@ -27,8 +28,8 @@ const { values } = parseArgs({ options: { flash: { type: 'string' }, cost: { typ
 const pick = (pages: BenchPage[], pattern: string | undefined): BenchPage[] => (pattern ? pages.filter((p) => new RegExp(pattern).test(p.name)) : []);
 ensureBuilt();
 const flashSet = pick(flashPages(), values.flash);
-const costSet = pick(costPages(), values.cost);
-const firefoxSet = values['firefox-cost'] ? firefoxCostPages(costPages()) : [];
+const costSet = values['firefox-cost'] ? [] : pick(costPages(), values.cost);
+const firefoxSet = values['firefox-cost'] ? firefoxCostPages(costPages()).filter((page) => !values.cost || new RegExp(values.cost).test(page.name)) : [];
 const probe = ublockProbePage();
 const server = await startServer();
 const address = servePages(server, { flash: flashSet, cost: costSet, firefox: firefoxSet, probe: [probe] });
