@@ -7,18 +7,17 @@
  * element is left out: its ancestors are observed without their subtrees (a new child is still
  * seen, and observed with its own) and their other children with theirs.
  *
- * Under the hot element, only a change in its number of elements is seen (read natively when it
- * changed size, and every two seconds): a widget arriving there is elements, and the whole hot
- * element is searched then. Text alone written there is not seen. Every two seconds the hot
- * element is observed for one frame again; once it has calmed down, the whole document is
- * observed as before, and it is searched.
+ * Under the hot element, only a change in its number of elements is seen, read natively once a
+ * frame: a widget arriving there is elements, and the whole hot element is searched then. Text
+ * alone written there is not seen. Every two seconds the hot element is observed for one frame
+ * again; once it has calmed down, the whole document is observed as before, and it is searched.
  * The hot element never holds the story (see STORY), so the story is always observed.
  */
 
 /** Text-only records in one frame that make their common ancestor hot. */
 export const HOT_RECORDS = 100;
-/** Between two looks at whether the hot element calmed down (each look costs a frame of its records). */
-const PROBE_MS = 2000;
+/** Frames between two looks at whether the hot element calmed down (each look costs a frame of its records). */
+const PROBE_FRAMES = 120;
 /** What a hot element may not be nor hold: the page, its story. */
 const STORY = 'html, head, body, main, article, app-root, app-storyline-elements, [itemprop="articleBody"]';
 
@@ -66,66 +65,41 @@ export function lightWatch(doc: Document, observer: MutationObserver, options: M
     ancestors.clear();
   };
 
-  /**
-   * While `el` is hot: a ResizeObserver sees it grow or shrink (a widget arriving in it does),
-   * after layout and before paint, and then its elements are counted. Every PROBE_MS its elements
-   * are counted anyway (an arrival that left its size alone) and it is observed for one frame, to
-   * see whether it calmed down. Nothing runs in the frames between.
-   */
+  /** The hot element's frame callback: its element count, and every PROBE_FRAMES frames whether it calmed down. */
   const watchHot = (el: Element): void => {
     const elements = el.getElementsByTagName('*');
     let count = elements.length;
-    const look = (): void => {
-      if (stopped || hot !== el || elements.length === count) return;
-      count = elements.length;
-      search(el);
-    };
-    const Resize = win?.ResizeObserver;
-    const resized = Resize ? new Resize(look) : null;
-    resized?.observe(el);
-    const letGo = (): void => {
-      resized?.disconnect();
-      probe?.disconnect();
-      probe = null;
-    };
-    const decide = (probed: () => number): void => {
-      if (stopped || hot !== el) {
-        letGo();
-        return;
-      }
-      const calm = probed() < HOT_RECORDS;
-      probe?.disconnect();
-      probe = null;
-      if (!calm) {
-        win?.setTimeout(tick, PROBE_MS);
-        return;
-      }
-      letGo();
-      observeAll();
-      search(el);
-    };
-    const tick = (): void => {
-      if (stopped || hot !== el) {
-        letGo();
-        return;
-      }
+    let frames = 0;
+    let probed = 0;
+    const onFrame = (): void => {
+      if (stopped || hot !== el) return;
       if (!el.isConnected) {
-        letGo();
         observeAll();
         return;
       }
-      look();
-      let probed = 0;
-      probe = new Observer((records) => {
-        probed += records.length;
-      });
-      probe.observe(el, options);
-      // Our callback comes after the page's own in the next frame: its changes of that frame are in.
-      win?.requestAnimationFrame(() => {
-        decide(() => probed + (probe?.takeRecords().length ?? 0));
-      });
+      if (probe) {
+        probe.disconnect();
+        probe = null;
+        if (probed < HOT_RECORDS) {
+          observeAll();
+          search(el);
+          return;
+        }
+      } else if (++frames % PROBE_FRAMES === 0) {
+        probed = 0;
+        probe = new Observer((records) => {
+          probed += records.length;
+        });
+        probe.observe(el, options);
+      }
+      const now = elements.length;
+      if (now !== count) {
+        count = now;
+        search(el);
+      }
+      win?.requestAnimationFrame(onFrame);
     };
-    win?.setTimeout(tick, PROBE_MS);
+    win?.requestAnimationFrame(onFrame);
   };
 
   const leaveOut = (el: Element): void => {
