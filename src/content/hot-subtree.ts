@@ -13,13 +13,14 @@
  * again; once it has calmed down, the whole document is observed as before, and it is searched.
  * The hot element never holds the story (see STORY), so the story is always observed.
  */
+import { BOUNDARY } from '../core/find-blocks';
 
 /** Text-only records in one frame that make their common ancestor hot. */
 export const HOT_RECORDS = 100;
 /** Frames between two looks at whether the hot element calmed down (each look costs a frame of its records). */
 const PROBE_FRAMES = 120;
-/** What a hot element may not be nor hold: the page, its story. */
-const STORY = 'html, head, body, main, article, app-root, app-storyline-elements, [itemprop="articleBody"]';
+/** What a hot element may not be nor hold: the page, its story (the containers a hidden block never grows into). */
+const STORY = `${BOUNDARY}, head`;
 
 export interface LightWatch {
   /** Observes the whole document (again). */

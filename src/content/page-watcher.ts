@@ -280,20 +280,20 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
     requestFrame();
   };
 
-  const observe = (): void => {
-    light.observeAll();
-  };
-
   if (doc.readyState === 'loading' && win) {
     // Until DOMContentLoaded, not until readyState changes: a frame can fall between the two.
     let done = false;
     const since = parsedSince(doc);
     const part = readPart(doc);
-    const eachFrame = (): void => {
-      if (signal.aborted || done) return;
+    /** The text parsed since the last read, offered; the part read is taken note of. */
+    const readNew = (): void => {
       const text = since();
       part.mark();
       if (text !== null) parsed('parsing', text);
+    };
+    const eachFrame = (): void => {
+      if (signal.aborted || done) return;
+      readNew();
       win.requestAnimationFrame(eachFrame);
     };
     win.requestAnimationFrame(eachFrame);
@@ -301,10 +301,9 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
       'DOMContentLoaded',
       () => {
         done = true;
-        observe();
+        light.observeAll();
+        readNew();
         if (part.untouched()) {
-          const text = since();
-          if (text !== null) parsed('parsing', text);
           parsed('parsed', '');
         } else {
           // A page script put something before the parser's position: the whole text once more.
@@ -314,7 +313,7 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
       { once: true, signal },
     );
   } else {
-    observe();
+    light.observeAll();
     parsed('parsed', wholeText(doc));
   }
 

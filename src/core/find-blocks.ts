@@ -19,7 +19,7 @@ export interface FoundBlock {
 }
 
 /** Containers a block never grows into: beyond them lies the whole story or page. */
-const BOUNDARY = 'html, body, main, article, app-root, app-storyline-elements, [itemprop="articleBody"]';
+export const BOUNDARY = 'html, body, main, article, app-root, app-storyline-elements, [itemprop="articleBody"]';
 /** Climbing stops when the parent would add more foreign text than this (a sidebar, a page section). */
 const MAX_FOREIGN_GROWTH = 160;
 const SKIP_TEXT_IN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
