@@ -112,8 +112,9 @@ describe('the page cannot undo the hiding', () => {
 });
 
 /** A parsed page watched with frames run by hand: `runFrames` runs the callbacks due now. */
-function watchedByFrame(html: string) {
+function watchedByFrame(html: string, timeline?: { currentTime: number }) {
   const doc = parseHtml(html, hardUrl);
+  if (timeline) Object.defineProperty(doc, 'timeline', { value: timeline });
   let frames: FrameRequestCallback[] = [];
   doc.defaultView!.requestAnimationFrame = (callback: FrameRequestCallback): number => frames.push(callback);
   const changes: PageChange[] = [];
@@ -145,6 +146,34 @@ describe('a busy page', () => {
     runFrames();
     expect(changes).toHaveLength(2);
     expect(changes[1]!.added).toHaveLength(20);
+  });
+
+  it("a change by the page's frame callbacks after ours is handled at once; in the next frame, by ours", async () => {
+    // The document timeline moves once a frame, before the frame callbacks run.
+    const timeline = { currentTime: 0 };
+    const { doc, changes, runFrames } = watchedByFrame(genevaArticlePage(), timeline);
+    const frame = (): void => {
+      timeline.currentTime += 16;
+      runFrames();
+    };
+    const story = doc.querySelector('app-storyline-elements')!;
+    story.append(doc.createElement('div'));
+    await microtasks();
+    expect(changes).toHaveLength(1);
+    frame();
+    // Our callback ran in this frame; a later one of the page's adds a node: before this frame's paint.
+    const late = doc.createElement('div');
+    story.append(late);
+    await microtasks();
+    expect(changes).toHaveLength(2);
+    expect(changes[1]!.added).toEqual([late]);
+    // Our callback for the next frame is pending and comes first in it: a change now waits for it.
+    timeline.currentTime += 16;
+    story.append(doc.createElement('span'));
+    await microtasks();
+    expect(changes).toHaveLength(2);
+    runFrames();
+    expect(changes).toHaveLength(3);
   });
 });
 
