@@ -9,15 +9,17 @@
  *
  * Under the hot element, only a change in its number of elements is seen, read natively once a
  * frame: a widget arriving there is elements, and the whole hot element is searched then. Text
- * alone written there is not seen. Every two seconds the hot element is observed for one frame
- * again; once it has calmed down, the whole document is observed as before, and it is searched.
+ * alone written there is not seen. Every two seconds its text is read in two frames in a row (a
+ * native read, where observing it for a frame would hand over hundreds of records); once it stays
+ * the same, the hot element has calmed down: the whole document is observed as before, and it is
+ * searched.
  * The hot element never holds the story (see STORY), so the story is always observed.
  */
 import { BOUNDARY } from '../core/find-blocks';
 
 /** Text-only records in one frame that make their common ancestor hot. */
 export const HOT_RECORDS = 100;
-/** Frames between two looks at whether the hot element calmed down (each look costs a frame of its records). */
+/** Frames between two looks at whether the hot element calmed down. */
 const PROBE_FRAMES = 120;
 /** What a hot element may not be nor hold: the page, its story (the containers a hidden block never grows into). */
 const STORY = `${BOUNDARY}, head`;
@@ -51,12 +53,10 @@ function commonAncestor(nodes: readonly Node[]): Element | null {
  */
 export function lightWatch(doc: Document, observer: MutationObserver, options: MutationObserverInit, search: (el: Element) => void): LightWatch {
   const win = doc.defaultView;
-  const Observer = win?.MutationObserver ?? MutationObserver;
   /** Own children only, for the ancestors of the hot element. */
   const shallow: MutationObserverInit = { ...options, subtree: false, characterData: false };
   let hot: Element | null = null;
   const ancestors = new Set<Node>();
-  let probe: MutationObserver | null = null;
   let stopped = false;
 
   const observeAll = (): void => {
@@ -71,27 +71,24 @@ export function lightWatch(doc: Document, observer: MutationObserver, options: M
     const elements = el.getElementsByTagName('*');
     let count = elements.length;
     let frames = 0;
-    let probed = 0;
+    /** Its text a frame ago, when this is the second frame of a look. */
+    let before: string | null = null;
     const onFrame = (): void => {
       if (stopped || hot !== el) return;
       if (!el.isConnected) {
         observeAll();
         return;
       }
-      if (probe) {
-        probe.disconnect();
-        probe = null;
-        if (probed < HOT_RECORDS) {
+      if (before !== null) {
+        const calm = el.textContent === before;
+        before = null;
+        if (calm) {
           observeAll();
           search(el);
           return;
         }
       } else if (++frames % PROBE_FRAMES === 0) {
-        probed = 0;
-        probe = new Observer((records) => {
-          probed += records.length;
-        });
-        probe.observe(el, options);
+        before = el.textContent;
       }
       const now = elements.length;
       if (now !== count) {
@@ -131,7 +128,6 @@ export function lightWatch(doc: Document, observer: MutationObserver, options: M
     stop() {
       stopped = true;
       observer.disconnect();
-      probe?.disconnect();
     },
   };
 }
