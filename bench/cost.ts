@@ -14,6 +14,9 @@
 import type { BrowserContext, CDPSession } from 'playwright-core';
 import { LATE_DONE, type BenchPage } from './pages';
 
+/** Every measured tab's size, with and without the extension. */
+const VIEWPORT = { width: 1280, height: 900 };
+
 /** After the page settled: the content script's flush and its debounced report run in this. */
 const SETTLE_MS = 300;
 
@@ -97,6 +100,10 @@ async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>>
 export async function measureLoad(context: BrowserContext, page: BenchPage, address: string, scripts: readonly string[]): Promise<LoadCost> {
   const tab = await context.newPage();
   try {
+    // The two browsers are launched differently (see tools/chromium.ts and extension-browser.ts):
+    // the same window size for both, or the smaller one paints more frames and a page that works
+    // every frame does more of its own work there.
+    await tab.setViewportSize(VIEWPORT);
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Performance.enable');
     const endTrace = await startTrace(cdp);
