@@ -30,5 +30,6 @@ export const HARD_CASES: readonly HardCase[] = [
   { name: 'a page that takes the hiding apart', url: hardUrl, html: undoingPage, widgets: 3, badge: 3, settled: 'window.__undoDone === true' },
   { name: 'a busy page changing 500 nodes per frame', url: busyUrl, html: () => busyPage(2), widgets: 2, badge: 2, settled: 'window.__busyDone === true' },
   { name: 'a busy page with a widget arriving inside its busy ticker', url: busyUrl, html: () => busyPage(2, true, true), widgets: 2, badge: 2, settled: 'window.__busyDone === true' },
+  { name: "a busy page whose own frame callback adds widgets, after the extension's", url: busyUrl, html: () => busyPage(2, true, false, true), widgets: 2, badge: 2, settled: 'window.__busyDone === true' },
   { name: 'a 2,000-paragraph page with 50 late widgets', url: longLatePage().url, html: () => longLatePage().html, widgets: 50, badge: 50, settled: 'window.__lateWidgetsDone === true' },
 ];
