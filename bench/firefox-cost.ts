@@ -1,16 +1,17 @@
 /**
  * What a page load costs in Firefox: CPU time of the web-content processes from navigation to the
  * load event, and the load event's time, with and without Lagebild, beside uBlock Origin with
- * hand-written filters that hide the same widgets (the tool a reader would use instead). The
- * three browsers load each page in turn, in a rotating order, a fresh tab each time, so the
- * machine's load falls on all of them alike: read the ratios, not the milliseconds.
+ * hand-written filters that hide the same widgets (the tool a reader would use instead), and
+ * beside a control extension whose content script is empty (the floor). The browsers load each
+ * page in turn, in a rotating order, a fresh tab each time, so the machine's load falls on all of
+ * them alike: read the ratios, not the milliseconds.
  *
  * CPU comes from /proc (every thread of every web-content process, in nanoseconds): Firefox
  * runs content scripts in the page's process, through Xray wrappers, so that is where their
  * cost shows; uBlock Origin does most of its work in its extension process, which is not counted.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -55,6 +56,31 @@ const UBLOCK_FILTERS = [
   'handelsblatt.com##app-storyline-element:has-text(Top-Jobs des Tages)',
   'handelsblatt.com##div:has(> span:has-text(Top-Jobs des Tages))',
 ].join('\n');
+
+/** The Firefox floor's name among the contenders (see `writeFirefoxFloor`). */
+export const FIREFOX_FLOOR = 'floor';
+
+/**
+ * The Firefox control extension: Manifest V3, one content script at document_start on the pages
+ * Lagebild's runs on, and that script empty. What Firefox charges a page for any such extension
+ * before a line of its code runs; the three pages' rows print it beside Lagebild's.
+ */
+export function writeFirefoxFloor(dir: string): string {
+  const path = join(dir, 'floor-firefox-empty');
+  rmSync(path, { recursive: true, force: true });
+  mkdirSync(path, { recursive: true });
+  const manifest = {
+    manifest_version: 3,
+    name: 'Lagebild bench floor: empty content script',
+    version: '1.0.0',
+    browser_specific_settings: { gecko: { id: 'floor-empty@lagebild.example' } },
+    host_permissions: ['*://*.handelsblatt.com/*'],
+    content_scripts: [{ matches: ['*://*.handelsblatt.com/*'], js: ['content.js'], run_at: 'document_start' }],
+  };
+  writeFileSync(join(path, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  writeFileSync(join(path, 'content.js'), 'void 0;\n');
+  return path;
+}
 
 function webContentProcesses(root: number): number[] {
   const parents = new Map<number, number>();
@@ -290,6 +316,16 @@ export function firefoxRows(results: readonly FirefoxCost[], loads: number): Row
       budget: `≤ ${LOAD_EVENT_RATIO_BUDGET.toFixed(2)}×${peer ? `; uBlock Origin ${peer.loadRatio.toFixed(2)}×` : ''}`,
       verdict: check(ours.loadRatio <= LOAD_EVENT_RATIO_BUDGET),
     });
+    const floor = added(result, FIREFOX_FLOOR);
+    if (floor) {
+      rows.push({
+        section,
+        measure: `${title}, floor: an MV3 extension whose content script is empty: added CPU; load event`,
+        value: `${floor.ms.toFixed(0)} ms, ${percent(floor.share)}; ${floor.loadRatio.toFixed(2)}×`,
+        budget: 'control extension',
+        verdict: 'info',
+      });
+    }
   }
   return rows;
 }

@@ -7,6 +7,8 @@
  * rows (Lagebild and uBlock Origin against none), N rounds, on the pages --cost matches (default
  * all three). Prints the figures, writes nothing.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'puppeteer-core';
 import { firefoxPath } from '../tools/browsers';
@@ -18,7 +20,7 @@ import { launch, requireChromium } from '../tools/chromium';
 import { measureLoad, type LoadCost } from './cost';
 import { DIST, ensureBuilt } from '../tools/dist';
 import { measureFlash } from './flash';
-import { firefoxCostPages, firefoxRows, measureFirefoxCost, ublockProbePage } from './firefox-cost';
+import { FIREFOX_FLOOR, firefoxCostPages, firefoxRows, measureFirefoxCost, ublockProbePage, writeFirefoxFloor } from './firefox-cost';
 import { measureSizes } from './sizes';
 import { costPages, flashPages, LATE_DONE, servePages, type BenchPage } from './pages';
 import { median, round } from './stats';
@@ -69,7 +71,7 @@ try {
     const { results } = await measureFirefoxCost({
       executablePath: ff,
       port: server.port,
-      extensions: { lagebild: DIST.firefox },
+      extensions: { lagebild: DIST.firefox, [FIREFOX_FLOOR]: writeFirefoxFloor(join(tmpdir(), 'lagebild-bench')) },
       pages: firefoxSet.map((page) => ({ name: page.name, address: address('firefox', page) })),
       ublockProbe: address('probe', probe),
       loads,

@@ -15,7 +15,7 @@ import type { Timing } from './core-entry';
 import { measureLoad, type LoadCost, type MetricName } from './cost';
 import { DIST, ensureBuilt, readManifest, ROOT } from '../tools/dist';
 import { measureFlash } from './flash';
-import { firefoxCostPages, firefoxRows, measureFirefoxCost, ublockProbePage, type FirefoxCost } from './firefox-cost';
+import { FIREFOX_FLOOR, firefoxCostPages, firefoxRows, measureFirefoxCost, ublockProbePage, writeFirefoxFloor, type FirefoxCost } from './firefox-cost';
 import { FLOOR_EXTENSIONS, writeFloorExtensions, writePopupFloor } from './floor';
 import { briefing } from '../src/briefing/index';
 import { costPages, flashPages, servePages } from './pages';
@@ -179,7 +179,7 @@ try {
     ({ results: firefoxCost, ublock: ublockMeasured } = await measureFirefoxCost({
       executablePath: firefox,
       port: server.port,
-      extensions: { lagebild: firefoxExtension },
+      extensions: { lagebild: firefoxExtension, [FIREFOX_FLOOR]: writeFirefoxFloor(join(ROOT, 'bench', '.cache')) },
       pages: firefoxSet.map((page) => ({ name: page.name, address: address('firefox', page) })),
       ublockProbe: address('probe', probe),
       loads: FIREFOX_LOADS,
