@@ -11,7 +11,7 @@
  * cost shows; uBlock Origin does most of its work in its extension process, which is not counted.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -57,30 +57,8 @@ const UBLOCK_FILTERS = [
   'handelsblatt.com##div:has(> span:has-text(Top-Jobs des Tages))',
 ].join('\n');
 
-/** The Firefox floor's name among the contenders (see `writeFirefoxFloor`). */
+/** The Firefox floor's name among the contenders (see floor.ts, `writeFirefoxFloor`). */
 export const FIREFOX_FLOOR = 'floor';
-
-/**
- * The Firefox control extension: Manifest V3, one content script at document_start on the pages
- * Lagebild's runs on, and that script empty. What Firefox charges a page for any such extension
- * before a line of its code runs; the three pages' rows print it beside Lagebild's.
- */
-export function writeFirefoxFloor(dir: string): string {
-  const path = join(dir, 'floor-firefox-empty');
-  rmSync(path, { recursive: true, force: true });
-  mkdirSync(path, { recursive: true });
-  const manifest = {
-    manifest_version: 3,
-    name: 'Lagebild bench floor: empty content script',
-    version: '1.0.0',
-    browser_specific_settings: { gecko: { id: 'floor-empty@lagebild.example' } },
-    host_permissions: ['*://*.handelsblatt.com/*'],
-    content_scripts: [{ matches: ['*://*.handelsblatt.com/*'], js: ['content.js'], run_at: 'document_start' }],
-  };
-  writeFileSync(join(path, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  writeFileSync(join(path, 'content.js'), 'void 0;\n');
-  return path;
-}
 
 function webContentProcesses(root: number): number[] {
   const parents = new Map<number, number>();

@@ -4,7 +4,7 @@
  * Lagebild's, measured the same way; their figures are the floor the budget is read against.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export interface FloorExtension {
   name: string;
@@ -37,14 +37,27 @@ export const FLOOR_EXTENSIONS: readonly FloorExtension[] = [
   },
 ];
 
+/** Writes an unpacked extension, `files` by path beside its manifest, into `dir/name` afresh; returns its path. */
+function writeExtension(dir: string, name: string, manifest: object, files: Record<string, string>): string {
+  const path = join(dir, name);
+  rmSync(path, { recursive: true, force: true });
+  mkdirSync(path, { recursive: true });
+  writeFileSync(join(path, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(path, file)), { recursive: true });
+    writeFileSync(join(path, file), text);
+  }
+  return path;
+}
+
+/** Where Lagebild's content scripts run; every floor's run there too. */
+const CONTENT_SCRIPT = { matches: ['*://*.handelsblatt.com/*'], js: ['content.js'], run_at: 'document_start' };
+
 /**
  * The popup's control: an extension whose action popup is a static page with nothing but the
  * briefing's title, so the same "drawn" check applies. What the browser takes to show any popup.
  */
 export function writePopupFloor(dir: string, title: string): string {
-  const path = join(dir, 'floor-popup');
-  rmSync(path, { recursive: true, force: true });
-  mkdirSync(path, { recursive: true });
   const manifest = {
     manifest_version: 3,
     name: 'Lagebild bench floor: popup',
@@ -53,20 +66,16 @@ export function writePopupFloor(dir: string, title: string): string {
     action: { default_popup: 'src/popup/index.html' },
     background: { service_worker: 'worker.js' },
   };
-  writeFileSync(join(path, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  mkdirSync(join(path, 'src', 'popup'), { recursive: true });
-  writeFileSync(join(path, 'src', 'popup', 'index.html'), `<!doctype html>\n<html lang="de"><meta charset="utf-8"><title>Lagebild</title><div id="app"><h1>${title}</h1></div></html>\n`);
-  writeFileSync(join(path, 'worker.js'), '');
-  return path;
+  return writeExtension(dir, 'floor-popup', manifest, {
+    'src/popup/index.html': `<!doctype html>\n<html lang="de"><meta charset="utf-8"><title>Lagebild</title><div id="app"><h1>${title}</h1></div></html>\n`,
+    'worker.js': '',
+  });
 }
 
 /** Writes each control extension under `dir`; returns their paths by name. */
 export function writeFloorExtensions(dir: string): Map<string, string> {
   const paths = new Map<string, string>();
   for (const floor of FLOOR_EXTENSIONS) {
-    const path = join(dir, `floor-${floor.name}`);
-    rmSync(path, { recursive: true, force: true });
-    mkdirSync(path, { recursive: true });
     const manifest = {
       manifest_version: 3,
       name: `Lagebild bench floor: ${floor.name}`,
@@ -74,12 +83,26 @@ export function writeFloorExtensions(dir: string): Map<string, string> {
       permissions: ['storage'],
       // An empty worker: the harness finds an extension's ID from its worker, as for Lagebild's.
       background: { service_worker: 'worker.js' },
-      content_scripts: [{ matches: ['*://*.handelsblatt.com/*'], js: ['content.js'], run_at: 'document_start' }],
+      content_scripts: [CONTENT_SCRIPT],
     };
-    writeFileSync(join(path, 'manifest.json'), JSON.stringify(manifest, null, 2));
-    writeFileSync(join(path, 'content.js'), floor.script);
-    writeFileSync(join(path, 'worker.js'), '');
-    paths.set(floor.name, path);
+    paths.set(floor.name, writeExtension(dir, `floor-${floor.name}`, manifest, { 'content.js': floor.script, 'worker.js': '' }));
   }
   return paths;
+}
+
+/**
+ * The Firefox control extension: Manifest V3, one content script at document_start on the pages
+ * Lagebild's runs on, and that script empty. What Firefox charges a page for any such extension
+ * before a line of its code runs; bench/firefox-cost.ts prints it beside Lagebild's.
+ */
+export function writeFirefoxFloor(dir: string): string {
+  const manifest = {
+    manifest_version: 3,
+    name: 'Lagebild bench floor: empty content script',
+    version: '1.0.0',
+    browser_specific_settings: { gecko: { id: 'floor-empty@lagebild.example' } },
+    host_permissions: CONTENT_SCRIPT.matches,
+    content_scripts: [CONTENT_SCRIPT],
+  };
+  return writeExtension(dir, 'floor-firefox-empty', manifest, { 'content.js': 'void 0;\n' });
 }
