@@ -54,6 +54,23 @@ function writeExtension(dir: string, name: string, manifest: object, files: Reco
 const CONTENT_SCRIPT = { matches: ['*://*.handelsblatt.com/*'], js: ['content.js'], run_at: 'document_start' };
 
 /**
+ * Controls for the busy page (tools/hard-pages.ts, busyPage), measured there alone: what watching
+ * the DOM charges a page whose script changes 500 nodes every frame, before any work is done.
+ */
+export const BUSY_FLOOR_EXTENSIONS: readonly FloorExtension[] = [
+  {
+    name: 'observes-children',
+    does: "a content script that observes only the document's own children (a MutationObserver that never fires here): once any observer of added nodes is registered, every node the page adds or removes asks which observers want to hear of it",
+    script: 'new MutationObserver(() => undefined).observe(document, { childList: true });\n',
+  },
+  {
+    name: 'observes-all',
+    does: 'a content script that observes the whole document for added and changed nodes and does nothing with them, as a DOM-watching content script starts',
+    script: 'new MutationObserver(() => undefined).observe(document, { childList: true, subtree: true, characterData: true });\n',
+  },
+];
+
+/**
  * The popup's control: an extension whose action popup is a static page with nothing but the
  * briefing's title, so the same "drawn" check applies. What the browser takes to show any popup.
  */
@@ -72,10 +89,10 @@ export function writePopupFloor(dir: string, title: string): string {
   });
 }
 
-/** Writes each control extension under `dir`; returns their paths by name. */
-export function writeFloorExtensions(dir: string): Map<string, string> {
+/** Writes each control extension (by default those for the real page) under `dir`; returns their paths by name. */
+export function writeFloorExtensions(dir: string, floors: readonly FloorExtension[] = FLOOR_EXTENSIONS): Map<string, string> {
   const paths = new Map<string, string>();
-  for (const floor of FLOOR_EXTENSIONS) {
+  for (const floor of floors) {
     const manifest = {
       manifest_version: 3,
       name: `Lagebild bench floor: ${floor.name}`,

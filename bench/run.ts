@@ -16,7 +16,7 @@ import { measureLoad, type LoadCost, type MetricName } from './cost';
 import { DIST, ensureBuilt, readManifest, ROOT } from '../tools/dist';
 import { measureFlash } from './flash';
 import { FIREFOX_FLOOR, firefoxCostPages, firefoxRows, measureFirefoxCost, ublockProbePage, type FirefoxCost } from './firefox-cost';
-import { FLOOR_EXTENSIONS, writeFirefoxFloor, writeFloorExtensions, writePopupFloor } from './floor';
+import { BUSY_FLOOR_EXTENSIONS, FLOOR_EXTENSIONS, writeFirefoxFloor, writeFloorExtensions, writePopupFloor } from './floor';
 import { briefing } from '../src/briefing/index';
 import { costPages, flashPages, servePages } from './pages';
 import { measurePopup, type PopupLoad } from './popup';
@@ -97,6 +97,10 @@ for (const [name, path] of writeFloorExtensions(join(ROOT, 'bench', '.cache'))) 
   const session = await launch({ extension: path, port: server.port });
   floors.push({ name, session, scripts: [`${session.extensionOrigin ?? ''}/content.js`] });
 }
+const busyFloors = [];
+for (const [name, path] of writeFloorExtensions(join(ROOT, 'bench', '.cache'), BUSY_FLOOR_EXTENSIONS)) {
+  busyFloors.push({ name, session: await launch({ extension: path, port: server.port }) });
+}
 const chromiumVersion = withExtension.context.browser()?.version() ?? 'unknown';
 
 interface FlashFigures {
@@ -147,6 +151,11 @@ try {
     for (const floor of floors) {
       floorCosts.set(floor.name, [...(floorCosts.get(floor.name) ?? []), await measureLoad(floor.session.context, real, address('cost', real), floor.scripts)]);
     }
+    // The busy page's floors likewise, on the busy page.
+    const busy = costSet.find((page) => page.name === 'busy500')!;
+    for (const floor of busyFloors) {
+      floorCosts.set(floor.name, [...(floorCosts.get(floor.name) ?? []), await measureLoad(floor.session.context, busy, address('cost', busy), [])]);
+    }
   }
 
   progress('popup');
@@ -191,7 +200,7 @@ try {
 } finally {
   await withExtension.close();
   await control.close();
-  for (const floor of floors) await floor.session.close();
+  for (const floor of [...floors, ...busyFloors]) await floor.session.close();
   await server.close();
 }
 
@@ -222,6 +231,15 @@ const floorResults = Object.fromEntries(
     return [floor.name, { does: floor.does, loads: loads.length, contentScriptMsMedian: round(median(loads.map((r) => r.ownMs))), contentScriptMsPerLoad: loads.map((r) => round(r.ownMs)) }];
   }),
 );
+/** The busy page's floors: added ScriptDuration over the control's, as the busy row reads Lagebild's. */
+const busyFloorResults = Object.fromEntries(
+  BUSY_FLOOR_EXTENSIONS.map((floor) => {
+    const loads = floorCosts.get(floor.name) ?? [];
+    const script = round(median(loads.map((r) => r.metrics.ScriptDuration)));
+    const control = round(median((costs.get('busy500')?.control ?? []).map((r) => r.metrics.ScriptDuration)));
+    return [floor.name, { does: floor.does, loads: loads.length, scriptDurationMsMedian: script, addedScriptMs: round(script - control) }];
+  }),
+);
 const realCost = costResults.real2020!;
 const longCost = costResults['long2000-50late']!;
 const busyCost = costResults.busy500!;
@@ -245,14 +263,14 @@ const results = {
   machine: { cpus: cpus().length, loadAverage1m: round(loadavg()[0] ?? 0) },
   method: {
     flash: 'Frames in which a job-widget root ([data-test-widget]) had a client rect of non-zero area, sampled every rendered frame from the first by tools/first-frame.ts; flashFrames with the extension, controlVisibleFrames the same page without it.',
-    contentScript: `Per page load, fresh tab: contentScriptMs = thread CPU time (trace tdur, category devtools.timeline) of the outermost EvaluateScript and FunctionCall events of the content scripts (chrome-extension://<id>/src/content/…): compiling and running each script and every callback of it; promise continuations (microtasks) are not attributed by the trace. metrics* = CDP Performance.getMetrics for the whole load, medians of ${COST_LOADS} loads with and without the extension, alternating. floor = control extensions measured the same way on the real page (bench/floor.ts).`,
+    contentScript: `Per page load, fresh tab: contentScriptMs = thread CPU time (trace tdur, category devtools.timeline) of the outermost EvaluateScript and FunctionCall events of the content scripts (chrome-extension://<id>/src/content/…): compiling and running each script and every callback of it; promise continuations (microtasks) are not attributed by the trace. metrics* = CDP Performance.getMetrics for the whole load, medians of ${COST_LOADS} loads with and without the extension, alternating. floor = control extensions measured the same way on the real page, busyFloor = on the busy page, as added ScriptDuration (bench/floor.ts).`,
     popup: 'The real action popup, opened over the real 2020 article with chrome.action.openPopup, a new popup each time; first-contentful-paint (Paint Timing) from its navigation start, and from the end of its HTML response; read once #app shows the briefing title. floor = a control extension whose popup is a static page with the title only, popups alternating.',
     firefox: `Firefox ESR over WebDriver BiDi, one browser without an extension, one with Lagebild, one with uBlock Origin (Debian's package, its bundled lists, user filters hiding the same widgets: bench/firefox-cost.ts), each page loaded in a fresh tab in turn, rotating order, ${FIREFOX_LOADS} loads after one warm-up round; cpuMs = CPU time of every thread of the web-content processes (/proc schedstat) from navigation to the load event; loadMs = the load event from navigation start.`,
     core: 'Minified bundle of the core modules as a page script, cross-origin isolated (5 µs timer); cold = first run after a fresh page load, warm = 10 runs after it.',
     sizes: 'Files reached from dist/chrome/manifest.json, the popup HTML and each module\'s imports; gzip -9.',
   },
   flash,
-  contentScript: { ...costResults, growthLongOverReal: round(longCost.contentScriptMsMedian / realCost.contentScriptMsMedian), floor: floorResults },
+  contentScript: { ...costResults, growthLongOverReal: round(longCost.contentScriptMsMedian / realCost.contentScriptMsMedian), floor: floorResults, busyFloor: busyFloorResults },
   firefox: { ublockMeasured, pages: firefoxCost },
   popup: popupFigures,
   core: {
@@ -308,6 +326,15 @@ rows.push({
   budget: `≤ half the page's own, ${ms(busyOwn)} / 2`,
   verdict: check(busyCost.metricsDifference.ScriptDuration <= busyOwn / 2),
 });
+for (const floor of BUSY_FLOOR_EXTENSIONS) {
+  rows.push({
+    section: 'Content script, main thread per load (median of 10)',
+    measure: `floor, busy page: ${floor.does}: added script time`,
+    value: ms(busyFloorResults[floor.name]?.addedScriptMs ?? Number.NaN),
+    budget: 'control extension',
+    verdict: 'info',
+  });
+}
 for (const floor of FLOOR_EXTENSIONS) {
   rows.push({
     section: 'Content script, main thread per load (median of 10)',
