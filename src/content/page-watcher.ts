@@ -21,7 +21,7 @@
  * text hundreds of times a frame (a ticker) is left out of the observer (hot-subtree.ts).
  */
 
-import { lightWatch } from './hot-subtree';
+import { HOT_RECORDS, lightWatch } from './hot-subtree';
 import { shadowScout } from './shadow-roots';
 
 export interface PageChange {
@@ -226,6 +226,9 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
   const Observer = win?.MutationObserver ?? MutationObserver;
   const onRecords = (records: MutationRecord[]): void => {
     take(records);
+    // A ticker is left out as soon as its records say so, not at our next frame callback: the
+    // page's own frame callback may come before ours in the next frame, with as many records again.
+    if (textOnly >= HOT_RECORDS) light.frame(textOnly, targets);
     schedule();
   };
   /** The document's light DOM, and the shadow roots: a busy part of the page can be left out of the first alone. */

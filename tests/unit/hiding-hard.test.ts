@@ -190,7 +190,7 @@ describe('a ticker rewriting hundreds of cells every frame', () => {
       runFrames();
       await microtasks();
     };
-    return { doc, ticker, changes, frame };
+    return { doc, ticker, changes, frame, runFrames };
   }
 
   it('is left out of the observation after one frame, while changes elsewhere are still seen', async () => {
@@ -207,6 +207,24 @@ describe('a ticker rewriting hundreds of cells every frame', () => {
     story.append(widget);
     await frame();
     expect(changes.at(-1)?.added).toEqual([widget]);
+  });
+
+  it('is left out as soon as one batch of records says so, before the next frame', async () => {
+    const { ticker, changes, runFrames } = tickerPage();
+    const rewrite = async (n: number): Promise<void> => {
+      for (const cell of ticker.children) cell.textContent = String(n);
+      await microtasks();
+    };
+    await rewrite(1);
+    expect(changes.length).toBeGreaterThan(0);
+    // The page's callback in the next frame, before ours: the ticker is no longer observed, so
+    // an element arriving in it is seen by its count, and the ticker is searched whole.
+    await rewrite(2);
+    ticker.children[3]!.append(ticker.ownerDocument.createElement('b'));
+    await microtasks();
+    runFrames();
+    await microtasks();
+    expect(changes.at(-1)?.added).toEqual([ticker]);
   });
 
   it('is searched whole when elements arrive in it, and observed again once it calmed down', async () => {
