@@ -1,7 +1,8 @@
 /**
- * In Chrome a content script outlives its extension after an update, a reload or an uninstall: its
- * `chrome.*` calls then throw "Extension context invalidated". Every feature gets one AbortSignal; once the extension
- * is gone the signal aborts, observers and listeners come off, and the page sees no errors.
+ * In Chrome a content script outlives its extension after an update, a reload or an uninstall:
+ * its `chrome.*` calls then throw "Extension context invalidated". Every feature gets one
+ * AbortSignal; once the extension is gone the signal aborts, observers and listeners come off,
+ * and the page sees no errors.
  */
 import { ext, target } from '../shared/browser';
 

@@ -17,8 +17,9 @@
  * change instead, which is before the next paint too: the first change after a quiet spell (no
  * frame callback is pending, and one asked for now might only come a frame later, if the page
  * is inside its own frame callbacks), and changes made after our callback ran in this frame (by
- * the page's later frame callbacks), until the next frame begins. A part of the page that rewrites its
- * text hundreds of times a frame (a ticker) is left out of the observer (hot-subtree.ts).
+ * the page's later frame callbacks), until the next frame begins. A part of the page that
+ * rewrites its text hundreds of times a frame (a ticker) is left out of the observer
+ * (hot-subtree.ts).
  */
 
 import { HOT_RECORDS, lightWatch } from './hot-subtree';
