@@ -4,7 +4,9 @@
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchFirefox } from '../../tools/firefox';
+import type WebExtension from 'webextension-polyfill';
+import baseManifest from '../../manifest.json' with { type: 'json' };
+import { launchFirefox, openExtensionPage } from '../../tools/firefox';
 import { withSampler } from '../../tools/first-frame';
 import { served, startServer, type PageServer } from '../../tools/server';
 import { ensureBuilt } from './prerequisites';
@@ -12,7 +14,15 @@ import { ensureBuilt } from './prerequisites';
 export interface FirefoxSession {
   /** Serves `html` with the flash sampler at the fixture URL (as http) and opens it in a new tab. */
   open(url: string, html: string): Promise<Page>;
+  /**
+   * The badge text of the tab opened last, read from the extension's options page in a window of
+   * its own (opened once per test): WebDriver BiDi cannot see the toolbar. Without the `tabs`
+   * permission the extension sees no addresses, so the newest tab outside that window is the one.
+   */
+  badgeText(): Promise<string>;
 }
+
+const OPTIONS_PATH = baseManifest.options_ui.page;
 
 /** Call inside a describe block. */
 export function firefoxSession(executablePath: string): FirefoxSession {
@@ -30,7 +40,10 @@ export function firefoxSession(executablePath: string): FirefoxSession {
     await server.close();
   });
 
+  let optionsPage: Page | null = null;
+
   afterEach(async () => {
+    optionsPage = null;
     const pages = await browser.pages();
     await Promise.all(pages.slice(1).map((page) => page.close()));
   });
@@ -41,6 +54,16 @@ export function firefoxSession(executablePath: string): FirefoxSession {
       const page = await browser.newPage();
       await page.goto(served(url));
       return page;
+    },
+    async badgeText() {
+      optionsPage ??= await openExtensionPage(browser, OPTIONS_PATH);
+      return optionsPage.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: typeof WebExtension }).browser;
+        const [own] = await api.tabs.query({ currentWindow: true });
+        const others = (await api.tabs.query({})).filter((tab) => tab.windowId !== own?.windowId && tab.id !== undefined);
+        const newest = Math.max(...others.map((tab) => tab.id!));
+        return api.action.getBadgeText({ tabId: newest });
+      });
     },
   };
 }
