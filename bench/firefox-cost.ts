@@ -2,9 +2,10 @@
  * What a page load costs in Firefox: CPU time of the web-content processes from navigation to the
  * load event, and the load event's time, with and without Lagebild, beside uBlock Origin with
  * hand-written filters that hide the same widgets (the tool a reader would use instead), and
- * beside a control extension whose content script is empty (the floor). The browsers load each
- * page in turn, in a rotating order, a fresh tab each time, so the machine's load falls on all of
- * them alike: read the ratios, not the milliseconds.
+ * beside control extensions whose content script is empty or only makes Lagebild's API calls
+ * (the floors, bench/floor.ts). The browsers load each page in turn, in a rotating order, a fresh
+ * tab each time, so the machine's load falls on all of them alike: read the ratios, not the
+ * milliseconds.
  *
  * CPU comes from /proc (every thread of every web-content process, in nanoseconds): Firefox
  * runs content scripts in the page's process, through Xray wrappers, so that is where their
@@ -17,6 +18,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { proxyPrefs } from '../tools/firefox';
 import { articleUrl, genevaArticlePage } from '../tools/pages';
+import { FIREFOX_FLOORS } from './floor';
 import type { BenchPage } from './pages';
 import { median } from './stats';
 import { check, type Row } from './table';
@@ -60,8 +62,6 @@ const UBLOCK_FILTERS = [
   'handelsblatt.com##div:has(> span:has-text(Top-Jobs des Tages))',
 ].join('\n');
 
-/** The Firefox floor's name among the contenders (see floor.ts, `writeFirefoxFloor`). */
-export const FIREFOX_FLOOR = 'floor';
 
 function webContentProcesses(root: number): number[] {
   const parents = new Map<number, number>();
@@ -322,12 +322,13 @@ export function firefoxRows(results: readonly FirefoxCost[], loads: number): Row
         verdict: 'info',
       });
     }
-    const floor = added(result, FIREFOX_FLOOR);
-    const floorFromTab = added(result, FIREFOX_FLOOR, true);
-    if (floor && floorFromTab) {
+    for (const { name, does } of FIREFOX_FLOORS) {
+      const floor = added(result, name);
+      const floorFromTab = added(result, name, true);
+      if (!floor || !floorFromTab) continue;
       rows.push({
         section,
-        measure: `${title}, floor: an MV3 extension whose content script is empty: added CPU; load event; added CPU from the tab's opening`,
+        measure: `${title}, floor: ${does}: added CPU; load event; added CPU from the tab's opening`,
         value: `${floor.ms.toFixed(0)} ms, ${percent(floor.share)}; ${floor.loadRatio.toFixed(2)}×; ${percent(floorFromTab.share)}`,
         budget: 'control extension',
         verdict: 'info',

@@ -108,18 +108,42 @@ export function writeFloorExtensions(dir: string, floors: readonly FloorExtensio
 }
 
 /**
- * The Firefox control extension: Manifest V3, one content script at document_start on the pages
- * Lagebild's runs on, and that script empty. What Firefox charges a page for any such extension
- * before a line of its code runs; bench/firefox-cost.ts prints it beside Lagebild's.
+ * The Firefox control extensions: Manifest V3, one content script at document_start on the pages
+ * Lagebild's runs on. What Firefox charges a page for such an extension before a line of its own
+ * work runs: the empty one for the content-script machinery, the other for the extension API
+ * calls every Lagebild page load makes, which Firefox sets up in the page's process on first use.
+ * bench/firefox-cost.ts prints them beside Lagebild's.
  */
-export function writeFirefoxFloor(dir: string): string {
-  const manifest = {
-    manifest_version: 3,
-    name: 'Lagebild bench floor: empty content script',
-    version: '1.0.0',
-    browser_specific_settings: { gecko: { id: 'floor-empty@lagebild.example' } },
-    host_permissions: CONTENT_SCRIPT.matches,
-    content_scripts: [CONTENT_SCRIPT],
-  };
-  return writeExtension(dir, 'floor-firefox-empty', manifest, { 'content.js': 'void 0;\n' });
+export const FIREFOX_FLOORS: readonly FloorExtension[] = [
+  { name: 'floor', does: 'an MV3 extension whose content script is empty', script: 'void 0;\n' },
+  {
+    name: 'floor-api',
+    does: "an MV3 extension whose content script makes Lagebild's API calls (settings from both storage areas, their changes followed, one message to the badge) and nothing else",
+    script: [
+      'Promise.all([browser.storage.sync.get("settings"), browser.storage.local.get("settings")]).then(() => undefined, () => undefined);',
+      'browser.storage.onChanged.addListener(() => undefined);',
+      'browser.runtime.sendMessage({ type: "floor" }).catch(() => undefined);',
+      '',
+    ].join('\n'),
+  },
+];
+
+/** Writes each Firefox control extension under `dir`; returns their paths by name. */
+export function writeFirefoxFloors(dir: string): Record<string, string> {
+  const paths: Record<string, string> = {};
+  for (const floor of FIREFOX_FLOORS) {
+    const manifest = {
+      manifest_version: 3,
+      name: `Lagebild bench ${floor.name}`,
+      version: '1.0.0',
+      browser_specific_settings: { gecko: { id: `${floor.name}@lagebild.example` } },
+      permissions: ['storage'],
+      host_permissions: CONTENT_SCRIPT.matches,
+      // An empty background: the badge message needs a receiver, as Lagebild's has.
+      background: { scripts: ['worker.js'] },
+      content_scripts: [CONTENT_SCRIPT],
+    };
+    paths[floor.name] = writeExtension(dir, `firefox-${floor.name}`, manifest, { 'content.js': floor.script, 'worker.js': '' });
+  }
+  return paths;
 }

@@ -20,8 +20,8 @@ import { launch, requireChromium } from '../tools/chromium';
 import { measureLoad, type LoadCost } from './cost';
 import { DIST, ensureBuilt } from '../tools/dist';
 import { measureFlash } from './flash';
-import { FIREFOX_FLOOR, firefoxCostPages, firefoxRows, measureFirefoxCost, ublockProbePage } from './firefox-cost';
-import { writeFirefoxFloor } from './floor';
+import { firefoxCostPages, firefoxRows, measureFirefoxCost, ublockProbePage } from './firefox-cost';
+import { writeFirefoxFloors } from './floor';
 import { measureSizes } from './sizes';
 import { costPages, flashPages, LATE_DONE, servePages, type BenchPage } from './pages';
 import { median, round } from './stats';
@@ -72,7 +72,7 @@ try {
     const { results } = await measureFirefoxCost({
       executablePath: ff,
       port: server.port,
-      extensions: { lagebild: DIST.firefox, [FIREFOX_FLOOR]: writeFirefoxFloor(join(tmpdir(), 'lagebild-bench')) },
+      extensions: { lagebild: DIST.firefox, ...writeFirefoxFloors(join(tmpdir(), 'lagebild-bench')) },
       pages: firefoxSet.map((page) => ({ name: page.name, address: address('firefox', page) })),
       ublockProbe: address('probe', probe),
       loads,
