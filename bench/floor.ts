@@ -35,6 +35,20 @@ export const FLOOR_EXTENSIONS: readonly FloorExtension[] = [
       '',
     ].join('\n'),
   },
+  {
+    name: 'api-and-text',
+    does: "a content script that makes the same API calls and reads the document's whole text once a frame while it is parsed, natively, and nothing more (no search, no shadow roots, no guard)",
+    script: [
+      'const range = document.createRange();',
+      'let chars = 0;',
+      'const frame = () => { range.selectNodeContents(document.documentElement); chars += range.toString().length; if (document.readyState === "loading") requestAnimationFrame(frame); };',
+      'requestAnimationFrame(frame);',
+      'Promise.all([chrome.storage.sync.get("settings"), chrome.storage.local.get("settings")]).then(([a, b]) => { document.documentElement.toggleAttribute("data-floor", "settings" in a || "settings" in b || chars < 0); });',
+      'chrome.storage.onChanged.addListener(() => undefined);',
+      'chrome.runtime.sendMessage({ type: "floor" }).catch(() => undefined);',
+      '',
+    ].join('\n'),
+  },
 ];
 
 /** Writes an unpacked extension, `files` by path beside its manifest, into `dir/name` afresh; returns its path. */
