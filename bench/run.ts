@@ -377,7 +377,7 @@ process.stdout.write([
   'Flash: frames in which a job widget had a visible box, sampled in every rendered frame from the first; the control is the same page without the extension.',
   'Content script: CPU time of its own tasks per page load (compiling and running each script, every callback), from a Chromium trace; the floor rows are control extensions measured alike;',
   '  the second row is CDP Performance.getMetrics for the whole load, median with the extension minus median without (includes style work its stylesheet causes; noisy).',
-  'Firefox: CPU of the page\'s processes from navigation to load (and, the "from the tab\'s opening" rows, from before the tab opened), with minus without, as a share of without; uBlock Origin with hand-written filters is the peer; the floor is an extension with an empty content script.',
+  'Firefox: CPU of the page\'s processes from navigation to load (and, the "from the tab\'s opening" rows, from before the tab opened), with minus without, as a share of without; uBlock Origin with hand-written filters is the peer; the floors are extensions whose content script is empty or makes only Lagebild\'s API calls.',
   'Core: the modules alone, minified, in a plain page; cold = the first run after a page load, as the content script meets it.',
   `Written bench/results.json in ${results.durationSeconds.toFixed(0)} s. ${failed === 0 ? 'All budgets kept.' : `${failed} budget${failed === 1 ? '' : 's'} missed.`}`,
 ].join('\n') + '\n');
