@@ -199,14 +199,21 @@ function evidenceTexts(block: Element, c: CompiledRule): Text[] {
 function phraseEvidence(block: Element, c: CompiledRule): Set<number> {
   const found = new Set<number>();
   if (!c.own) return found;
-  const texts = evidenceTexts(block, c);
+  // Letters of those texts under each element, added up the texts' ancestors once: asking every
+  // element which texts it contains cost a widget a millisecond in Firefox, one Xray call a pair.
+  const eligible = new Map<Element, number>();
+  for (const text of evidenceTexts(block, c)) {
+    const n = letters(text.data);
+    for (let el = text.parentElement; el; el = el === block ? null : el.parentElement) eligible.set(el, (eligible.get(el) ?? 0) + n);
+  }
   for (const el of [block, ...block.querySelectorAll('*')]) {
     if (HEADING.test(el.tagName)) continue;
     // A control may name the phrase in its value (`<input type="button" value="…">`).
     const own = el.tagName === 'INPUT' ? (el.getAttribute('value') ?? '') : '';
-    const inside = texts.filter((text) => el.contains(text));
-    // Only where the whole of the element's text may hold evidence: a part left out (a heading, a quote) is article text.
-    if (!own && (inside.length === 0 || letters(el.textContent) !== letters(inside.map((text) => text.data).join('')))) continue;
+    const mayHold = eligible.get(el) ?? 0;
+    // Only where the whole of the element's text may hold evidence: a part left out (a heading, a
+    // quote) is article text. No letters there, or more than a holder has: nothing to read.
+    if (!own && (mayHold === 0 || mayHold > MAX_HOLDER_LETTERS || letters(el.textContent) !== mayHold)) continue;
     const text = own || el.textContent;
     const all = letters(text);
     if (all > MAX_HOLDER_LETTERS) continue;

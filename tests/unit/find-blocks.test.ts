@@ -109,6 +109,11 @@ describe('findBlocks where the words are article text', () => {
     expect(findBlocks(doc, jobs)).toEqual([]);
   });
 
+  it("takes no evidence from an element whose text is partly a heading's: the heading is article text", () => {
+    const doc = bodyOf('<div><h3>Top-Jobs des Tages</h3>Standort erkennen</div><p>Die Personalberater sagen, dass die Nachfrage nach Fachkräften hoch bleibt.</p>');
+    expect(findBlocks(doc, jobs)).toEqual([]);
+  });
+
   it('hides a widget that sits inside the rich text between two paragraphs, not the rich text', () => {
     const doc = bodyOf(
       `<app-rich-text><p>${'Erster Absatz mit genug Text, um als Artikel zu gelten. '.repeat(2)}</p>${widgetHtml('text-only')}<p>${'Zweiter Absatz, ebenfalls echte Prosa des Artikels. '.repeat(2)}</p></app-rich-text>`,
