@@ -62,7 +62,6 @@ const UBLOCK_FILTERS = [
   'handelsblatt.com##div:has(> span:has-text(Top-Jobs des Tages))',
 ].join('\n');
 
-
 function webContentProcesses(root: number): number[] {
   const parents = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {

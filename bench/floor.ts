@@ -153,7 +153,7 @@ export function writeFirefoxFloors(dir: string): Record<string, string> {
       browser_specific_settings: { gecko: { id: `${floor.name}@lagebild.example` } },
       permissions: ['storage'],
       host_permissions: CONTENT_SCRIPT.matches,
-      // An empty background: the badge message needs a receiver, as Lagebild's has.
+      // A background, as Lagebild has; empty, so the badge message finds no listener and its rejection is ignored.
       background: { scripts: ['worker.js'] },
       content_scripts: [CONTENT_SCRIPT],
     };
