@@ -13,6 +13,24 @@ export interface FloorExtension {
   script: string;
 }
 
+/**
+ * The extension API calls every Lagebild page load makes, through `api` (`chrome` or `browser`):
+ * settings from both storage areas (their promise's `then` gets `onSettings`), their changes
+ * followed, one message to the badge.
+ */
+function lagebildApiCalls(api: 'chrome' | 'browser', onSettings: string): string[] {
+  return [
+    `Promise.all([${api}.storage.sync.get("settings"), ${api}.storage.local.get("settings")]).then(${onSettings});`,
+    `${api}.storage.onChanged.addListener(() => undefined);`,
+    `${api}.runtime.sendMessage({ type: "floor" }).catch(() => undefined);`,
+  ];
+}
+
+/** A settings handler that touches the page with what it read (and `more`), as Lagebild's sets attributes. */
+function settingsRead(more: string): string {
+  return `([a, b]) => { document.documentElement.toggleAttribute("data-floor", "settings" in a || "settings" in b${more}); }`;
+}
+
 export const FLOOR_EXTENSIONS: readonly FloorExtension[] = [
   { name: 'empty', does: 'a content script that does nothing (one statement)', script: 'void 0;\n' },
   {
@@ -28,12 +46,7 @@ export const FLOOR_EXTENSIONS: readonly FloorExtension[] = [
   {
     name: 'api-as-lagebild',
     does: 'a content script that makes the extension API calls Lagebild makes on the real page: reads its settings from both areas, follows their changes, reports the one hidden block to the badge',
-    script: [
-      'Promise.all([chrome.storage.sync.get("settings"), chrome.storage.local.get("settings")]).then(([a, b]) => { document.documentElement.toggleAttribute("data-floor", "settings" in a || "settings" in b); });',
-      'chrome.storage.onChanged.addListener(() => undefined);',
-      'chrome.runtime.sendMessage({ type: "floor" }).catch(() => undefined);',
-      '',
-    ].join('\n'),
+    script: [...lagebildApiCalls('chrome', settingsRead('')), ''].join('\n'),
   },
   {
     name: 'api-and-text',
@@ -43,9 +56,7 @@ export const FLOOR_EXTENSIONS: readonly FloorExtension[] = [
       'let chars = 0;',
       'const frame = () => { range.selectNodeContents(document.documentElement); chars += range.toString().length; if (document.readyState === "loading") requestAnimationFrame(frame); };',
       'requestAnimationFrame(frame);',
-      'Promise.all([chrome.storage.sync.get("settings"), chrome.storage.local.get("settings")]).then(([a, b]) => { document.documentElement.toggleAttribute("data-floor", "settings" in a || "settings" in b || chars < 0); });',
-      'chrome.storage.onChanged.addListener(() => undefined);',
-      'chrome.runtime.sendMessage({ type: "floor" }).catch(() => undefined);',
+      ...lagebildApiCalls('chrome', settingsRead(' || chars < 0')),
       '',
     ].join('\n'),
   },
@@ -103,8 +114,13 @@ export function writePopupFloor(dir: string, title: string): string {
   });
 }
 
-/** Writes each control extension (by default those for the real page) under `dir`; returns their paths by name. */
-export function writeFloorExtensions(dir: string, floors: readonly FloorExtension[] = FLOOR_EXTENSIONS): Map<string, string> {
+/**
+ * Writes each control extension (by default those for the real page) under `dir`, for Chromium or
+ * for Firefox; returns their paths by name. Each has a background, as Lagebild has: Chromium's
+ * harness finds an extension's ID from its worker; in Firefox it is empty, so the badge message
+ * finds no listener and its rejection is ignored.
+ */
+export function writeFloorExtensions(dir: string, floors: readonly FloorExtension[] = FLOOR_EXTENSIONS, browser: 'chrome' | 'firefox' = 'chrome'): Map<string, string> {
   const paths = new Map<string, string>();
   for (const floor of floors) {
     const manifest = {
@@ -112,11 +128,12 @@ export function writeFloorExtensions(dir: string, floors: readonly FloorExtensio
       name: `Lagebild bench floor: ${floor.name}`,
       version: '1.0.0',
       permissions: ['storage'],
-      // An empty worker: the harness finds an extension's ID from its worker, as for Lagebild's.
-      background: { service_worker: 'worker.js' },
       content_scripts: [CONTENT_SCRIPT],
+      ...(browser === 'chrome'
+        ? { background: { service_worker: 'worker.js' } }
+        : { background: { scripts: ['worker.js'] }, host_permissions: CONTENT_SCRIPT.matches, browser_specific_settings: { gecko: { id: `${floor.name}@lagebild.example` } } }),
     };
-    paths.set(floor.name, writeExtension(dir, `floor-${floor.name}`, manifest, { 'content.js': floor.script, 'worker.js': '' }));
+    paths.set(floor.name, writeExtension(dir, `${browser === 'chrome' ? 'floor' : 'firefox'}-${floor.name}`, manifest, { 'content.js': floor.script, 'worker.js': '' }));
   }
   return paths;
 }
@@ -133,31 +150,6 @@ export const FIREFOX_FLOORS: readonly FloorExtension[] = [
   {
     name: 'floor-api',
     does: "an MV3 extension whose content script makes Lagebild's API calls (settings from both storage areas, their changes followed, one message to the badge) and nothing else",
-    script: [
-      'Promise.all([browser.storage.sync.get("settings"), browser.storage.local.get("settings")]).then(() => undefined, () => undefined);',
-      'browser.storage.onChanged.addListener(() => undefined);',
-      'browser.runtime.sendMessage({ type: "floor" }).catch(() => undefined);',
-      '',
-    ].join('\n'),
+    script: [...lagebildApiCalls('browser', '() => undefined, () => undefined'), ''].join('\n'),
   },
 ];
-
-/** Writes each Firefox control extension under `dir`; returns their paths by name. */
-export function writeFirefoxFloors(dir: string): Record<string, string> {
-  const paths: Record<string, string> = {};
-  for (const floor of FIREFOX_FLOORS) {
-    const manifest = {
-      manifest_version: 3,
-      name: `Lagebild bench ${floor.name}`,
-      version: '1.0.0',
-      browser_specific_settings: { gecko: { id: `${floor.name}@lagebild.example` } },
-      permissions: ['storage'],
-      host_permissions: CONTENT_SCRIPT.matches,
-      // A background, as Lagebild has; empty, so the badge message finds no listener and its rejection is ignored.
-      background: { scripts: ['worker.js'] },
-      content_scripts: [CONTENT_SCRIPT],
-    };
-    paths[floor.name] = writeExtension(dir, `firefox-${floor.name}`, manifest, { 'content.js': floor.script, 'worker.js': '' });
-  }
-  return paths;
-}

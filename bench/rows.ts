@@ -21,7 +21,7 @@ import { measureLoad, type LoadCost } from './cost';
 import { DIST, ensureBuilt } from '../tools/dist';
 import { measureFlash } from './flash';
 import { firefoxCostPages, firefoxRows, measureFirefoxCost, ublockProbePage } from './firefox-cost';
-import { writeFirefoxFloors } from './floor';
+import { FIREFOX_FLOORS, writeFloorExtensions } from './floor';
 import { measureSizes } from './sizes';
 import { costPages, flashPages, LATE_DONE, servePages, type BenchPage } from './pages';
 import { median, round } from './stats';
@@ -72,7 +72,7 @@ try {
     const { results } = await measureFirefoxCost({
       executablePath: ff,
       port: server.port,
-      extensions: { lagebild: DIST.firefox, ...writeFirefoxFloors(join(tmpdir(), 'lagebild-bench')) },
+      extensions: { lagebild: DIST.firefox, ...Object.fromEntries(writeFloorExtensions(join(tmpdir(), 'lagebild-bench'), FIREFOX_FLOORS, 'firefox')) },
       pages: firefoxSet.map((page) => ({ name: page.name, address: address('firefox', page) })),
       ublockProbe: address('probe', probe),
       loads,

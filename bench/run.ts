@@ -16,7 +16,7 @@ import { measureLoad, type LoadCost, type MetricName } from './cost';
 import { DIST, ensureBuilt, readManifest, ROOT } from '../tools/dist';
 import { measureFlash } from './flash';
 import { firefoxCostPages, firefoxRows, measureFirefoxCost, ublockProbePage, type FirefoxCost } from './firefox-cost';
-import { BUSY_FLOOR_EXTENSIONS, FLOOR_EXTENSIONS, writeFirefoxFloors, writeFloorExtensions, writePopupFloor } from './floor';
+import { BUSY_FLOOR_EXTENSIONS, FIREFOX_FLOORS, FLOOR_EXTENSIONS, writeFloorExtensions, writePopupFloor } from './floor';
 import { briefing } from '../src/briefing/index';
 import { costPages, flashPages, servePages } from './pages';
 import { measurePopup, type PopupLoad } from './popup';
@@ -188,7 +188,7 @@ try {
     ({ results: firefoxCost, ublock: ublockMeasured } = await measureFirefoxCost({
       executablePath: firefox,
       port: server.port,
-      extensions: { lagebild: firefoxExtension, ...writeFirefoxFloors(join(ROOT, 'bench', '.cache')) },
+      extensions: { lagebild: firefoxExtension, ...Object.fromEntries(writeFloorExtensions(join(ROOT, 'bench', '.cache'), FIREFOX_FLOORS, 'firefox')) },
       pages: firefoxSet.map((page) => ({ name: page.name, address: address('firefox', page) })),
       ublockProbe: address('probe', probe),
       loads: FIREFOX_LOADS,
@@ -231,19 +231,17 @@ const floorResults = Object.fromEntries(
     return [floor.name, { does: floor.does, loads: loads.length, contentScriptMsMedian: round(median(loads.map((r) => r.ownMs))), contentScriptMsPerLoad: loads.map((r) => round(r.ownMs)) }];
   }),
 );
+const realCost = costResults.real2020!;
+const longCost = costResults['long2000-50late']!;
+const busyCost = costResults.busy500!;
 /** The busy page's floors: added ScriptDuration over the control's, as the busy row reads Lagebild's. */
 const busyFloorResults = Object.fromEntries(
   BUSY_FLOOR_EXTENSIONS.map((floor) => {
     const loads = floorCosts.get(floor.name) ?? [];
     const script = round(median(loads.map((r) => r.metrics.ScriptDuration)));
-    const control = round(median((costs.get('busy500')?.control ?? []).map((r) => r.metrics.ScriptDuration)));
-    return [floor.name, { does: floor.does, loads: loads.length, scriptDurationMsMedian: script, addedScriptMs: round(script - control) }];
+    return [floor.name, { does: floor.does, loads: loads.length, scriptDurationMsMedian: script, addedScriptMs: round(script - busyCost.metricsMedianWithoutExtension.ScriptDuration) }];
   }),
 );
-const realCost = costResults.real2020!;
-const longCost = costResults['long2000-50late']!;
-const busyCost = costResults.busy500!;
-
 
 const popupFigures = {
   loads: popupLoads.length,

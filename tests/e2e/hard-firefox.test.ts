@@ -1,7 +1,7 @@
 /**
  * Issue 9's hard pages in Firefox with the built extension: no frame with a visible widget from
- * the first, every story element shown, and the badge counting the widgets hidden; and each page on a host the extension does not run
- * on, where the sampler must see the widget (the control).
+ * the first, every story element shown, and the badge counting the widgets hidden; and each page
+ * on a host the extension does not run on, where the sampler must see the widget (the control).
  */
 import { describe, expect, it } from 'vitest';
 import { firefoxPath } from '../../tools/browsers';
