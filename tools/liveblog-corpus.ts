@@ -55,7 +55,7 @@ export const LIVEBLOG_DAY: readonly LiveblogEntry[] = [
     key: 'reaktionen-abend',
     time: '2022-01-21T19:30:00+01:00',
     headline: 'Reaktionen auf das Genfer Treffen',
-    text: 'Die Bundesregierung begrüßt, dass die Gespräche zwischen Washington und Moskau weitergehen sollen. In Kiew hieß es, man werde die schriftliche Antwort der USA an Russland genau lesen.',
+    text: 'Die Bundesregierung begrüßt, dass die Genfer Gespräche zwischen Washington und Moskau weitergehen sollen. In Kiew hieß es, man werde die schriftliche Antwort der USA an Russland genau lesen.',
     about: true,
     positions: ['lawrow-written-answer'],
   },
