@@ -98,6 +98,7 @@ export const geneva2022: Briefing = {
             de: 'Die USA und ihre europäischen Verbündeten stehen fest an der Seite der Ukraine, ihrer Souveränität und territorialen Integrität.',
             en: 'The US and its European allies stand firmly with Ukraine, its sovereignty and territorial integrity.',
           },
+          cues: ['Souveränität', 'territoriale Integrität', 'an der Seite der Ukraine', 'sovereignty', 'territorial integrity', 'stand firmly with Ukraine'],
           quote: {
             id: 'blinken-position',
             speaker: { de: 'Antony Blinken', en: 'Antony Blinken' },
@@ -111,6 +112,7 @@ export const geneva2022: Briefing = {
             de: 'Überschreiten russische Streitkräfte die Grenze der Ukraine, ist das eine erneute Invasion.',
             en: 'Any Russian forces crossing Ukraine’s border would be a renewed invasion.',
           },
+          cues: ['Invasion', 'Einmarsch', 'Grenzübertritt', 'invade'],
           quote: {
             id: 'blinken-invasion',
             speaker: { de: 'Antony Blinken', en: 'Antony Blinken' },
@@ -124,6 +126,7 @@ export const geneva2022: Briefing = {
             de: 'Darauf würden die USA und ihre Verbündeten schnell, hart und geschlossen antworten.',
             en: 'The US and its allies would answer with a swift, severe and united response.',
           },
+          cues: ['schnell, hart', 'harte Antwort', 'geschlossen reagieren', 'Sanktion', 'severe response', 'united response', 'sanction'],
           quote: {
             id: 'blinken-response',
             speaker: { de: 'Antony Blinken', en: 'Antony Blinken' },
@@ -137,6 +140,7 @@ export const geneva2022: Briefing = {
             de: 'Das Gespräch mit Lawrow war offen und substanziell.',
             en: 'The talks with Lavrov were frank and substantive.',
           },
+          cues: ['substanziell', 'frank and substantive', 'substantive'],
           quote: {
             id: 'blinken-talks',
             speaker: { de: 'Antony Blinken', en: 'Antony Blinken' },
@@ -162,6 +166,7 @@ export const geneva2022: Briefing = {
             de: 'Das Treffen war offen und nützlich; der Dialog soll weitergehen.',
             en: 'The meeting was open and useful; the dialogue is to continue.',
           },
+          cues: ['offen und nützlich', 'nützlich', 'Dialog', 'useful', 'dialogue'],
           quote: {
             id: 'lawrow-talks',
             speaker: { de: 'Sergej Lawrow', en: 'Sergei Lavrov' },
@@ -176,6 +181,7 @@ export const geneva2022: Briefing = {
             de: 'Putin ist jederzeit zu Kontakt mit Biden bereit – gut vorbereitet müsse er aber sein.',
             en: 'Putin is always ready for contact with Biden – but it must be well prepared.',
           },
+          cues: ['Biden', 'Gipfel', 'summit'],
           quote: {
             id: 'lawrow-putin-biden',
             speaker: { de: 'Sergej Lawrow', en: 'Sergei Lavrov' },
@@ -190,6 +196,7 @@ export const geneva2022: Briefing = {
             de: 'Blinken hat eine schriftliche Antwort auf Russlands Vorschläge für Sicherheitsgarantien zugesagt; danach sehe man weiter.',
             en: 'Blinken promised a written answer to Russia’s proposals for security guarantees; then we will see.',
           },
+          cues: ['schriftlich', 'Sicherheitsgarantie', 'kommende Woche', 'written', 'in writing', 'security guarantee', 'next week'],
           quote: {
             id: 'lawrow-written-answer',
             speaker: { de: 'Sergej Lawrow', en: 'Sergei Lavrov' },
@@ -204,6 +211,7 @@ export const geneva2022: Briefing = {
             de: 'Russland bedroht die Ukraine nicht und plant keinen Angriff.',
             en: 'Russia does not threaten Ukraine and plans no attack.',
           },
+          cues: ['bedroht', 'Bedrohung', 'Angriffsplan', 'Angriffspläne', 'threat', 'plans to attack'],
           quote: {
             id: 'lawrow-no-threat',
             speaker: { de: 'Sergej Lawrow', en: 'Sergei Lavrov' },
@@ -218,6 +226,7 @@ export const geneva2022: Briefing = {
             de: 'Die Nato arbeitet gegen Russland.',
             en: 'NATO works against Russia.',
           },
+          cues: ['Nato', 'Osterweiterung', 'eastward expansion'],
           quote: {
             id: 'lawrow-nato',
             speaker: { de: 'Sergej Lawrow', en: 'Sergei Lavrov' },
@@ -232,6 +241,7 @@ export const geneva2022: Briefing = {
             de: 'Waffenlieferungen und Militärberater für die Ukraine beunruhigen Russland.',
             en: 'Arms deliveries and military advisers sent to Ukraine concern Russia.',
           },
+          cues: ['Waffen', 'Militärberater', 'weapons', 'military advisers'],
           quote: {
             id: 'lawrow-weapons',
             speaker: { de: 'Sergej Lawrow', en: 'Sergei Lavrov' },
@@ -243,6 +253,22 @@ export const geneva2022: Briefing = {
         },
       ],
     },
+  ],
+  signals: [
+    { id: 'blinken', label: { de: 'Blinken', en: 'Blinken' }, terms: ['Blinken', 'US-Außenminister', 'amerikanische Außenminister', 'Secretary of State'], side: 'usa' },
+    {
+      id: 'lawrow',
+      label: { de: 'Lawrow', en: 'Lavrov' },
+      terms: ['Lawrow', 'Lavrov', 'russische Außenminister', 'Russlands Außenminister', 'Russian Foreign Minister'],
+      side: 'russia',
+    },
+    { id: 'geneva', label: { de: 'Genf', en: 'Geneva' }, terms: ['Genf', 'Geneva'] },
+    {
+      id: 'written-answer',
+      label: { de: 'schriftliche Antwort', en: 'written answer' },
+      terms: ['schriftliche Antwort', 'schriftlich antworten', 'written answer', 'written response', 'answer in writing', 'respond in writing'],
+    },
+    { id: 'guarantees', label: { de: 'Sicherheitsgarantien', en: 'security guarantees' }, terms: ['Sicherheitsgarantie', 'security guarantee'] },
   ],
   timeline: [
     {

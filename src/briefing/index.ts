@@ -1,4 +1,5 @@
 /** The bundled briefing and the pure helpers its view needs. */
+import type { RelevanceProfile } from '../core/liveblog/relevance';
 import type { LanguageChoice } from '../core/settings';
 import { geneva2022 } from './geneva-2022';
 import type { Bilingual, Briefing, Lang, Quote } from './types';
@@ -34,4 +35,14 @@ const MARKS: Record<Lang, { outer: [string, string]; inner: [string, string]; ne
 export function quoted(text: string, lang: Lang): string {
   const { outer, inner, nested } = MARKS[lang];
   return `${outer[0]}${text.replace(nested, `${inner[0]}$1${inner[1]}`)}${outer[1]}`;
+}
+
+/** What ties a live-blog entry to the briefing (core/liveblog/relevance.ts): its signals, and each position's cues and quote. */
+export function relevanceProfile(b: Briefing): RelevanceProfile {
+  return {
+    signals: b.signals.map((s) => ({ id: s.id, terms: s.terms, side: s.side ?? null })),
+    positions: b.sides.flatMap((side) =>
+      side.positions.map((p) => ({ id: p.quote.id, side: side.id, cues: p.cues, quote: [p.quote.de, p.quote.en] })),
+    ),
+  };
 }

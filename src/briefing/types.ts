@@ -38,6 +38,22 @@ export interface Position {
   text: Bilingual;
   /** The quote this position rests on. */
   quote: Quote;
+  /** Words (German and English) that show a live-blog entry touches this position. */
+  cues: string[];
+}
+
+/**
+ * Something a live-blog entry can share with the briefing (a person, the place, what was agreed):
+ * an entry sharing two of them, or one and a quote, is about the event.
+ */
+export interface EventSignal {
+  id: string;
+  /** How the panel names it ("Blinken · Genf · schriftliche Antwort"). */
+  label: Bilingual;
+  /** Words or phrases in both languages; each word matches the start of a word. */
+  terms: string[];
+  /** The side a person speaks for. */
+  side?: string;
 }
 
 export interface Side {
@@ -85,6 +101,8 @@ export interface Briefing {
   sides: [Side, Side];
   timeline: TimelineEvent[];
   sources: Source[];
+  /** What ties a live-blog entry to the event. */
+  signals: EventSignal[];
   /** The Handelsblatt article this briefing is about: the context card links to it. */
   articleId: string;
 }

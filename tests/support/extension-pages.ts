@@ -33,6 +33,7 @@ export const testBriefing: Briefing = {
       positions: [
         {
           text: { de: 'Nordland will reden.', en: 'Northland wants to talk.' },
+          cues: ['reden', 'talk'],
           quote: { id: 'north-talk', speaker: { de: 'Anna Nord', en: 'Anna North' }, de: 'Wir reden weiter.', en: 'We keep talking.', enIsOriginal: true },
         },
       ],
@@ -45,10 +46,12 @@ export const testBriefing: Briefing = {
       positions: [
         {
           text: { de: 'Südland will Garantien.', en: 'Southland wants guarantees.' },
+          cues: ['Garantie', 'guarantee'],
           quote: { id: 'south-guarantee', speaker: { de: 'Bert Süd', en: 'Bert South' }, de: 'Wir brauchen Garantien.', en: 'We need guarantees.', enIsOriginal: false },
         },
         {
           text: { de: 'Südland droht nicht.', en: 'Southland makes no threats.' },
+          cues: ['droht', 'threat'],
           quote: {
             id: 'south-threat',
             speaker: { de: 'Bert Süd', en: 'Bert South' },
@@ -65,6 +68,11 @@ export const testBriefing: Briefing = {
     { date: '2020-03-01', text: { de: 'Vorgespräch', en: 'Preliminary talks' }, later: false },
     { date: '2020-03-04', text: { de: 'Gipfel', en: 'Summit' }, later: false, current: true },
     { date: '2020-04-01', text: { de: 'Antwort', en: 'Reply' }, later: true },
+  ],
+  signals: [
+    { id: 'nord', label: { de: 'Nord', en: 'North' }, terms: ['Anna Nord', 'Anna North'], side: 'north' },
+    { id: 'sued', label: { de: 'Süd', en: 'South' }, terms: ['Bert Süd', 'Bert South'], side: 'south' },
+    { id: 'lake', label: { de: 'See', en: 'Lake' }, terms: ['am See', 'by the lake'] },
   ],
   sources: [
     { publisher: 'Seeblatt', title: { de: 'Bericht', en: 'Report' }, date: '2020-03-04', url: 'https://example.org/bericht' },
