@@ -30,6 +30,15 @@ export function cardContent(briefing: Briefing, lang: Lang): CardContent {
       positions: side.positions.map((position) => pick(position.text, lang)),
     })),
     link: { label: t('cardLink'), url: article?.url ?? `https://www.handelsblatt.com/${briefing.articleId}.html` },
-    labels: { expand: t('cardExpand'), collapse: t('cardCollapse'), dismiss: t('cardDismiss'), region: t('cardRegion') },
+    labels: {
+      expand: t('cardExpand'),
+      collapse: t('cardCollapse'),
+      dismiss: t('cardDismiss'),
+      region: t('cardRegion'),
+      entriesOne: t('liveblogCountOne'),
+      // The content script puts the count in; "$1" is what the locale file's placeholder stands for.
+      entriesMany: t('liveblogCountMany', '$1'),
+      openPanel: t('liveblogOpenPanel'),
+    },
   };
 }

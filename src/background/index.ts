@@ -9,11 +9,12 @@ import { briefing, briefingLanguage } from '../briefing';
 import type { Lang } from '../briefing/types';
 import { badgeFor } from './badge';
 import { cardContent } from './card';
+import { liveblogProfile } from './liveblog-profile';
 import { translator } from '../shared/i18n';
 import type { CardContent, PageReport } from '../shared/messages';
 import { listen, runPageFeatures } from '../shared/messaging';
 import { loadSettings } from '../shared/runtime';
-import { openBesideArticle } from '../shared/reader-tab';
+import { openBesideArticle, openBesideTab } from '../shared/reader-tab';
 
 const BADGE_COLOR = '#143a5a';
 
@@ -45,6 +46,9 @@ listen({
   'lagebild/page-report': (report, { tabId }) => (tabId === null ? undefined : updateBadge(tabId, report)),
   'lagebild/card': (_, { tabId }) => (tabId === null ? undefined : card()),
   'lagebild/join': (_, { tabId }) => (tabId === null ? undefined : runPageFeatures(tabId)),
+  'lagebild/liveblog-profile': (_, { tabId }) => (tabId === null ? undefined : readerLanguage().then((lang) => liveblogProfile(briefing, lang))),
+  // Called at once from the listener: the marker's click is the gesture the browser may count.
+  'lagebild/open-panel': (_, { tabId }) => (tabId === null ? undefined : openBesideTab(tabId).then((opened) => ({ opened }))),
 });
 
 /** manifest.json's command for the side panel; Firefox opens its sidebar by `_execute_sidebar_action` itself. */

@@ -12,6 +12,8 @@ export interface ContentContext {
   settingsLoaded: boolean;
   verdict: PageVerdict | null;
   hiddenCount: number;
+  /** On a live blog: how many of its entries are about the event, of how many. */
+  liveblog: { related: number; total: number } | null;
   /** The page features (page.iife.ts) run in this page: they start once however often they are run. */
   pageFeatures: boolean;
   /** Every batch of DOM changes, in the order features registered. */
@@ -41,6 +43,7 @@ export function createContext(doc: Document, signal: AbortSignal): ContentContex
     settingsLoaded: false,
     verdict: null,
     hiddenCount: 0,
+    liveblog: null,
     pageFeatures: false,
     onPageChange: (l) => pageListeners.push(l),
     onSettings: (l) => {
@@ -54,7 +57,7 @@ export function createContext(doc: Document, signal: AbortSignal): ContentContex
     onStatusRequest: (c) => statusContributors.push(c),
     statusFor: (request) => {
       if (ctx.verdict === null) return null;
-      const answer: TabStatus = { verdict: ctx.verdict, hiddenCount: ctx.hiddenCount, hidden: [], settings: ctx.settings, quotesFound: [] };
+      const answer: TabStatus = { verdict: ctx.verdict, hiddenCount: ctx.hiddenCount, hidden: [], settings: ctx.settings, quotesFound: [], liveblog: ctx.liveblog };
       for (const c of statusContributors) c(request, answer);
       return answer;
     },

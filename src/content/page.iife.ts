@@ -11,6 +11,7 @@ import { answerStatus } from './features/answer-status';
 import { contextCard } from './features/context-card';
 import { findQuotesInStory } from './features/find-quotes';
 import { hiddenByRule } from './features/hidden-by-rule';
+import { liveblogContext } from './features/liveblog-context';
 import { recognisePage } from './features/recognise-page';
 
 const ctx = sharedContext();
@@ -22,4 +23,5 @@ if (ctx && !ctx.signal.aborted && !ctx.pageFeatures) {
   answerStatus(ctx);
   announceChanges(ctx);
   contextCard(ctx);
+  liveblogContext(ctx);
 }

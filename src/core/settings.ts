@@ -13,6 +13,8 @@ export interface Settings {
   cardOnArticles: boolean;
   /** The reader dismissed the context card; it stays away until switched on again. */
   cardDismissed: boolean;
+  /** Mark the live-blog entries about the event beside their time. */
+  entryMarkers: boolean;
   /** Language of the briefing: follow the browser, or fixed. */
   language: LanguageChoice;
 }
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   cardOnLiveblog: true,
   cardOnArticles: false,
   cardDismissed: false,
+  entryMarkers: true,
   language: 'auto',
 });
 
@@ -47,6 +50,7 @@ export function parseSettings(raw: unknown): Settings {
     cardOnLiveblog: bool('cardOnLiveblog'),
     cardOnArticles: bool('cardOnArticles'),
     cardDismissed: bool('cardDismissed'),
+    entryMarkers: bool('entryMarkers'),
     language: LANGUAGES.includes(language as LanguageChoice) ? (language as LanguageChoice) : DEFAULT_SETTINGS.language,
   };
 }

@@ -54,6 +54,12 @@ export function hiddenSentences(hidden: readonly HiddenBlocks[], t: Translate): 
   return hidden.map(({ rule, count }) => (count === 1 ? t(HIDDEN_MESSAGES[rule][0]) : t(HIDDEN_MESSAGES[rule][1], count)));
 }
 
+/** "5 Einträge zu den Gesprächen." on the live blog, in the popup's status line and the panel. */
+export function liveblogSentence(related: number, t: Translate): string {
+  if (related === 0) return t('liveblogNone');
+  return `${related === 1 ? t('liveblogCountOne') : t('liveblogCountMany', related)}.`;
+}
+
 function statusSentence(state: StatusState, t: Translate): string {
   if (state.phase === 'loading') return t('statusLoading');
   const { status } = state;
@@ -62,7 +68,7 @@ function statusSentence(state: StatusState, t: Translate): string {
     case 'ukraine-article':
       return hiddenSentence(status, t);
     case 'ukraine-liveblog':
-      return t('statusUkraineLiveblog');
+      return status.liveblog ? `${t('statusUkraineLiveblog')} ${liveblogSentence(status.liveblog.related, t)}` : t('statusUkraineLiveblog');
     case 'article':
       return t('statusArticle');
     case 'handelsblatt-page':

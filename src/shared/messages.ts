@@ -6,6 +6,7 @@
 import { PAGE_KINDS, type PageKind, type PageVerdict, type Signal } from '../core/page';
 import type { RuleId } from '../core/hiding-rules';
 import { isRecord, parseSettings, type Settings } from '../core/settings';
+import type { RelevanceProfile } from '../core/liveblog/relevance';
 
 /** A briefing quote the content script should look for. The briefing itself is not bundled there. */
 export interface QuoteQuery {
@@ -60,7 +61,7 @@ export interface CardContent {
   summary: string;
   sides: { name: string; positions: string[] }[];
   link: { label: string; url: string };
-  labels: { expand: string; collapse: string; dismiss: string; region: string };
+  labels: { expand: string; collapse: string; dismiss: string; region: string; entriesOne: string; entriesMany: string; openPanel: string };
 }
 
 /** Content script → background: how many blocks are hidden now; update the badge. */
@@ -85,7 +86,67 @@ export interface PageChanged {
   type: 'lagebild/page-changed';
 }
 
+/** Live-blog features → background: what ties an entry to the briefing, in the reader's language. */
+export interface LiveblogProfileRequest {
+  type: 'lagebild/liveblog-profile';
+}
+
+/** The background's answer: the relevance rule's data and the words the in-page markers show. */
+export interface LiveblogProfile {
+  lang: 'de' | 'en';
+  relevance: RelevanceProfile;
+  /** Display names: signals by ID, positions by quote ID as "side: position". */
+  names: Record<string, string>;
+  labels: { marker: string; signals: string; positions: string; close: string };
+}
+
+/** Side panel → content script: the live blog's entries about the event. Answered with a LiveblogState. */
+export interface LiveblogRequest {
+  type: 'lagebild/liveblog';
+}
+
+/** One live-blog entry about the event, as the panel lists it. */
+export interface LiveEntry {
+  id: string;
+  /** As the page writes it ("15:40 Uhr"), and as a date where the page gives one. */
+  time: string;
+  iso: string | null;
+  /** The entry's headline, or its first words when it has none (`headline` false). */
+  title: string;
+  headline: boolean;
+  signals: string[];
+  positions: string[];
+  quoted: string[];
+  sides: string[];
+}
+
+/** Content script → side panel (answer and news): the entries about the event, newest first. */
+export interface LiveblogState {
+  type: 'lagebild/liveblog-state';
+  entries: LiveEntry[];
+  /** Entries the blog holds in all, about the event or not. */
+  total: number;
+  /** The entry whose in-page marker the reader clicked last, for the panel to show. */
+  focus: string | null;
+}
+
+/** Side panel → content script: scroll to and mark a live-blog entry. Answered with a ShowQuoteResult. */
+export interface ShowEntryRequest {
+  type: 'lagebild/show-entry';
+  id: string;
+}
+
+/** In-page marker → background: open the side panel beside this tab. Answered with `{ opened }`. */
+export interface OpenPanelRequest {
+  type: 'lagebild/open-panel';
+}
+
 export type Message =
+  | LiveblogProfileRequest
+  | LiveblogRequest
+  | LiveblogState
+  | ShowEntryRequest
+  | OpenPanelRequest
   | StatusRequest
   | ShowQuoteRequest
   | WatchQuotesRequest
@@ -111,6 +172,8 @@ export interface TabStatus {
   settings: Settings;
   /** IDs of the briefing quotes found in this page's text. */
   quotesFound: string[];
+  /** On a live blog: how many of its entries are about the event, of how many. */
+  liveblog: { related: number; total: number } | null;
 }
 
 export interface ShowQuoteResult {
@@ -167,6 +230,16 @@ export function parseMessage(raw: unknown): Message | null {
       return { type: 'lagebild/join' };
     case 'lagebild/page-changed':
       return { type: 'lagebild/page-changed' };
+    case 'lagebild/liveblog-profile':
+    case 'lagebild/liveblog':
+    case 'lagebild/open-panel':
+      return { type: raw.type };
+    case 'lagebild/liveblog-state':
+      return parseLiveblogState(raw);
+    case 'lagebild/show-entry': {
+      const [id] = parseIds([raw.id]);
+      return id === undefined ? null : { type: 'lagebild/show-entry', id };
+    }
     default:
       return null;
   }
@@ -203,6 +276,74 @@ export function parseTabStatus(raw: unknown): TabStatus | null {
     hidden: hidden.map(({ rule, count }) => ({ rule, count })),
     settings: parseSettings(raw.settings),
     quotesFound,
+    liveblog: parseCounts(raw.liveblog),
+  };
+}
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+
+function parseCounts(raw: unknown): TabStatus['liveblog'] {
+  return isRecord(raw) && isCount(raw.related) && isCount(raw.total) ? { related: raw.related, total: raw.total } : null;
+}
+
+/** Entries a state carries at most: the panel lists the newest. */
+export const MAX_LIVE_ENTRIES = 100;
+const MAX_TEXT = 400;
+
+const shortText = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_TEXT;
+
+function parseLiveEntry(raw: unknown): LiveEntry | null {
+  if (!isRecord(raw)) return null;
+  const [id] = parseIds([raw.id]);
+  const { time, iso, title } = raw;
+  if (id === undefined || !shortText(time) || !shortText(title) || (iso !== null && !shortText(iso))) return null;
+  return {
+    id,
+    time,
+    iso: iso ?? null,
+    title,
+    headline: raw.headline === true,
+    signals: parseIds(raw.signals),
+    positions: parseIds(raw.positions),
+    quoted: parseIds(raw.quoted),
+    sides: parseIds(raw.sides),
+  };
+}
+
+/** Checks a content script's live-blog state before the panel shows any of it. */
+export function parseLiveblogState(raw: unknown): LiveblogState | null {
+  if (!isRecord(raw) || !Array.isArray(raw.entries) || !isCount(raw.total)) return null;
+  const entries = raw.entries.slice(0, MAX_LIVE_ENTRIES).map(parseLiveEntry).filter((e): e is LiveEntry => e !== null);
+  const [focus] = parseIds([raw.focus]);
+  return { type: 'lagebild/liveblog-state', entries, total: raw.total, focus: focus ?? null };
+}
+
+const stringList = (raw: unknown): string[] | null => (Array.isArray(raw) && raw.every(isString) ? raw : null);
+
+/** Checks the background's live-blog profile before the content script judges anything by it. */
+export function parseLiveblogProfile(raw: unknown): LiveblogProfile | null {
+  if (!isRecord(raw) || !isRecord(raw.relevance) || !isRecord(raw.names) || !isRecord(raw.labels)) return null;
+  const { lang, relevance, names, labels } = raw;
+  if ((lang !== 'de' && lang !== 'en') || !Array.isArray(relevance.signals) || !Array.isArray(relevance.positions)) return null;
+  const signals = relevance.signals.map((s: unknown) =>
+    isRecord(s) && isString(s.id) && stringList(s.terms) && (s.side === null || isString(s.side))
+      ? { id: s.id, terms: s.terms as string[], side: s.side }
+      : null,
+  );
+  const positions = relevance.positions.map((p: unknown) =>
+    isRecord(p) && isString(p.id) && isString(p.side) && stringList(p.cues) && stringList(p.quote)
+      ? { id: p.id, side: p.side, cues: p.cues as string[], quote: p.quote as string[] }
+      : null,
+  );
+  if (signals.includes(null) || positions.includes(null)) return null;
+  if (!Object.values(names).every(isString)) return null;
+  const { marker, signals: signalsLabel, positions: positionsLabel, close } = labels;
+  if (!isString(marker) || !isString(signalsLabel) || !isString(positionsLabel) || !isString(close)) return null;
+  return {
+    lang,
+    relevance: { signals: signals as RelevanceProfile['signals'], positions: positions as RelevanceProfile['positions'] },
+    names: names as Record<string, string>,
+    labels: { marker, signals: signalsLabel, positions: positionsLabel, close },
   };
 }
 
@@ -227,8 +368,8 @@ export function parseCardContent(raw: unknown): CardContent | null {
   if ((lang !== 'de' && lang !== 'en') || !isString(title) || !isString(summary) || sides.includes(null)) return null;
   if (!isString(link.label) || !isString(link.url) || !CARD_LINK.test(link.url)) return null;
   if (!isRecord(date) || !isString(date.iso) || !/^\d{4}-\d{2}-\d{2}$/.test(date.iso) || !isString(date.text)) return null;
-  const { expand, collapse, dismiss, region } = labels;
-  if (!isString(expand) || !isString(collapse) || !isString(dismiss) || !isString(region)) return null;
+  const { expand, collapse, dismiss, region, entriesOne, entriesMany, openPanel } = labels;
+  if (![expand, collapse, dismiss, region, entriesOne, entriesMany, openPanel].every(isString)) return null;
   return {
     lang,
     title,
@@ -236,7 +377,7 @@ export function parseCardContent(raw: unknown): CardContent | null {
     summary,
     sides: sides as CardContent['sides'],
     link: { label: link.label, url: link.url },
-    labels: { expand, collapse, dismiss, region },
+    labels: { expand, collapse, dismiss, region, entriesOne, entriesMany, openPanel } as CardContent['labels'],
   };
 }
 

@@ -8,11 +8,15 @@ import type { Runtime } from 'webextension-polyfill';
 import { ext } from './browser';
 import {
   parseCardContent,
+  parseLiveblogProfile,
+  parseLiveblogState,
   parseMessage,
   parseShowQuoteResult,
   parseTabStatus,
   parseWatchedIds,
   type CardContent,
+  type LiveblogProfile,
+  type LiveblogState,
   type MarkCleared,
   type Message,
   type PageChanged,
@@ -135,6 +139,30 @@ export async function requestCard(): Promise<CardContent | null> {
   }
 }
 
+/** Content script → background: what ties a live-blog entry to the briefing; null when the background is not there. */
+export async function requestLiveblogProfile(): Promise<LiveblogProfile | null> {
+  const message: Message = { type: 'lagebild/liveblog-profile' };
+  try {
+    return parseLiveblogProfile(await ext().runtime.sendMessage(message));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * In-page marker → background: open the side panel beside this tab. Must be sent from the reader's
+ * click, which the browser may count as the gesture opening a panel needs; resolves whether it opened.
+ */
+export async function requestOpenPanel(): Promise<boolean> {
+  const message: Message = { type: 'lagebild/open-panel' };
+  try {
+    const answer: unknown = await ext().runtime.sendMessage(message);
+    return typeof answer === 'object' && answer !== null && (answer as { opened?: unknown }).opened === true;
+  } catch {
+    return false;
+  }
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
@@ -178,8 +206,17 @@ export async function requestWatchQuotes(tabId: number, quotes: QuoteQuery[], ti
   return parseWatchedIds(await askTab(tabId, { type: 'lagebild/watch-quotes', quotes }, timeoutMs));
 }
 
+/** The tab's live-blog entries about the event; null where the tab has no live blog or did not answer. */
+export async function requestLiveblog(tabId: number, timeoutMs = 1000): Promise<LiveblogState | null> {
+  return parseLiveblogState(await askTab(tabId, { type: 'lagebild/liveblog' }, timeoutMs));
+}
+
+export async function requestShowEntry(id: string, tabId: number, timeoutMs = 1000): Promise<ShowQuoteResult> {
+  return parseShowQuoteResult(await askTab(tabId, { type: 'lagebild/show-entry', id }, timeoutMs));
+}
+
 /** What the page features tell extension pages unasked. */
-export type TabNews = QuotesInView | MarkCleared | PageChanged;
+export type TabNews = QuotesInView | MarkCleared | PageChanged | LiveblogState;
 
 /** Page features → extension pages that listen (the side panel); nobody listening is fine. */
 export function announce(news: TabNews): void {
@@ -200,7 +237,10 @@ export function onTabNews(callback: (news: TabNews, tabId: number) => void): () 
     if (tabId !== null) callback(news, tabId);
     return undefined;
   };
-  listen({ 'lagebild/quotes-in-view': tell, 'lagebild/mark-cleared': tell, 'lagebild/page-changed': tell }, controller.signal);
+  listen(
+    { 'lagebild/quotes-in-view': tell, 'lagebild/mark-cleared': tell, 'lagebild/page-changed': tell, 'lagebild/liveblog-state': tell },
+    controller.signal,
+  );
   return () => {
     controller.abort();
   };

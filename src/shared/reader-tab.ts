@@ -51,7 +51,7 @@ export function onReaderTabChanged(callback: () => void): () => void {
 
 /** What each browser calls its panel beside the page; neither is in the polyfill's types for both. */
 interface PanelApis {
-  sidePanel?: { open(options: { windowId: number }): Promise<void> };
+  sidePanel?: { open(options: { windowId: number } | { tabId: number }): Promise<void> };
   sidebarAction?: { open(): Promise<void> };
 }
 
@@ -61,9 +61,18 @@ interface PanelApis {
  * handler, with the window known beforehand. Resolves whether it opened.
  */
 export function openBesideArticle(windowId: number): Promise<boolean> {
+  return openPanel({ windowId });
+}
+
+/** The same beside a tab, for a click in the page, which names its tab and not its window. */
+export function openBesideTab(tabId: number): Promise<boolean> {
+  return openPanel({ tabId });
+}
+
+function openPanel(where: { windowId: number } | { tabId: number }): Promise<boolean> {
   try {
     const api = ext() as unknown as PanelApis;
-    const opening = target === 'firefox' || !api.sidePanel ? api.sidebarAction?.open() : api.sidePanel.open({ windowId });
+    const opening = target === 'firefox' || !api.sidePanel ? api.sidebarAction?.open() : api.sidePanel.open(where);
     return opening ? opening.then(() => true, () => false) : Promise.resolve(false);
   } catch {
     return Promise.resolve(false);

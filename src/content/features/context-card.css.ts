@@ -20,6 +20,10 @@ button:hover { background: rgba(20, 58, 90, .08); }
 .chevron { display: inline-block; }
 [aria-expanded="true"] .chevron { transform: rotate(180deg); }
 .dismiss { flex: none; width: 2em; height: 2em; font-size: 1.1em; line-height: 1; }
+.live { margin: 0 .3em .3em; font-size: .9em; display: flex; flex-wrap: wrap; align-items: baseline; gap: .2em .8em; }
+.live[hidden] { display: none; }
+.count { font-weight: 600; }
+.open-panel { padding: .1em .3em; color: #0b55a3; text-decoration: underline; }
 .details { padding: 0 .3em .4em; }
 .details[hidden] { display: none; }
 .summary { margin: .2em 0 .7em; }
@@ -32,7 +36,7 @@ a { display: inline-block; margin-top: .6em; color: #0b55a3; }
   .card { color: #e3e9ef; background: #1b2631; border-color: #34485c; border-inline-start-color: #8cbcec; }
   .brand, .hint { color: #a3cbf2; }
   .date { color: #b9c8d6; }
-  a { color: #93c1ff; }
+  a, .open-panel { color: #93c1ff; }
   button:hover { background: rgba(255, 255, 255, .1); }
   :focus-visible { outline-color: #93c1ff; }
 }

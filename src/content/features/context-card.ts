@@ -8,7 +8,7 @@
 import type { LanguageChoice } from '../../core/settings';
 import { ARTICLE_ROOT } from '../../core/selectors';
 import type { CardContent } from '../../shared/messages';
-import { requestCard } from '../../shared/messaging';
+import { requestCard, requestOpenPanel } from '../../shared/messaging';
 import { saveSettings } from '../../shared/runtime';
 import type { ContentContext } from '../context';
 import { CARD_CSS } from './context-card.css';
@@ -39,8 +39,35 @@ function focusStory(doc: Document): void {
   story.focus({ preventScroll: true });
 }
 
+/** "5 Einträge zu den Gesprächen" from the card's labels. */
+function entriesSentence(labels: CardContent['labels'], related: number): string {
+  return related === 1 ? labels.entriesOne : labels.entriesMany.replace('$1', String(related));
+}
+
+/** The live blog's count and the way to its entries in the side panel; empty off a live blog. */
+function fillLiveRow(doc: Document, row: HTMLElement, labels: CardContent['labels'], related: number | null, expand: () => void): void {
+  row.hidden = related === null;
+  if (related === null) return;
+  const sentence = entriesSentence(labels, related);
+  if (row.dataset.count === sentence) return;
+  row.dataset.count = sentence;
+  const open = el(doc, 'button', { type: 'button', class: 'open-panel' }, labels.openPanel);
+  open.addEventListener('click', () => {
+    // Where the browser opens no panel from a click in the page, the card shows the positions in place.
+    void requestOpenPanel().then((opened) => {
+      if (!opened) expand();
+    });
+  });
+  row.replaceChildren(el(doc, 'span', { class: 'count' }, sentence), ' ', open);
+}
+
+interface RenderedCard {
+  host: HTMLElement;
+  setRelated: (related: number | null) => void;
+}
+
 /** The card's host, filled; `onDismiss` runs when the reader closes it. */
-function renderCard(doc: Document, content: CardContent, currentArticleId: string | null, onDismiss: () => void): HTMLElement {
+function renderCard(doc: Document, content: CardContent, currentArticleId: string | null, onDismiss: () => void): RenderedCard {
   const { labels } = content;
   const hint = el(doc, 'span', { class: 'hint', 'aria-hidden': 'true' }, labels.expand, ' ', el(doc, 'span', { class: 'chevron' }, '▾'));
   const toggle = el(doc, 'button', { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': 'details' },
@@ -55,8 +82,9 @@ function renderCard(doc: Document, content: CardContent, currentArticleId: strin
     : [el(doc, 'a', { href: content.link.url }, content.link.label)];
   const details = el(doc, 'div', { class: 'details', id: 'details', hidden: '' },
     el(doc, 'p', { class: 'summary' }, content.summary), el(doc, 'div', { class: 'sides' }, ...sides), ...link);
+  const live = el(doc, 'p', { class: 'live', hidden: '' });
   const card = el(doc, 'section', { class: 'card', 'aria-label': labels.region, lang: content.lang },
-    el(doc, 'div', { class: 'bar' }, el(doc, 'span', { class: 'brand', 'aria-hidden': 'true' }, 'Lagebild'), toggle, dismiss), details);
+    el(doc, 'div', { class: 'bar' }, el(doc, 'span', { class: 'brand', 'aria-hidden': 'true' }, 'Lagebild'), toggle, dismiss), live, details);
 
   // The toggle's name stays the title; aria-expanded tells its state, the visible hint says the same.
   const setExpanded = (open: boolean): void => {
@@ -77,7 +105,7 @@ function renderCard(doc: Document, content: CardContent, currentArticleId: strin
   const host = doc.createElement(CARD_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
   shadow.append(el(doc, 'style', {}, CARD_CSS), card);
-  return host;
+  return { host, setRelated: (related) => { fillLiveRow(doc, live, labels, related, () => { setExpanded(true); }); } };
 }
 
 /** Above the story body; without one (unknown markup), at the top of the page's main content. */
@@ -97,7 +125,7 @@ export function contextCard(ctx: ContentContext): void {
   let settingsKnown = false;
   /** Closed here; stays closed until the saved choice comes back as a settings change. */
   let dismissedHere = false;
-  let card: { host: HTMLElement; language: LanguageChoice; articleId: string | null } | null = null;
+  let card: (RenderedCard & { language: LanguageChoice; articleId: string | null }) | null = null;
   let cached: { language: LanguageChoice; content: CardContent } | null = null;
   let asking: LanguageChoice | null = null;
 
@@ -135,9 +163,10 @@ export function contextCard(ctx: ContentContext): void {
     if (card === null && cached?.language === language) {
       // A card left by an earlier instance of this script (the extension was updated) makes way.
       for (const stray of doc.querySelectorAll(CARD_TAG)) stray.remove();
-      card = { host: renderCard(doc, cached.content, articleId, dismiss), language, articleId };
+      card = { ...renderCard(doc, cached.content, articleId, dismiss), language, articleId };
     }
     if (card !== null) {
+      card.setRelated(ctx.liveblog?.related ?? null);
       place(doc, card.host);
       return;
     }
