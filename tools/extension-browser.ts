@@ -161,6 +161,11 @@ export class ExtensionBrowser {
     return this.attachTo(this.panelUrl);
   }
 
+  /** The side panel, once something else opened it (a marker's click in the page). */
+  attachToPanel(): Promise<Popup> {
+    return this.attachTo(this.panelUrl);
+  }
+
   /** Attaches to the extension page at `url` once it is there (popups and side panels are not Playwright pages). */
   private async attachTo(url: string): Promise<Popup> {
     const cdp = await this.context.browser()!.newBrowserCDPSession();

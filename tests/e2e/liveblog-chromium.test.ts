@@ -1,0 +1,119 @@
+/**
+ * Live-blog context in Chromium with the built extension, on the day's blog in every markup: the
+ * side panel lists the entries about the talks and no other, a click brings an entry into view,
+ * entries the page adds or drops are followed with the panel left open, the popup counts them,
+ * and each entry about the talks carries a marker that moves nothing. The control: the same page
+ * on a host the extension does not run on gets no marker, so a count of markers can fail.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumPath } from '../../tools/browsers';
+import type { Popup } from '../../tools/extension-browser';
+import { ABOUT_ENTRIES, LIVEBLOG_DAY, corpusEntry, type LiveblogEntry } from '../../tools/liveblog-corpus';
+import { LIVEBLOG_DAY_URL, LIVEBLOG_MARKUPS, entrySelector, liveblogMarkupPage } from '../../tools/liveblog-pages';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { chromiumSession } from './chromium-session';
+import { browserOrSkip } from './prerequisites';
+import { OTHER_SITE } from './scenarios';
+
+const executablePath = browserOrSkip('Chromium', chromiumPath(), 'CHROMIUM_PATH');
+const HOSTS = ['www.handelsblatt.com', 'www.example.org'];
+
+const listed = (panel: Popup): Promise<string[]> =>
+  panel.evaluate(`[...document.querySelectorAll('#liveblog .live-entry .entry-title')].map((e) => e.textContent)`);
+
+/** What the panel should show for an entry: its headline, or the first words of its text (always in plain markup). */
+const shownAs = (e: LiveblogEntry, markup = 'storyline'): string =>
+  (markup !== 'plain' && e.headline) || e.text.split(' ').slice(0, 3).join(' ');
+
+const markers = (page: Page): Promise<number> => page.evaluate(() => document.querySelectorAll('lagebild-entry-mark').length);
+
+describe.skipIf(executablePath === null)('live-blog context in Chromium', () => {
+  const session = chromiumSession(executablePath!, HOSTS);
+
+  it.each(LIVEBLOG_MARKUPS)('%s: the panel lists every entry about the talks and no other; a click shows it', async (markup) => {
+    const page = await session.open(LIVEBLOG_DAY_URL, liveblogMarkupPage(markup, { jobWidget: true }));
+    const panel = await session.browser.openSidePanel(page);
+    await panel.waitFor(`document.querySelectorAll('#liveblog .live-entry').length >= ${ABOUT_ENTRIES.length}`);
+    const titles = await listed(panel);
+    expect(titles).toHaveLength(ABOUT_ENTRIES.length);
+    // Newest first, as the blog has them.
+    ABOUT_ENTRIES.forEach((entry, i) => expect(titles[i]).toContain(shownAs(entry, markup)));
+    expect(await markers(page)).toBe(ABOUT_ENTRIES.length);
+
+    const oldest = ABOUT_ENTRIES.at(-1)!;
+    await panel.click('#liveblog .live-entry:last-child .entry-show');
+    await expect.poll(() => page.evaluate((sel) => {
+      const rect = document.querySelector(sel)!.getBoundingClientRect();
+      return rect.top >= 0 && rect.top < innerHeight;
+    }, entrySelector(oldest.key))).toBe(true);
+    expect(await page.evaluate(() => CSS.highlights.has('lagebild-entry'))).toBe(true);
+    await panel.close();
+  }, 60_000);
+
+  it('entries the page adds, edits and drops are followed with the panel open; the popup counts them', async () => {
+    const later = ABOUT_ENTRIES.slice(0, 2);
+    const start = LIVEBLOG_DAY.filter((e) => !later.includes(e));
+    const html = liveblogMarkupPage('storyline', { entries: start, live: { manual: true, newPostButton: [later[1]!] } });
+    const page = await session.open(LIVEBLOG_DAY_URL, html);
+    const panel = await session.browser.openSidePanel(page);
+    const count = (n: number): string => `document.querySelectorAll('#liveblog .live-entry').length === ${n}`;
+    await panel.waitFor(count(ABOUT_ENTRIES.length - 2));
+
+    await page.evaluate((key) => (window as unknown as { __liveblog: { add(k: string): void } }).__liveblog.add(key), later[0]!.key);
+    await panel.waitFor(count(ABOUT_ENTRIES.length - 1), 1000);
+    expect(await panel.evaluate(`document.querySelector('#liveblog .live-entry.new .entry-title')?.textContent`)).toContain(shownAs(later[0]!));
+
+    await page.evaluate(() => (window as unknown as { __liveblog: { showQueued(): void } }).__liveblog.showQueued());
+    await panel.waitFor(count(ABOUT_ENTRIES.length), 1000);
+
+    // An entry edited so that it no longer speaks of the talks leaves the list; one removed too.
+    await page.evaluate((key) => (window as unknown as { __liveblog: { edit(k: string, t: string): void } }).__liveblog.edit(key, 'Der Dax schließt kaum verändert.'), 'genf-vorschau');
+    await panel.waitFor(count(ABOUT_ENTRIES.length - 1), 1000);
+    await page.evaluate((key) => (window as unknown as { __liveblog: { remove(k: string): void } }).__liveblog.remove(key), later[0]!.key);
+    await panel.waitFor(count(ABOUT_ENTRIES.length - 2), 1000);
+    expect(await markers(page)).toBe(ABOUT_ENTRIES.length - 2);
+
+    const popup = await session.browser.openPopup(page);
+    await popup.waitFor(`document.querySelector('#status')?.dataset.statusKind === 'ukraine-liveblog'`);
+    expect(await popup.evaluate<string>(`document.querySelector('.status-sentence').textContent`)).toMatch(new RegExp(`${ABOUT_ENTRIES.length - 2} (Einträge|entries)`));
+    await popup.close();
+    await panel.close();
+  }, 60_000);
+
+  it('markers move nothing in the story, and go when switched off', async () => {
+    const page = await session.open(LIVEBLOG_DAY_URL, liveblogMarkupPage('plain'));
+    await expect.poll(() => markers(page)).toBe(ABOUT_ENTRIES.length);
+    const rects = (): Promise<string> => page.evaluate(() =>
+      JSON.stringify([...document.querySelectorAll('[data-test-key]')].map((e) => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })));
+    const withMarkers = await rects();
+    await session.browser.saveSettings({ ...DEFAULT_SETTINGS, entryMarkers: false });
+    await expect.poll(() => markers(page)).toBe(0);
+    expect(await rects()).toBe(withMarkers);
+  }, 60_000);
+
+  it('a marker is reached by keyboard and opens the side panel at its entry', async () => {
+    const page = await session.open(LIVEBLOG_DAY_URL, liveblogMarkupPage('article'));
+    await expect.poll(() => markers(page)).toBe(ABOUT_ENTRIES.length);
+    const entry = entrySelector('genf-handschlag');
+    // The closed shadow root keeps the page's scripts out.
+    expect(await page.evaluate((sel) => document.querySelector(`${sel} lagebild-entry-mark`)!.shadowRoot, entry)).toBeNull();
+    await page.evaluate((sel) => {
+      const heading = document.querySelector<HTMLElement>(`${sel} h2`)!;
+      heading.tabIndex = -1;
+      heading.focus();
+    }, entry);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate((sel) => document.activeElement === document.querySelector(`${sel} lagebild-entry-mark`), entry)).toBe(true);
+    await page.keyboard.press('Enter');
+    const panel = await session.browser.attachToPanel();
+    await panel.waitFor(`document.querySelector('#liveblog .live-entry.focus .entry-title')?.textContent === ${JSON.stringify(corpusEntry('genf-handschlag').headline)}`);
+    await panel.close();
+  }, 60_000);
+
+  it('control: on a host the extension does not run on, no entry is marked', async () => {
+    const page = await session.open(OTHER_SITE, liveblogMarkupPage('storyline'));
+    await page.waitForTimeout(500);
+    expect(await markers(page)).toBe(0);
+  }, 60_000);
+});
