@@ -38,7 +38,7 @@ describe.skipIf(executablePath === null)('live-blog context in Chromium', () => 
     const titles = await listed(panel);
     expect(titles).toHaveLength(ABOUT_ENTRIES.length);
     // Newest first, as the blog has them.
-    ABOUT_ENTRIES.forEach((entry, i) => expect(titles[i]).toContain(shownAs(entry, markup)));
+    ABOUT_ENTRIES.forEach((entry, i) => { expect(titles[i]).toContain(shownAs(entry, markup)); });
     expect(await markers(page)).toBe(ABOUT_ENTRIES.length);
 
     const oldest = ABOUT_ENTRIES.at(-1)!;
@@ -60,17 +60,17 @@ describe.skipIf(executablePath === null)('live-blog context in Chromium', () => 
     const count = (n: number): string => `document.querySelectorAll('#liveblog .live-entry').length === ${n}`;
     await panel.waitFor(count(ABOUT_ENTRIES.length - 2));
 
-    await page.evaluate((key) => (window as unknown as { __liveblog: { add(k: string): void } }).__liveblog.add(key), later[0]!.key);
+    await page.evaluate((key) => { (window as unknown as { __liveblog: { add(k: string): void } }).__liveblog.add(key); }, later[0]!.key);
     await panel.waitFor(count(ABOUT_ENTRIES.length - 1), 1000);
     expect(await panel.evaluate(`document.querySelector('#liveblog .live-entry.new .entry-title')?.textContent`)).toContain(shownAs(later[0]!));
 
-    await page.evaluate(() => (window as unknown as { __liveblog: { showQueued(): void } }).__liveblog.showQueued());
+    await page.evaluate(() => { (window as unknown as { __liveblog: { showQueued(): void } }).__liveblog.showQueued(); });
     await panel.waitFor(count(ABOUT_ENTRIES.length), 1000);
 
     // An entry edited so that it no longer speaks of the talks leaves the list; one removed too.
-    await page.evaluate((key) => (window as unknown as { __liveblog: { edit(k: string, t: string): void } }).__liveblog.edit(key, 'Der Dax schließt kaum verändert.'), 'genf-vorschau');
+    await page.evaluate((key) => { (window as unknown as { __liveblog: { edit(k: string, t: string): void } }).__liveblog.edit(key, 'Der Dax schließt kaum verändert.'); }, 'genf-vorschau');
     await panel.waitFor(count(ABOUT_ENTRIES.length - 1), 1000);
-    await page.evaluate((key) => (window as unknown as { __liveblog: { remove(k: string): void } }).__liveblog.remove(key), later[0]!.key);
+    await page.evaluate((key) => { (window as unknown as { __liveblog: { remove(k: string): void } }).__liveblog.remove(key); }, later[0]!.key);
     await panel.waitFor(count(ABOUT_ENTRIES.length - 2), 1000);
     expect(await markers(page)).toBe(ABOUT_ENTRIES.length - 2);
 
