@@ -4,7 +4,7 @@ import type { Settings } from '../core/settings';
 import { el } from './dom';
 import type { MessageKey, Translate } from '../shared/i18n';
 
-export type ToggleKey = 'hideJobAds' | 'quietReading' | 'cardOnLiveblog' | 'cardOnArticles';
+export type ToggleKey = 'hideJobAds' | 'quietReading' | 'cardOnLiveblog' | 'cardOnArticles' | 'entryMarkers';
 
 /** Each switch's label and, where the label alone could mislead, a line on what it does. */
 const TOGGLES: readonly [ToggleKey, MessageKey, MessageKey?][] = [
@@ -13,6 +13,7 @@ const TOGGLES: readonly [ToggleKey, MessageKey, MessageKey?][] = [
   ['quietReading', 'settingQuietReading', 'settingQuietReadingHint'],
   ['cardOnLiveblog', 'settingCardOnLiveblog'],
   ['cardOnArticles', 'settingCardOnArticles'],
+  ['entryMarkers', 'settingEntryMarkers'],
 ];
 
 export const ALL_TOGGLES: readonly ToggleKey[] = TOGGLES.map(([key]) => key);

@@ -23,11 +23,11 @@ describe('the options page', () => {
   }
 
   it('shows every stored value once loaded, and not before', async () => {
-    fakeBrowser.storage.sync.data.set(SETTINGS_KEY, { ...DEFAULT_SETTINGS, quietReading: true, hideJobAds: false });
+    fakeBrowser.storage.sync.data.set(SETTINGS_KEY, { ...DEFAULT_SETTINGS, quietReading: true, hideJobAds: false, entryMarkers: false });
     openOptionsPage();
     expect(checkbox('hideJobAds').disabled).toBe(true);
     await settingsLoaded();
-    expect(['hideJobAds', 'quietReading', 'cardOnLiveblog', 'cardOnArticles'].map((key) => checkbox(key).checked)).toEqual([false, true, true, false]);
+    expect(['hideJobAds', 'quietReading', 'cardOnLiveblog', 'cardOnArticles', 'entryMarkers'].map((key) => checkbox(key).checked)).toEqual([false, true, true, false, false]);
     expect(document.querySelector(`label[for="setting-hideJobAds"]`)?.textContent).toBe('Job-Anzeigen ausblenden');
     expect(document.title).toBe('Lagebild – Einstellungen');
   });

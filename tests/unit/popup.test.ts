@@ -333,7 +333,7 @@ describe('the entries', () => {
 
   it('the options page draws every switch', async () => {
     await runEntry('options');
-    expect(document.querySelectorAll('input[data-setting]')).toHaveLength(4);
+    expect(document.querySelectorAll('input[data-setting]')).toHaveLength(5);
   });
 
   it('starts in the language remembered from the last visit, before storage answers', async () => {
