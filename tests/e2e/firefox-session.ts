@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import type WebExtension from 'webextension-polyfill';
 import baseManifest from '../../manifest.json' with { type: 'json' };
+import type { LiveblogEntry } from '../../tools/liveblog-corpus';
 import { launchFirefox, openExtensionPage } from '../../tools/firefox';
 import { withSampler } from '../../tools/first-frame';
 import { served, startServer, type PageServer } from '../../tools/server';
@@ -20,9 +21,15 @@ export interface FirefoxSession {
    * permission the extension sees no addresses, so the newest tab outside that window is the one.
    */
   badgeText(): Promise<string>;
+  /** Opens one of the extension's pages (`path` as in the manifest) in a window of its own, beside the tab in front. */
+  extensionPage(path: string): Promise<Page>;
 }
 
 const OPTIONS_PATH = baseManifest.options_ui.page;
+
+/** What the side panel lists a live-blog entry as: its headline, or the first words of its text (always in plain markup). */
+export const liveEntryTitle = (e: LiveblogEntry, markup = 'storyline'): string =>
+  (markup !== 'plain' && e.headline) || e.text.split(' ').slice(0, 3).join(' ');
 
 /** Call inside a describe block. */
 export function firefoxSession(executablePath: string): FirefoxSession {
@@ -64,6 +71,9 @@ export function firefoxSession(executablePath: string): FirefoxSession {
         const newest = Math.max(...others.map((tab) => tab.id!));
         return api.action.getBadgeText({ tabId: newest });
       });
+    },
+    extensionPage(path) {
+      return openExtensionPage(browser, path);
     },
   };
 }

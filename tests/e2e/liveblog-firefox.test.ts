@@ -1,0 +1,184 @@
+/**
+ * Live-blog context in Firefox ESR with the built extension, over WebDriver BiDi, on the day's blog in
+ * every markup: the side panel's page, open at its moz-extension:// address in a window beside the
+ * article's (as the sidebar stands beside it), lists the entries about the talks and no other, and a
+ * click brings an entry into view; entries the page adds, edits or drops are followed with the panel
+ * open; each entry about the talks carries a marker, whose click shows its popover in place where
+ * Firefox does not open the sidebar. The control: the same page on a host the extension does not run
+ * on gets no marker, so a count of markers can fail.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import type WebExtension from 'webextension-polyfill';
+import { firefoxPath } from '../../tools/browsers';
+import { ABOUT_ENTRIES, LIVEBLOG_DAY } from '../../tools/liveblog-corpus';
+import { LIVEBLOG_DAY_URL, LIVEBLOG_MARKUPS, entrySelector, liveblogMarkupPage } from '../../tools/liveblog-pages';
+import { firefoxSession, liveEntryTitle } from './firefox-session';
+import { browserOrSkip } from './prerequisites';
+import { OTHER_SITE } from './scenarios';
+
+const executablePath = browserOrSkip('Firefox', firefoxPath(), 'FIREFOX_PATH');
+const PANEL = 'src/panel/index.html';
+const POPUP = 'src/popup/index.html';
+const OPTIONS = 'src/options/index.html';
+/** Interval polling: a window that is not in front may get no animation frames. */
+const POLL = { polling: 50 } as const;
+
+const listed = (panel: Page): Promise<(string | null)[]> =>
+  panel.$$eval('#liveblog .live-entry .entry-title', (titles) => titles.map((e) => e.textContent));
+const markers = (page: Page): Promise<number> => page.evaluate(() => document.querySelectorAll('lagebild-entry-mark').length);
+const listedCount = (n: number): string => `document.querySelectorAll('#liveblog .live-entry').length === ${n}`;
+
+type Call = ['add' | 'remove', string] | ['edit', string, string] | ['showQueued'];
+
+/**
+ * Calls the blog's own `window.__liveblog` in the page's world, where puppeteer evaluates: all
+ * `calls` in one task, so the page changes them in one go, as a live blog's update does.
+ */
+function live(page: Page, ...calls: Call[]): Promise<void> {
+  return page.evaluate((all: Call[]) => {
+    const hooks = (window as unknown as { __liveblog: Record<string, (...a: string[]) => void> }).__liveblog;
+    for (const [hook, ...args] of all) hooks[hook]!(...args);
+  }, calls);
+}
+
+describe.skipIf(executablePath === null)('live-blog context in Firefox', () => {
+  const session = firefoxSession(executablePath!);
+
+  it.each(LIVEBLOG_MARKUPS)('%s: the panel lists every entry about the talks and no other; a click shows it', async (markup) => {
+    const page = await session.open(LIVEBLOG_DAY_URL, liveblogMarkupPage(markup, { jobWidget: true }));
+    const panel = await session.extensionPage(PANEL);
+    await panel.waitForFunction(`document.querySelectorAll('#liveblog .live-entry').length >= ${ABOUT_ENTRIES.length}`, { ...POLL, timeout: 20_000 });
+    const titles = await listed(panel);
+    expect(titles).toHaveLength(ABOUT_ENTRIES.length);
+    // Newest first, as the blog has them.
+    ABOUT_ENTRIES.forEach((entry, i) => { expect(titles[i]).toContain(liveEntryTitle(entry, markup)); });
+    expect(await markers(page)).toBe(ABOUT_ENTRIES.length);
+
+    const inView = (): Promise<boolean> => page.evaluate((sel) => {
+      const rect = document.querySelector(sel)!.getBoundingClientRect();
+      return rect.top >= 0 && rect.top < innerHeight;
+    }, entrySelector(ABOUT_ENTRIES.at(-1)!.key));
+    expect(await inView()).toBe(false);
+    await panel.click('#liveblog .live-entry:last-child .entry-show');
+    await expect.poll(inView, { timeout: 10_000 }).toBe(true);
+    expect(await page.evaluate(() => CSS.highlights.has('lagebild-entry'))).toBe(true);
+  });
+
+  /** The panel beside `page` once it lists `n` entries, and a check that both follow the page to `m` within the second. */
+  async function panelBeside(page: Page, n: number): Promise<{ panel: Page; follows: (m: number) => Promise<void> }> {
+    const panel = await session.extensionPage(PANEL);
+    await panel.waitForFunction(listedCount(n), { ...POLL, timeout: 20_000 });
+    const follows = async (m: number): Promise<void> => {
+      // The product's bound for a live update: within a second, with the panel open.
+      await panel.waitForFunction(listedCount(m), { ...POLL, timeout: 1000 });
+      await expect.poll(() => markers(page)).toBe(m);
+    };
+    return { panel, follows };
+  }
+
+  /** The popup's sentence for the tab in front; the panel's page goes first, so the article is that tab. */
+  async function popupSentence(panel: Page): Promise<string | null> {
+    await panel.close();
+    const popup = await session.extensionPage(POPUP);
+    await popup.waitForFunction(`document.querySelector('#status')?.dataset.statusKind === 'ukraine-liveblog'`, { ...POLL, timeout: 10_000 });
+    return popup.$eval('#status .status-sentence', (e) => e.textContent);
+  }
+  const counted = (n: number): RegExp => new RegExp(`(^|\\s)${n} (Einträge|entries)`);
+
+  it('entries the page adds, edits and drops are followed with the panel open; the popup counts them', async () => {
+    const later = ABOUT_ENTRIES.slice(0, 2);
+    const start = LIVEBLOG_DAY.filter((e) => !later.includes(e));
+    const html = liveblogMarkupPage('storyline', { entries: start, live: { manual: true, newPostButton: [later[1]!] } });
+    const page = await session.open(LIVEBLOG_DAY_URL, html);
+    const { panel, follows } = await panelBeside(page, ABOUT_ENTRIES.length - 2);
+
+    await live(page, ['add', later[0]!.key]);
+    await follows(ABOUT_ENTRIES.length - 1);
+    expect(await panel.$$eval('#liveblog .live-entry.new .entry-title', (e) => e.map((t) => t.textContent))).toEqual([liveEntryTitle(later[0]!)]);
+
+    await live(page, ['showQueued']);
+    await follows(ABOUT_ENTRIES.length);
+    // An entry edited so that it no longer speaks of the talks leaves the list; one removed too.
+    await live(page, ['edit', 'genf-vorschau', 'Der Dax schließt kaum verändert.']);
+    await follows(ABOUT_ENTRIES.length - 1);
+    await live(page, ['remove', later[0]!.key]);
+    await follows(ABOUT_ENTRIES.length - 2);
+
+    expect(await popupSentence(panel)).toMatch(counted(ABOUT_ENTRIES.length - 2));
+  });
+
+  // Product bug: src/content/features/liveblog-context.ts drops removed entries with
+  // `news ||= relatedIds.delete(t.id)`, which skips the delete once `news` is true: an entry about the
+  // talks dropped in the same update as another change stays in the popup's count (never in the
+  // panel's list, which looks each id up). Remove `.fails` once that is fixed.
+  it.fails('entries dropped in one update leave the popup’s count, as they leave the panel', async () => {
+    const page = await session.open(LIVEBLOG_DAY_URL, liveblogMarkupPage('storyline', { live: { manual: true } }));
+    const { panel, follows } = await panelBeside(page, ABOUT_ENTRIES.length);
+    await live(page, ['remove', ABOUT_ENTRIES[0]!.key], ['remove', ABOUT_ENTRIES[1]!.key]);
+    await follows(ABOUT_ENTRIES.length - 2);
+    expect(await popupSentence(panel)).toMatch(counted(ABOUT_ENTRIES.length - 2));
+  });
+
+  it('a marker is reached by keyboard; Firefox opens no sidebar from the page, so the marker shows its popover in place', async () => {
+    const page = await session.open(LIVEBLOG_DAY_URL, liveblogMarkupPage('article'));
+    await expect.poll(() => markers(page), { timeout: 20_000 }).toBe(ABOUT_ENTRIES.length);
+    const entry = entrySelector('genf-handschlag');
+    // The closed shadow root keeps the page's scripts out: the popover is seen from outside, as the
+    // host the page finds below the popover's place (2em under the time, the marker's host at its start).
+    expect(await page.evaluate((sel) => document.querySelector(`${sel} lagebild-entry-mark`)!.shadowRoot, entry)).toBeNull();
+    const seen = (): Promise<{ rect: number[]; focused: boolean; popover: boolean }> => page.evaluate((sel) => {
+      const host = document.querySelector(`${sel} lagebild-entry-mark`)!;
+      const { x, y, width, height } = host.getBoundingClientRect();
+      return { rect: [x, y, width, height], focused: document.activeElement === host, popover: document.elementFromPoint(x + 20, y + 60) === host };
+    }, entry);
+    await page.evaluate((sel) => {
+      const heading = document.querySelector<HTMLElement>(`${sel} h2`)!;
+      heading.tabIndex = -1;
+      heading.focus();
+    }, entry);
+    await page.keyboard.press('Tab');
+    const before = await seen();
+    expect(before).toMatchObject({ focused: true, popover: false });
+    expect(before.rect.slice(2)).toEqual([0, 0]);
+
+    await page.keyboard.press('Enter');
+    await expect.poll(seen).toEqual({ ...before, popover: true });
+    const panel = await session.extensionPage(PANEL);
+    expect(await panel.evaluate(async () => {
+      const api = (globalThis as unknown as { browser: typeof WebExtension }).browser;
+      const sidebar = (api as unknown as { sidebarAction: { isOpen(o: { windowId?: number }): Promise<boolean> } }).sidebarAction;
+      return Promise.all((await api.windows.getAll()).map((w) => sidebar.isOpen({ windowId: w.id })));
+    })).toEqual([false, false]);
+    // A trusted click on the button, just after the time, closes it again.
+    await page.bringToFront();
+    await page.mouse.click(before.rect[0]! + 12, before.rect[1]! + 9);
+    await expect.poll(seen).toEqual(before);
+  });
+
+  it('control: on a host the extension does not run on, no entry is marked', async () => {
+    const other = await session.open(OTHER_SITE, liveblogMarkupPage('storyline'));
+    // The same page where the extension runs, opened after it, is marked: by then the other would be too.
+    const page = await session.open(LIVEBLOG_DAY_URL, liveblogMarkupPage('storyline'));
+    await expect.poll(() => markers(page), { timeout: 20_000 }).toBe(ABOUT_ENTRIES.length);
+    expect(await other.evaluate(() => document.querySelectorAll('[data-test-key]').length)).toBeGreaterThan(ABOUT_ENTRIES.length);
+    expect(await markers(other)).toBe(0);
+  });
+
+  // Last: the switch is stored for the whole session, so it is turned on again at the end.
+  it('markers move nothing in the story, and go when switched off on the options page', async () => {
+    const page = await session.open(LIVEBLOG_DAY_URL, liveblogMarkupPage('plain'));
+    await expect.poll(() => markers(page), { timeout: 20_000 }).toBe(ABOUT_ENTRIES.length);
+    const rects = (): Promise<string> => page.evaluate(() =>
+      JSON.stringify([...document.querySelectorAll('[data-test-key]')].map((e) => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; })));
+    const withMarkers = await rects();
+    const options = await session.extensionPage(OPTIONS);
+    const toggle = '#setting-entryMarkers:not([disabled])';
+    await options.waitForSelector(toggle);
+    await options.click(toggle);
+    await expect.poll(() => markers(page)).toBe(0);
+    expect(await rects()).toBe(withMarkers);
+    await options.click(toggle);
+    await expect.poll(() => markers(page)).toBe(ABOUT_ENTRIES.length);
+  });
+});
