@@ -108,11 +108,8 @@ describe.skipIf(executablePath === null)('live-blog context in Firefox', () => {
     expect(await popupSentence(panel)).toMatch(counted(ABOUT_ENTRIES.length - 2));
   });
 
-  // Product bug: src/content/features/liveblog-context.ts drops removed entries with
-  // `news ||= relatedIds.delete(t.id)`, which skips the delete once `news` is true: an entry about the
-  // talks dropped in the same update as another change stays in the popup's count (never in the
-  // panel's list, which looks each id up). Remove `.fails` once that is fixed.
-  it.fails('entries dropped in one update leave the popup’s count, as they leave the panel', async () => {
+  // Two entries dropped in one update: both leave the count (each removal is made, not only the first).
+  it('entries dropped in one update leave the popup’s count, as they leave the panel', async () => {
     const page = await session.open(LIVEBLOG_DAY_URL, liveblogMarkupPage('storyline', { live: { manual: true } }));
     const { panel, follows } = await panelBeside(page, ABOUT_ENTRIES.length);
     await live(page, ['remove', ABOUT_ENTRIES[0]!.key], ['remove', ABOUT_ENTRIES[1]!.key]);

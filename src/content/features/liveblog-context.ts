@@ -103,7 +103,8 @@ export function liveblogContext(ctx: ContentContext): void {
       else relatedIds.delete(t.id);
     }
     for (const t of removed) {
-      news ||= relatedIds.delete(t.id);
+      // Every removal is made: `news ||= delete(…)` would stop deleting once news were true.
+      if (relatedIds.delete(t.id)) news = true;
       if (t.id === focus) focus = null;
     }
     if (news) tell();
