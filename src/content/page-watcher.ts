@@ -160,7 +160,7 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
     // Watched from the moment it is found, while parsing too: the parser fills a declarative root as it goes.
     rootObserver.observe(root, OBSERVED);
     pendingRoots.push(root);
-  });
+  }, signal);
   /** Shadow roots found since the last call, offered as changes of their own. */
   const offerRoots = (): void => {
     for (let root = pendingRoots.shift(); root; root = pendingRoots.shift()) {

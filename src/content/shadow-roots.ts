@@ -3,19 +3,21 @@
  * script started. An extension may reach closed roots: Firefox gives content scripts
  * `element.openOrClosedShadowRoot`, Chrome `chrome.dom.openOrClosedShadowRoot(element)`.
  *
- * Nothing announces a new root, so elements are looked at when they arrive: those the parser
- * added since the last frame (the tail of the document's live element list, read natively) and
- * those a mutation added. Custom elements (a hyphen in the name) are where roots are attached
- * late, from a constructor or a render after the element is in the page: one a mutation added
- * without a root is looked at again on the following frames for a while. Not covered: a
- * definition that comes after the page loaded and upgrades elements already in it without any
- * mutation (looking at every element again costs tens of milliseconds on a long page), and in
- * Chrome closed roots of custom elements nobody defined (a framework's own hosts): asking costs
- * an extension API call for each of a page's thousands of such elements.
+ * Elements are looked at when they arrive: those the parser added since the last frame (the tail
+ * of the document's live element list, read natively) and those a mutation added. A root attached
+ * later, to an element already in the page, is announced by the hook in the page's world
+ * (shadow-hook.iife.ts) the moment it is attached: one event per root, whatever the page does.
+ * Without the hook (it did not run), custom elements (a hyphen in the name), where roots are
+ * attached late, are looked at again on the following frames for a while when a mutation added
+ * them without a root; not covered then: a definition that upgrades elements already in the page
+ * without any mutation, and in Chrome closed roots of custom elements nobody defined.
  */
 
-/** How long after it arrived a custom element is still looked at for a root it did not have yet. */
+/** How long after it arrived a custom element is still looked at for a root it did not have yet (without the hook). */
 const YOUNG_MS = 3000;
+/** The hook's events (shadow-hook.iife.ts): a root was attached; the hook is in place (asked with a "?"). */
+const SHADOW_EVENT = 'lagebild:shadow-root';
+const READY_EVENT = 'lagebild:shadow-hook';
 
 type ChromeDom = { dom?: { openOrClosedShadowRoot?: (element: Element) => ShadowRoot | null } };
 
@@ -52,12 +54,14 @@ export interface ShadowScout {
 }
 
 /** `found` hears of every root once, outermost first; roots inside roots are looked for too. */
-export function shadowScout(doc: Document, found: (root: ShadowRoot) => void): ShadowScout {
+export function shadowScout(doc: Document, found: (root: ShadowRoot) => void, signal?: AbortSignal): ShadowScout {
   const rootOf = rootAccessor(doc);
   const known = new WeakSet<ShadowRoot>();
   const all = doc.getElementsByTagName('*');
   let parsedUpTo = 0;
   let young: { el: Element; since: number }[] = [];
+  /** The page-world hook announces every root attached later: no element needs looking at again. */
+  let hooked = false;
   const waiting = new WeakSet<Element>();
   const now = (): number => doc.defaultView?.performance.now() ?? Date.now();
 
@@ -71,11 +75,33 @@ export function shadowScout(doc: Document, found: (root: ShadowRoot) => void): S
   const look = (el: Element, wait: boolean): void => {
     const root = rootOf(el);
     if (root) take(root);
-    else if (wait && el.localName.includes('-') && !waiting.has(el)) {
+    else if (wait && !hooked && el.localName.includes('-') && !waiting.has(el)) {
       waiting.add(el);
       young.push({ el, since: now() });
     }
   };
+
+  const onHooked = (): void => {
+    hooked = true;
+    young = [];
+  };
+  /**
+   * A root was attached to a host in the page. Seen from the document, a host inside a closed root
+   * stands for the outermost host: then the roots known inside it are looked through again.
+   */
+  const onRoot = (event: Event): void => {
+    const [host] = event.composedPath() as Node[];
+    if (host?.nodeType !== 1) return;
+    const root = rootOf(host as Element);
+    if (root === null) return;
+    if (!known.has(root)) take(root);
+    else for (const inner of root.querySelectorAll('*')) look(inner, false);
+  };
+  doc.addEventListener(READY_EVENT, onHooked, { once: true, signal });
+  doc.addEventListener(SHADOW_EVENT, onRoot, { capture: true, signal });
+  // The document's own realm: the same thing in a page, and right for a document made elsewhere.
+  const EventOfPage = doc.defaultView?.Event ?? Event;
+  doc.dispatchEvent(new EventOfPage(`${READY_EVENT}?`));
 
   return {
     parsed() {
