@@ -68,7 +68,7 @@ export function liveblogBenchPage(): BenchPage {
 
 interface ProfileNode {
   id: number;
-  callFrame: { url: string };
+  callFrame: { url: string; functionName: string; lineNumber: number };
   children?: number[];
 }
 
@@ -99,6 +99,33 @@ export function stackTime(profile: CpuProfile, counts: (url: string) => boolean)
   let us = 0;
   for (let i = 0; i < samples.length - 1; i++) if (marked.has(samples[i]!)) us += deltas[i + 1] ?? 0;
   return us / 1000;
+}
+
+/**
+ * Where the own time goes: each sample's time given to the innermost frame of the extension on
+ * its stack (so a DOM call counts under the function that made it), the largest first.
+ */
+export function ownFunctions(profile: CpuProfile, counts: (url: string) => boolean, top = 12): [string, number][] {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const owner = new Map<number, string>();
+  const walk = (id: number, inherited: string | null): void => {
+    const node = byId.get(id);
+    if (!node) return;
+    const { url, functionName, lineNumber } = node.callFrame;
+    const own = counts(url) ? `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber + 1}` : inherited;
+    if (own !== null) owner.set(id, own);
+    for (const child of node.children ?? []) walk(child, own);
+  };
+  const children = new Set(profile.nodes.flatMap((node) => node.children ?? []));
+  for (const node of profile.nodes) if (!children.has(node.id)) walk(node.id, null);
+  const totals = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length - 1; i++) {
+    const name = owner.get(samples[i]!);
+    if (name !== undefined) totals.set(name, (totals.get(name) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+  }
+  return [...totals].sort((a, b) => b[1] - a[1]).slice(0, top);
 }
 
 interface Memory {
@@ -196,6 +223,9 @@ async function runOnce(context: BrowserContext, address: string, ownOrigin: stri
     await tab.evaluate('window.__liveblog.removeAll()');
     await tab.evaluate(FRAMES(3));
     const emptied = await memory(cdp);
+    if (process.env.LIVEBLOG_TOP && ownOrigin !== null) {
+      process.stderr.write(`stream: ${JSON.stringify(ownFunctions(stream, isOwn))}\nidle: ${JSON.stringify(ownFunctions(idle, isOwn))}\n`);
+    }
     const run: LiveblogRun = {
       ownMs: stackTime(stream, isOwn),
       ownIdleMs: stackTime(idle, isOwn),
