@@ -46,6 +46,8 @@ export function liveblogContext(ctx: ContentContext): void {
   let asked: LanguageChoice | null = null;
   let focus: string | null = null;
   let told = '';
+  /** A side panel asked for the entries: from then on it is told of every change. Nobody else listens. */
+  let listened = false;
   let announceTimer: ReturnType<typeof setTimeout> | undefined;
   let lastRetry = 0;
 
@@ -71,6 +73,7 @@ export function liveblogContext(ctx: ContentContext): void {
   });
 
   const tell = (): void => {
+    if (!listened) return;
     clearTimeout(announceTimer);
     announceTimer = setTimeout(() => {
       if (signal.aborted) return;
@@ -180,7 +183,13 @@ export function liveblogContext(ctx: ContentContext): void {
 
   listen(
     {
-      'lagebild/liveblog': () => (ctx.verdict?.kind === 'ukraine-liveblog' ? state() : undefined),
+      'lagebild/liveblog': () => {
+        if (ctx.verdict?.kind !== 'ukraine-liveblog') return undefined;
+        listened = true;
+        const now = state();
+        told = JSON.stringify(now);
+        return now;
+      },
       'lagebild/show-entry': ({ id }) => {
         const t = tracker?.find(id);
         return { shown: t !== undefined && showEntry(doc, t.entry) };

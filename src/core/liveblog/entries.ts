@@ -22,11 +22,11 @@ const STAMP_AT_START = new RegExp(`^${DATE}${CLOCK}\\s*Uhr\\b`);
 /** No stamp is longer; a longer text is prose that happens to start with a number. */
 const MAX_STAMP = 40;
 
-const INLINE = new Set(['A', 'ABBR', 'B', 'CODE', 'EM', 'FONT', 'I', 'LABEL', 'MARK', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U']);
+const INLINE = new Set(['a', 'abbr', 'b', 'code', 'em', 'font', 'i', 'label', 'mark', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u']);
 /** What can continue an entry in flat markup: prose, not controls, ads or rules. */
-const TEXT_BLOCKS = new Set(['P', 'UL', 'OL', 'BLOCKQUOTE', 'FIGURE', 'TABLE', 'DL', 'PRE']);
-const HEADING = /^H[1-6]$/;
-const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
+const TEXT_BLOCKS = new Set(['p', 'ul', 'ol', 'blockquote', 'figure', 'table', 'dl', 'pre']);
+const HEADING = /^h[1-6]$/;
+const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template', 'textarea']);
 
 export interface BlogEntry {
   /** The blog's children that make up the entry, in order; usually one. */
@@ -35,12 +35,13 @@ export interface BlogEntry {
   stamp: Element;
 }
 
-const upper = (el: Element): string => el.tagName.toUpperCase();
+/** The tag name in lower case, as HTML elements give it without a new string. */
+const tag = (el: Element): string => el.localName;
 
 /** The nearest ancestor that is not inline: where a text stands at the start or not. */
 function blockOf(node: Node): Element | null {
   let el = node.parentElement;
-  while (el !== null && INLINE.has(upper(el)) && el.parentElement !== null) el = el.parentElement;
+  while (el !== null && INLINE.has(tag(el)) && el.parentElement !== null) el = el.parentElement;
   return el;
 }
 
@@ -58,7 +59,7 @@ function startsBlock(node: Node, block: Element): boolean {
 function stampOfText(text: Text): Element | null {
   const parent = text.parentElement;
   const data = text.data.trimStart();
-  if (parent === null || !/^\d/.test(data) || NOT_TEXT.has(upper(parent))) return null;
+  if (parent === null || !/^\d/.test(data) || NOT_TEXT.has(tag(parent))) return null;
   const own = parent.textContent;
   if (own.length <= MAX_STAMP * 2 && STAMP_ONLY.test(own.trim())) return parent;
   if (!STAMP_AT_START.test(data)) return null;
@@ -84,9 +85,9 @@ export function findStamps(root: Element): Element[] {
   return ordered.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & 4 ? -1 : 1));
 }
 
-/** Whether `el` holds a time stamp: what makes a child of the blog the start of an entry. */
+/** Whether `el` holds a time stamp: a native query first, the texts only where it finds no time element. */
 export function holdsStamp(el: Element): boolean {
-  return findStamps(el).length > 0;
+  return el.matches(STAMP_ELEMENTS) || el.querySelector(STAMP_ELEMENTS) !== null || findStamps(el).length > 0;
 }
 
 /** For each element above a stamp: its children that hold stamps, and how many each holds. */
@@ -128,7 +129,7 @@ export function findBlogs(root: Element): Element[] {
 }
 
 function isHeading(el: Element): boolean {
-  return HEADING.test(upper(el)) || el.getAttribute('role') === 'heading';
+  return HEADING.test(tag(el)) || el.getAttribute('role') === 'heading';
 }
 
 /** Step 3 from one stamp-holding child: the heading before it and the flat text after it. */
@@ -142,7 +143,7 @@ function entryFrom(start: Element, stamp: Element, holds: (el: Element) => boole
       tail.push(next);
       continue;
     }
-    if (!TEXT_BLOCKS.has(upper(next))) break;
+    if (!TEXT_BLOCKS.has(tag(next))) break;
     parts.push(...tail.splice(0), next);
   }
   return { parts, stamp };
@@ -169,14 +170,14 @@ export function entriesOf(blog: Element): BlogEntry[] {
 export function entryAt(blog: Element, child: Element): BlogEntry | null {
   if (child.parentElement !== blog) return null;
   const stampOf = (el: Element): Element | undefined => findStamps(el)[0];
-  const holds = (el: Element): boolean => stampOf(el) !== undefined;
+  const holds = holdsStamp;
   let start: Element | null = child;
   if (isHeading(child) && !holds(child)) {
     const next = child.nextElementSibling;
     if (next !== null && holds(next)) start = next;
   }
   while (start !== null && !holds(start)) {
-    if (!TEXT_BLOCKS.has(upper(start)) && !isHeading(start)) return null;
+    if (!TEXT_BLOCKS.has(tag(start)) && !isHeading(start)) return null;
     start = start.previousElementSibling;
   }
   const stamp = start && stampOf(start);
@@ -211,7 +212,7 @@ function spacedText(root: Element): string {
   let lastBlock: Element | null = null;
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (parent === null || NOT_TEXT.has(upper(parent))) continue;
+    if (parent === null || NOT_TEXT.has(tag(parent))) continue;
     const block = blockOf(node);
     out += (block === lastBlock ? '' : ' ') + (node.nodeValue ?? '');
     lastBlock = block;

@@ -107,10 +107,10 @@ function contains(list: readonly string[], phrase: Phrase, prefix: boolean): boo
 export function judgeEntry(text: string, profile: CompiledProfile): Relevance | null {
   const list = words(text);
   const signals = profile.signals.filter((s) => s.terms.some((t) => contains(list, t, true)));
-  const own = new Set(shingles(list));
-  const quoted = profile.positions.filter(
-    (p) => p.marked.some((m) => contains(list, m, false)) || [...own].some((s) => p.shingles.has(s)),
-  );
+  // A quote is one signal: without another one the entry cannot count, and its quotes are not looked for.
+  if (signals.length === 0) return null;
+  const own = shingles(list);
+  const quoted = profile.positions.filter((p) => p.marked.some((m) => contains(list, m, false)) || own.some((s) => p.shingles.has(s)));
   const count = signals.length + (quoted.length > 0 ? 1 : 0);
   if (count < MIN_SIGNALS) return null;
   const cued = profile.positions.filter((p) => !quoted.includes(p) && p.cues.some((c) => contains(list, c, true)));
