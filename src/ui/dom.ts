@@ -1,4 +1,4 @@
-/** The popup's DOM helpers: elements from attributes and children, text always as text nodes. */
+/** The pages' DOM helpers: elements from attributes and children, text always as text nodes. */
 import type { Lang } from '../briefing/types';
 
 export type Child = Node | string | null | false;
@@ -14,7 +14,7 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-/** Every link in the popup leaves it: a popup that navigated itself would lose the briefing. */
+/** Every link in a page leaves it: a popup that navigated itself would lose the briefing. */
 export function externalLink(href: string, text: string, attributes: Record<string, string> = {}): HTMLAnchorElement {
   return el('a', { ...attributes, href, target: '_blank', rel: 'noopener noreferrer', 'aria-describedby': NEW_TAB_NOTE_ID }, text);
 }
