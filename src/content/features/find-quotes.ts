@@ -8,7 +8,7 @@
  * reads beside the side panel, until another quote is shown or the page changes; the panel is told then.
  * For the panel, the quotes standing in the visible part of the page are reported as the reader scrolls.
  */
-import { findQuote, openTextIndex, toRange, type QuoteMatch, type TextIndex } from '../../core/quote-match';
+import { findQuote, openTextIndex, toRange, type QuoteMatch, type TextIndex } from '../../core/quote';
 import { HIDE_ATTRIBUTE } from '../../core/hiding-rules';
 import { ARTICLE_ROOT } from '../../core/selectors';
 import type { QuoteQuery } from '../../shared/messages';
