@@ -30,14 +30,17 @@ export function manifestFor(target: Target): ManifestV3Export {
   return manifest as unknown as ManifestV3Export;
 }
 
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ command, mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
     plugins: [crx({ manifest: manifestFor(target), browser: target })],
     // Which browser a build is for, where code must pick between them (src/shared/browser.ts).
     define: { __LAGEBILD_TARGET__: JSON.stringify(target) },
+    // `npm run dev`: the dev server's extension loads its code from this port (so it is fixed), and
+    // lives in dist/chrome-dev, apart from the build that the tests, the bench and the packager read.
+    server: { port: 5173, strictPort: true, hmr: { clientPort: 5173 } },
     build: {
-      outDir: resolve(import.meta.dirname, 'dist', target),
+      outDir: resolve(import.meta.dirname, 'dist', command === 'serve' ? `${target}-dev` : target),
       emptyOutDir: true,
       target: target === 'firefox' ? 'firefox128' : 'chrome120',
       modulePreload: false,

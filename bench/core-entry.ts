@@ -6,7 +6,7 @@
 import { allQuotes, briefing } from '../src/briefing/index';
 import { detectPage } from '../src/core/detect-page';
 import { findBlocks } from '../src/core/find-blocks';
-import { findQuotes } from '../src/core/quote-match';
+import { findQuotes } from '../src/core/quote';
 import { ARTICLE_ROOT } from '../src/core/selectors';
 
 export interface Timing {

@@ -1,6 +1,7 @@
 /**
  * npm run bench: every figure the extension is held to, measured in one run against the built
- * packages in Debian's Chromium and Firefox ESR, printed as a table and written to bench/results.json.
+ * packages in Debian's Chromium and Firefox ESR, printed as a table and written to bench/results.json
+ * and, the whole table, to docs/benchmark.md (between its markers: the reading around them stays).
  * Builds first when dist/ is missing or older than its sources. Exits 1 when a budget is missed.
  */
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,7 @@ import { costPages, flashPages, servePages } from './pages';
 import { measurePopup, type PopupLoad } from './popup';
 import { measureSizes, type PartSize } from './sizes';
 import { median, round } from './stats';
-import { check, formatTable, kb, ms, type Row } from './table';
+import { check, formatTable, kb, ms, writeBenchmarkPage, type Row } from './table';
 
 const COST_LOADS = 10;
 const FIREFOX_LOADS = 10;
@@ -370,13 +371,22 @@ rows.push(sizeRow('content script CSS', sizes.contentCss, null));
 rows.push(sizeRow('popup JS, all chunks', sizes.popupJs, BUDGET.popupJsBytes));
 rows.push(sizeRow('background JS', sizes.backgroundJs, null));
 
-const failed = printTable(rows, `Lagebild ${version} — ${results.browser}`);
-process.stdout.write([
+const heading = `Lagebild ${version} — ${results.browser}`;
+const failed = printTable(rows, heading);
+const notes = [
   'Flash: frames in which a job widget had a visible box, sampled in every rendered frame from the first; the control is the same page without the extension.',
   'Content script: CPU time of its own tasks per page load (compiling and running each script, every callback), from a Chromium trace; the floor rows are control extensions measured alike;',
   '  the second row is CDP Performance.getMetrics for the whole load, median with the extension minus median without (includes style work its stylesheet causes; noisy).',
   'Firefox: CPU of the page\'s processes from navigation to load (and, the "from the tab\'s opening" rows, from before the tab opened), with minus without, as a share of without; uBlock Origin with hand-written filters is the peer; the floors are extensions whose content script is empty or makes only Lagebild\'s API calls.',
   'Core: the modules alone, minified, in a plain page; cold = the first run after a page load, as the content script meets it.',
-  `Written bench/results.json in ${results.durationSeconds.toFixed(0)} s. ${failed === 0 ? 'All budgets kept.' : `${failed} budget${failed === 1 ? '' : 's'} missed.`}`,
+];
+writeBenchmarkPage(join(ROOT, 'docs', 'benchmark.md'), {
+  heading: `${heading}, ${results.machine.cpus} CPUs, load ${results.machine.loadAverage1m} at the start, ${results.measuredAt}`,
+  table: formatTable(rows),
+  notes,
+});
+process.stdout.write([
+  ...notes,
+  `Written bench/results.json and docs/benchmark.md in ${results.durationSeconds.toFixed(0)} s. ${failed === 0 ? 'All budgets kept.' : `${failed} budget${failed === 1 ? '' : 's'} missed.`}`,
 ].join('\n') + '\n');
 if (failed > 0) process.exitCode = 1;

@@ -1,4 +1,7 @@
-/** The bench's printed table: one row per figure, with its budget and whether it is kept. */
+/** The bench's printed table: one row per figure, with its budget and whether it is kept; and docs/benchmark.md, which holds it. */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 export type Verdict = 'pass' | 'FAIL' | 'info';
 
@@ -32,4 +35,24 @@ export function ms(value: number): string {
 
 export function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/** docs/benchmark.md holds what `npm run bench` writes between these; the reading of the figures around them is written by hand. */
+export const WRITTEN_FROM = '<!-- npm run bench writes from here -->';
+export const WRITTEN_TO = '<!-- npm run bench writes up to here -->';
+
+/** `page` (docs/benchmark.md as it is, or null) with the run's heading, whole table and notes between the markers. */
+export function benchmarkPage(page: string | null, run: { heading: string; table: string; notes: readonly string[] }): string {
+  const written = [WRITTEN_FROM, run.heading, run.table, run.notes.join('\n'), WRITTEN_TO].join('\n\n');
+  const from = page?.indexOf(WRITTEN_FROM) ?? -1;
+  const to = page?.indexOf(WRITTEN_TO) ?? -1;
+  if (page === null || from === -1 || to < from) return `${page?.trimEnd() ?? '# Benchmark'}\n\n${written}\n`;
+  return `${page.slice(0, from)}${written}${page.slice(to + WRITTEN_TO.length)}`;
+}
+
+/** Writes the run into docs/benchmark.md at `path`, its heading naming the commit measured (`-dirty`: with changes not committed). */
+export function writeBenchmarkPage(path: string, run: { heading: string; table: string; notes: readonly string[] }): void {
+  const commit = execFileSync('git', ['describe', '--always', '--dirty'], { cwd: dirname(path), encoding: 'utf8' }).trim();
+  const page = existsSync(path) ? readFileSync(path, 'utf8') : null;
+  writeFileSync(path, benchmarkPage(page, { ...run, heading: `${run.heading}, commit ${commit}` }));
 }

@@ -6,7 +6,7 @@
 import { pick } from '../briefing';
 import type { Briefing, Lang } from '../briefing/types';
 import { translator } from '../shared/i18n';
-import { formatDay } from '../popup/dom';
+import { formatDay } from '../shared/day';
 import type { CardContent } from '../shared/messages';
 
 /**

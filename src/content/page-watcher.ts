@@ -22,8 +22,8 @@
  * (hot-subtree.ts).
  */
 
-import { HOT_RECORDS, lightWatch } from './hot-subtree';
-import { shadowScout } from './shadow-roots';
+import { HOT_RECORDS, lightWatch, type LightWatch } from './hot-subtree';
+import { shadowScout, type ShadowScout } from './shadow-roots';
 
 export interface PageChange {
   /**
@@ -146,103 +146,80 @@ function readPart(doc: Document): { mark(): void; untouched(): boolean } {
   };
 }
 
-/**
- * `textMatters`: whether a text node added or edited on its own is worth handing to the listener;
- * the others only set `removed`, so a page that rewrites text every frame costs a test per node.
- */
-export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeListener, textMatters: (text: string) => boolean = () => true): void {
-  const win = doc.defaultView;
-  let queue: Node[] = [];
-  let removed = false;
-  let lastUrl = doc.location.href;
-  const pendingRoots: ShadowRoot[] = [];
-  const roots = shadowScout(doc, (root) => {
-    // Watched from the moment it is found, while parsing too: the parser fills a declarative root as it goes.
-    rootObserver.observe(root, OBSERVED);
-    pendingRoots.push(root);
-  }, signal);
-  /** Shadow roots found since the last call, offered as changes of their own. */
-  const offerRoots = (): void => {
-    for (let root = pendingRoots.shift(); root; root = pendingRoots.shift()) {
+/** Shadow roots, as the scout finds them: observed at once, and offered to the listener as changes of their own by `offer`. */
+interface ShadowRoots {
+  scout: ShadowScout;
+  offer: () => void;
+}
+
+/** The shadow roots phase: `observe` watches each root from the moment it is found, while parsing too (the parser fills a declarative root as it goes). */
+function watchShadowRoots(doc: Document, signal: AbortSignal, listener: ChangeListener, observe: (root: ShadowRoot) => void): ShadowRoots {
+  const pending: ShadowRoot[] = [];
+  const scout = shadowScout(
+    doc,
+    (root) => {
+      observe(root);
+      pending.push(root);
+    },
+    signal,
+  );
+  const offer = (): void => {
+    for (let root = pending.shift(); root; root = pending.shift()) {
       if (!signal.aborted) listener({ source: 'mutation', added: [root], parsedText: null, removed: false, urlChanged: false });
     }
   };
+  return { scout, offer };
+}
 
-  const parsed = (source: 'parsing' | 'parsed', parsedText: string): void => {
-    // The parser removes nothing; once it is done, counts are checked (a page script may have).
-    if (!signal.aborted) listener({ source, added: [doc.documentElement], parsedText, removed: source === 'parsed', urlChanged: false });
-    roots.parsed();
-    offerRoots();
-  };
-
+/** What the observers' records leave for the next pass. */
+interface Backlog {
+  /** Added or changed nodes to hand on. */
+  queue: Node[];
+  /** Something changed that the queue does not hold (see PageChange.removed). */
+  removed: boolean;
   /** Records of this frame that only replaced text (see hot-subtree.ts), and every 16th one's target. */
-  let textOnly = 0;
-  let targets: Node[] = [];
-  const replacedText = (target: Node): void => {
-    if ((textOnly++ & 15) === 0) targets.push(target);
-  };
-  const take = (records: MutationRecord[]): void => {
-    for (const record of records) {
-      if (record.type === 'childList') {
-        let elements = false;
-        for (const node of record.addedNodes) {
-          if (node.nodeType === ELEMENT_NODE) {
-            elements = true;
-            queue.push(node);
-            light.added(record, node);
-          } else if (node.nodeType === TEXT_NODE && textMatters((node as Text).data)) {
-            queue.push(node);
-          }
+  textOnly: number;
+  targets: Node[];
+}
+
+function replacedText(backlog: Backlog, target: Node): void {
+  if ((backlog.textOnly++ & 15) === 0) backlog.targets.push(target);
+}
+
+/** Sorts a batch of records into the backlog; see watchPage for `textMatters`. */
+function takeRecords(backlog: Backlog, records: MutationRecord[], textMatters: (text: string) => boolean, light: LightWatch): void {
+  for (const record of records) {
+    if (record.type === 'childList') {
+      let elements = false;
+      for (const node of record.addedNodes) {
+        if (node.nodeType === ELEMENT_NODE) {
+          elements = true;
+          backlog.queue.push(node);
+          light.added(record, node);
+        } else if (node.nodeType === TEXT_NODE && textMatters((node as Text).data)) {
+          backlog.queue.push(node);
         }
-        if (!elements) replacedText(record.target);
-        // Not read from removedNodes: on a busy page each read is an object more per record, and
-        // the listener checks what it holds itself.
-        removed = true;
-      } else if (record.type === 'characterData' && !textMatters((record.target as Text).data)) {
-        replacedText(record.target);
-        removed = true;
-      } else {
-        queue.push(record.target);
       }
+      if (!elements) replacedText(backlog, record.target);
+      // Not read from removedNodes: on a busy page each read is an object more per record, and
+      // the listener checks what it holds itself.
+      backlog.removed = true;
+    } else if (record.type === 'characterData' && !textMatters((record.target as Text).data)) {
+      replacedText(backlog, record.target);
+      backlog.removed = true;
+    } else {
+      backlog.queue.push(record.target);
     }
-  };
+  }
+}
 
-  const flush = (): void => {
-    if (signal.aborted) return;
-    take(observer.takeRecords());
-    take(rootObserver.takeRecords());
-    const added = outermost(new Set(queue));
-    queue = [];
-    for (const node of added) roots.added(node);
-    const url = doc.location.href;
-    const urlChanged = url !== lastUrl;
-    lastUrl = url;
-    const change: PageChange = { source: 'mutation', added, parsedText: null, removed, urlChanged };
-    removed = false;
-    if (added.length || change.removed || urlChanged) listener(change);
-    offerRoots();
-  };
-
-  // The document's own realm: the same thing in a page, and right for a document made elsewhere.
-  const Observer = win?.MutationObserver ?? MutationObserver;
-  const onRecords = (records: MutationRecord[]): void => {
-    take(records);
-    // A ticker is left out as soon as its records say so, not at our next frame callback: the
-    // page's own frame callback may come before ours in the next frame, with as many records again.
-    if (textOnly >= HOT_RECORDS) light.frame(textOnly, targets);
-    schedule();
-  };
-  /** The document's light DOM, and the shadow roots: a busy part of the page can be left out of the first alone. */
-  const observer = new Observer(onRecords);
-  const rootObserver = new Observer(onRecords);
-  const light = lightWatch(doc, observer, OBSERVED, (el) => {
-    queue.push(el);
-    schedule();
-  });
-  signal.addEventListener('abort', () => {
-    light.stop();
-    rootObserver.disconnect();
-  });
+/**
+ * When a pass over the changes runs: `pass` once per animation frame while the page changes (it
+ * says whether this frame was busy, and whether something still waits for later frames), and
+ * `flush` in the microtask after a change that cannot wait for our frame callback (see the top).
+ */
+function passScheduler(doc: Document, signal: AbortSignal, flush: () => void, pass: () => { busy: boolean; waiting: boolean }): () => void {
+  const win = doc.defaultView;
   let microtaskPending = false;
   let framePending = false;
   /**
@@ -258,15 +235,7 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
   const onFrame = (): void => {
     framePending = false;
     if (signal.aborted) return;
-    take(observer.takeRecords());
-    take(rootObserver.takeRecords());
-    light.frame(textOnly, targets);
-    textOnly = 0;
-    targets = [];
-    const busy = queue.length > 0 || removed;
-    flush();
-    const waiting = roots.recheck();
-    offerRoots();
+    const { busy, waiting } = pass();
     ourFrameTime = timeline?.currentTime ?? null;
     idleFrames = busy ? 0 : idleFrames + 1;
     if (idleFrames < IDLE_FRAMES || waiting) requestFrame();
@@ -276,7 +245,7 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
     framePending = true;
     win.requestAnimationFrame(onFrame);
   };
-  const schedule = (): void => {
+  return () => {
     if ((!framePending || !win || afterOurFrame()) && !microtaskPending) {
       microtaskPending = true;
       queueMicrotask(() => {
@@ -287,47 +256,139 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
     idleFrames = 0;
     requestFrame();
   };
+}
 
-  if (doc.readyState === 'loading' && win) {
-    // Until DOMContentLoaded, not until readyState changes: a frame can fall between the two.
-    let done = false;
-    const since = parsedSince(doc);
-    const part = readPart(doc);
-    /** The text parsed since the last read, offered; the part read is taken note of. */
-    const readNew = (): void => {
-      const text = since();
-      part.mark();
-      if (text !== null) parsed('parsing', text);
-    };
-    const eachFrame = (): void => {
-      if (signal.aborted || done) return;
-      readNew();
-      win.requestAnimationFrame(eachFrame);
-    };
-    win.requestAnimationFrame(eachFrame);
-    doc.addEventListener(
-      'DOMContentLoaded',
-      () => {
-        done = true;
-        light.observeAll();
-        readNew();
-        if (part.untouched()) {
-          parsed('parsed', '');
-        } else {
-          // A page script put something before the parser's position: the whole text once more.
-          parsed('parsed', wholeText(doc));
-        }
-      },
-      { once: true, signal },
-    );
-  } else {
-    light.observeAll();
+/** The observer phase: the light DOM's observer and the shadow roots' one, their records handled once a frame. */
+interface Observers {
+  light: LightWatch;
+  /** Asks for a pass: in this frame's microtask or at the next frame callback, whichever comes first and is due. */
+  schedule: () => void;
+  observeRoot: (root: ShadowRoot) => void;
+}
+
+function watchMutations(doc: Document, signal: AbortSignal, listener: ChangeListener, textMatters: (text: string) => boolean, roots: ShadowRoots): Observers {
+  const backlog: Backlog = { queue: [], removed: false, textOnly: 0, targets: [] };
+  let lastUrl = doc.location.href;
+  const takeAll = (): void => {
+    takeRecords(backlog, observer.takeRecords(), textMatters, light);
+    takeRecords(backlog, rootObserver.takeRecords(), textMatters, light);
+  };
+
+  const flush = (): void => {
+    if (signal.aborted) return;
+    takeAll();
+    const added = outermost(new Set(backlog.queue));
+    backlog.queue = [];
+    for (const node of added) roots.scout.added(node);
+    const url = doc.location.href;
+    const urlChanged = url !== lastUrl;
+    lastUrl = url;
+    const change: PageChange = { source: 'mutation', added, parsedText: null, removed: backlog.removed, urlChanged };
+    backlog.removed = false;
+    if (added.length || change.removed || urlChanged) listener(change);
+    roots.offer();
+  };
+  const schedule = passScheduler(doc, signal, flush, () => {
+    takeAll();
+    light.frame(backlog.textOnly, backlog.targets);
+    backlog.textOnly = 0;
+    backlog.targets = [];
+    const busy = backlog.queue.length > 0 || backlog.removed;
+    flush();
+    const waiting = roots.scout.recheck();
+    roots.offer();
+    return { busy, waiting };
+  });
+
+  // The document's own realm: the same thing in a page, and right for a document made elsewhere.
+  const Observer = doc.defaultView?.MutationObserver ?? MutationObserver;
+  const onRecords = (records: MutationRecord[]): void => {
+    takeRecords(backlog, records, textMatters, light);
+    // A ticker is left out as soon as its records say so, not at our next frame callback: the
+    // page's own frame callback may come before ours in the next frame, with as many records again.
+    if (backlog.textOnly >= HOT_RECORDS) light.frame(backlog.textOnly, backlog.targets);
+    schedule();
+  };
+  /** The document's light DOM, and the shadow roots: a busy part of the page can be left out of the first alone. */
+  const observer = new Observer(onRecords);
+  const rootObserver = new Observer(onRecords);
+  const light = lightWatch(doc, observer, OBSERVED, (el) => {
+    backlog.queue.push(el);
+    schedule();
+  });
+  signal.addEventListener('abort', () => {
+    light.stop();
+    rootObserver.disconnect();
+  });
+  return {
+    light,
+    schedule,
+    observeRoot: (root) => {
+      rootObserver.observe(root, OBSERVED);
+    },
+  };
+}
+
+/**
+ * The parse-time phase: until DOMContentLoaded (not until readyState changes: a frame can fall
+ * between the two), the text parsed since the frame before, offered from a frame callback; then
+ * the observers take over. On a document already parsed, the whole text at once.
+ */
+function watchParsing(doc: Document, signal: AbortSignal, observers: Observers, parsed: (source: 'parsing' | 'parsed', parsedText: string) => void): void {
+  const win = doc.defaultView;
+  if (doc.readyState !== 'loading' || !win) {
+    observers.light.observeAll();
     parsed('parsed', wholeText(doc));
+    return;
   }
+  let done = false;
+  const since = parsedSince(doc);
+  const part = readPart(doc);
+  /** The text parsed since the last read, offered; the part read is taken note of. */
+  const readNew = (): void => {
+    const text = since();
+    part.mark();
+    if (text !== null) parsed('parsing', text);
+  };
+  const eachFrame = (): void => {
+    if (signal.aborted || done) return;
+    readNew();
+    win.requestAnimationFrame(eachFrame);
+  };
+  win.requestAnimationFrame(eachFrame);
+  doc.addEventListener(
+    'DOMContentLoaded',
+    () => {
+      done = true;
+      observers.light.observeAll();
+      readNew();
+      // Else a page script put something before the parser's position: the whole text once more.
+      parsed('parsed', part.untouched() ? '' : wholeText(doc));
+    },
+    { once: true, signal },
+  );
+}
+
+/**
+ * `textMatters`: whether a text node added or edited on its own is worth handing to the listener;
+ * the others only set `removed`, so a page that rewrites text every frame costs a test per node.
+ */
+export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeListener, textMatters: (text: string) => boolean = () => true): void {
+  const roots = watchShadowRoots(doc, signal, listener, (root) => {
+    observers.observeRoot(root);
+  });
+  const observers = watchMutations(doc, signal, listener, textMatters, roots);
+  watchParsing(doc, signal, observers, (source, parsedText) => {
+    // The parser removes nothing; once it is done, counts are checked (a page script may have).
+    if (!signal.aborted) listener({ source, added: [doc.documentElement], parsedText, removed: source === 'parsed', urlChanged: false });
+    roots.scout.parsed();
+    roots.offer();
+  });
 
   // Address changes the DOM does not show at once: back/forward, and pushState/replaceState where
   // the Navigation API reports them (the isolated world cannot wrap the page's own history).
-  win?.addEventListener('popstate', schedule, { signal });
+  const win = doc.defaultView;
+  win?.addEventListener('popstate', observers.schedule, { signal });
   const navigation = (win as (Window & { navigation?: EventTarget }) | null)?.navigation;
-  navigation?.addEventListener('currententrychange', schedule, { signal });
+  navigation?.addEventListener('currententrychange', observers.schedule, { signal });
 }

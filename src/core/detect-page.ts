@@ -282,25 +282,8 @@ function verdict(kind: PageKind, articleId: string | null, headline: string | nu
   return { kind, articleId, aboutUkraine: score >= UKRAINE_THRESHOLD, score, headline, signals };
 }
 
-export function detectPage(doc: Document, url: string | URL): PageVerdict {
-  let location: URL | null = null;
-  try {
-    location = new URL(url);
-  } catch {
-    // Not an address at all: not Handelsblatt either.
-  }
-  if (!location || !HANDELSBLATT_HOST.test(location.hostname)) {
-    return verdict('not-handelsblatt', null, null, [
-      { source: 'host', detail: `host: ${location?.hostname || String(url).slice(0, 80)}`, weight: 0 },
-    ]);
-  }
-  const signals: Signal[] = [{ source: 'host', detail: `host: ${location.hostname}`, weight: 0 }];
-  const add = (signal: Signal | null): void => {
-    if (signal) signals.push(signal);
-  };
-
-  // `<meta>` contents by name or property; the first of each wins.
-  const head = doc.head as HTMLHeadElement | null;
+/** `<meta>` contents by name or property; the first of each wins. */
+function headMetas(head: HTMLHeadElement | null): Map<string, string> {
   const metas = new Map<string, string>();
   const metaElements = head?.getElementsByTagName('meta') ?? [];
   for (let i = 0, el; (el = metaElements[i]); i++) {
@@ -308,38 +291,30 @@ export function detectPage(doc: Document, url: string | URL): PageVerdict {
     const content = el.getAttribute('content');
     if (key && content && !metas.has(key)) metas.set(key, content);
   }
+  return metas;
+}
+
+/** The article ID in the address, the head's canonical address and the markup; which counts, and the signal saying whence. */
+function articleIds(doc: Document, head: HTMLHeadElement | null, pathname: string, metas: Map<string, string>): { urlId: string | null; canonicalId: string | null; articleId: string | null; signal: Signal | null } {
   const ogUrl = metas.get('og:url');
-  const { pathname } = location;
   const urlId = idInUrl(pathname);
   const canonicalId = idInUrl(ogUrl === undefined ? head?.querySelector('link[rel="canonical"]')?.getAttribute('href') : ogUrl.trim());
   const markupId = urlId ? null : (doc.querySelector(ARTICLE_ID_ELEMENT)?.getAttribute('data-article-id') ?? null);
   const articleId = urlId ?? (markupId && /^\d{7,9}$/.test(markupId) ? markupId : null) ?? canonicalId;
-  if (articleId) {
-    const from = urlId ? 'URL' : articleId === markupId ? 'markup' : 'canonical URL';
-    add({ source: 'article-id', detail: `article ID ${articleId} (${from})`, weight: 0 });
-  }
+  const from = urlId ? 'URL' : articleId === markupId ? 'markup' : 'canonical URL';
+  const signal: Signal | null = articleId ? { source: 'article-id', detail: `article ID ${articleId} (${from})`, weight: 0 } : null;
+  return { urlId, canonicalId, articleId, signal };
+}
 
-  // After an SPA navigation the head may still describe the previous article: then trust the body only.
-  const headIsStale = urlId !== null && canonicalId !== null && canonicalId !== urlId;
-  const { article: ldFound, unreadable } = readJsonLd(doc);
-  const ldIsStale = ldFound?.id != null && urlId !== null && ldFound.id !== urlId;
-  const ld = ldIsStale ? null : ldFound;
-  if (unreadable > 0) add({ source: 'json-ld', detail: `${unreadable} unreadable JSON-LD block(s) ignored`, weight: 0 });
-  if (ldIsStale) add({ source: 'json-ld', detail: `JSON-LD describes article ${ldFound.id ?? ''}, ignored`, weight: 0 });
-  if (headIsStale) add({ source: 'meta', detail: `head metadata describes article ${canonicalId}, ignored`, weight: 0 });
-  const headMeta = (key: string): string | null => {
-    const content = headIsStale ? undefined : metas.get(key);
-    return content ? clean(content) : null;
-  };
-
-  // The head is read first and the header only without it: on the old design each header query
-  // costs as much as the whole head.
+/**
+ * The page's words on its topic, and the signals they give. The head is read first and the header
+ * only without it: on the old design each header query costs as much as the whole head.
+ */
+function topicEvidence(doc: Document, pathname: string, ld: LdArticle | null, headMeta: (key: string) => string | null): { headline: string | null; lead: string | null; signals: (Signal | null)[] } {
   const ogTitle = headMeta('og:title');
   const headline = ld?.headline || ogTitle || clean(doc.querySelector(HEADLINE)?.textContent) || null;
   const kicker = clean(doc.querySelector(KICKER)?.textContent) || null;
   const lead = headMeta('og:description') || headMeta('description') || clean(doc.querySelector(LEAD_TEXT)?.textContent) || null;
-
-  if (ld) add({ source: 'json-ld', detail: `JSON-LD ${ld.type}`, weight: 0 });
 
   const root = doc.querySelector(ARTICLE_ROOT);
   const slugs = topicSlugs(root);
@@ -367,11 +342,49 @@ export function detectPage(doc: Document, url: string | URL): PageVerdict {
   // One search through all of it (nested lists join with commas) tells whether any text has a
   // stem: on an article about anything else, the usual page, the search per source is skipped.
   const everything = String([evidence.map(([candidates]) => candidates.map((c) => c.text)), slugs, paragraphs]);
-  if (everything.toLowerCase().search(STEMS) >= 0) {
-    for (const [candidates, full] of evidence) add(best(candidates, full));
-    add(topicSignal(slugs));
-    add(bodySignal(paragraphs));
+  if (everything.toLowerCase().search(STEMS) < 0) return { headline, lead, signals: [] };
+  return { headline, lead, signals: [...evidence.map(([candidates, full]) => best(candidates, full)), topicSignal(slugs), bodySignal(paragraphs)] };
+}
+
+export function detectPage(doc: Document, url: string | URL): PageVerdict {
+  let location: URL | null = null;
+  try {
+    location = new URL(url);
+  } catch {
+    // Not an address at all: not Handelsblatt either.
   }
+  if (!location || !HANDELSBLATT_HOST.test(location.hostname)) {
+    return verdict('not-handelsblatt', null, null, [
+      { source: 'host', detail: `host: ${location?.hostname || String(url).slice(0, 80)}`, weight: 0 },
+    ]);
+  }
+  const signals: Signal[] = [{ source: 'host', detail: `host: ${location.hostname}`, weight: 0 }];
+  const add = (signal: Signal | null): void => {
+    if (signal) signals.push(signal);
+  };
+
+  const head = doc.head as HTMLHeadElement | null;
+  const metas = headMetas(head);
+  const { pathname } = location;
+  const { urlId, canonicalId, articleId, signal: idSignal } = articleIds(doc, head, pathname, metas);
+  add(idSignal);
+
+  // After an SPA navigation the head may still describe the previous article: then trust the body only.
+  const headIsStale = urlId !== null && canonicalId !== null && canonicalId !== urlId;
+  const { article: ldFound, unreadable } = readJsonLd(doc);
+  const ldIsStale = ldFound?.id != null && urlId !== null && ldFound.id !== urlId;
+  const ld = ldIsStale ? null : ldFound;
+  if (unreadable > 0) add({ source: 'json-ld', detail: `${unreadable} unreadable JSON-LD block(s) ignored`, weight: 0 });
+  if (ldIsStale) add({ source: 'json-ld', detail: `JSON-LD describes article ${ldFound.id ?? ''}, ignored`, weight: 0 });
+  if (headIsStale) add({ source: 'meta', detail: `head metadata describes article ${canonicalId}, ignored`, weight: 0 });
+  const headMeta = (key: string): string | null => {
+    const content = headIsStale ? undefined : metas.get(key);
+    return content ? clean(content) : null;
+  };
+
+  if (ld) add({ source: 'json-ld', detail: `JSON-LD ${ld.type}`, weight: 0 });
+  const { headline, lead, signals: topic } = topicEvidence(doc, pathname, ld, headMeta);
+  for (const signal of topic) add(signal);
 
   const markers = liveblogMarkers(doc, pathname, ld, lead);
   if (markers.length > 0) add({ source: 'liveblog', detail: `live-blog markers: ${markers.join(', ')}`, weight: 0 });

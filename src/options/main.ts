@@ -1,5 +1,5 @@
 /** Options page entry; see options.ts. */
-import { shellOptions } from '../popup/entry';
+import { shellOptions } from '../ui/entry';
 import { startOptions } from './options';
 
 const root = document.getElementById('app');

@@ -1,7 +1,7 @@
 /** The options page: every switch, each saved as it changes, in the reader's language. */
-import { el } from '../popup/dom';
-import { renderSettings } from '../popup/settings-view';
-import { startShell, type ShellOptions } from '../popup/shell';
+import { el } from '../ui/dom';
+import { renderSettings } from '../ui/settings-view';
+import { startShell, type ShellOptions } from '../ui/shell';
 
 export function startOptions(root: HTMLElement, options: ShellOptions): void {
   startShell(root, options, {

@@ -9,8 +9,8 @@ import type { Briefing, Lang } from '../briefing/types';
 import { QUOTE_SIGNAL } from '../core/liveblog/relevance';
 import type { Translate } from '../shared/i18n';
 import type { LiveEntry, LiveblogState } from '../shared/messages';
-import { el } from '../popup/dom';
-import { liveblogSentence } from '../popup/status-view';
+import { el } from '../ui/dom';
+import { liveblogSentence } from '../ui/status-view';
 
 export interface LiveblogView {
   briefing: Briefing;

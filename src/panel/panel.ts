@@ -11,10 +11,10 @@ import { UKRAINE_LIVEBLOG_ID } from '../core/selectors';
 import type { LiveblogState, QuoteQuery } from '../shared/messages';
 import { onTabNews, requestLiveblog, requestShowEntry, requestShowQuote, requestTabStatus, requestWatchQuotes } from '../shared/messaging';
 import { activeTab, onReaderTabChanged } from '../shared/reader-tab';
-import { applyQuotesFound, applyQuotesInView, clearQuoteFeedback, renderBriefing } from '../popup/briefing-view';
-import { el, externalLink } from '../popup/dom';
-import { startShell, type ShellOptions } from '../popup/shell';
-import { renderStatus, updateStatus, type StatusState } from '../popup/status-view';
+import { applyQuotesFound, applyQuotesInView, clearQuoteFeedback, renderBriefing } from '../ui/briefing-view';
+import { el, externalLink } from '../ui/dom';
+import { startShell, type ShellOptions } from '../ui/shell';
+import { renderStatus, updateStatus, type StatusState } from '../ui/status-view';
 import { goToPosition, renderLiveblog, updateLiveblog } from './liveblog-view';
 
 export const LIVEBLOG_URL = `https://www.handelsblatt.com/${UKRAINE_LIVEBLOG_ID}.html`;

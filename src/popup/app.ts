@@ -8,11 +8,11 @@ import type { Briefing, Lang } from '../briefing/types';
 import { requestTabStatus } from '../shared/messaging';
 import { activeTab, openBesideArticle, openOptions } from '../shared/reader-tab';
 import type { Translate } from '../shared/i18n';
-import { el } from './dom';
-import { briefingSection } from './briefing-view';
-import { renderSettings } from './settings-view';
-import { startShell, type ShellOptions } from './shell';
-import { renderStatus, updateStatus, type StatusState } from './status-view';
+import { el } from '../ui/dom';
+import { briefingSection } from '../ui/briefing-view';
+import { renderSettings } from '../ui/settings-view';
+import { startShell, type ShellOptions } from '../ui/shell';
+import { renderStatus, updateStatus, type StatusState } from '../ui/status-view';
 
 export interface PopupOptions extends ShellOptions {
   briefing: Briefing;

@@ -4,8 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { PageKind } from '../../src/core/page';
 import {
@@ -15,6 +13,7 @@ import { chromiumPath } from '../../tools/browsers';
 import type { Popup } from '../../tools/extension-browser';
 import { FLASH_REPORT, afterFrames, withSampler } from '../../tools/first-frame';
 import { served } from '../../tools/server';
+import { AXE_RUN, AXE_SOURCE, type AxeViolation } from '../support/axe';
 import { chromiumSession } from './chromium-session';
 import { expectNoFlash, flashReport, SETTLE_FRAMES } from './flash';
 import { browserOrSkip } from './prerequisites';
@@ -120,9 +119,8 @@ describe.skipIf(executablePath === null)('Lagebild in Chromium', () => {
     try {
       await popup.emulateColorScheme(scheme);
       expect(await popup.evaluate<boolean>(`matchMedia('(prefers-color-scheme: ${scheme})').matches`)).toBe(true);
-      await popup.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
-      const violations = await popup.evaluate<unknown[]>(`axe.run(document, { resultTypes: ['violations'] }).then((r) =>
-        r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) })))`);
+      await popup.evaluate(AXE_SOURCE);
+      const violations = await popup.evaluate<AxeViolation[]>(AXE_RUN);
       expect(violations).toEqual([]);
     } finally {
       await closePopup(popup);

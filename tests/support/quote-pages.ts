@@ -1,5 +1,5 @@
 /** Quotes, pages and helpers the quote-matcher tests share. */
-import { findQuote, openTextIndex, toRange, type QuoteMatch, type TextIndex } from '../../src/core/quote-match';
+import { findQuote, openTextIndex, toRange, type QuoteMatch, type TextIndex } from '../../src/core/quote';
 import { normaliseForMatch, wordsOf } from '../../src/core/quote/normalise';
 import { articleUrl, GENEVA_TEXT } from '../../tools/pages';
 import { parseHtml } from './dom';

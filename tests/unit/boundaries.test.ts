@@ -1,7 +1,8 @@
 /**
  * Where each kind of code may reach, checked on the sources: only shared/messaging.ts sends and
  * listens for messages; content features reach the extension API only through shared modules and
- * never import each other; the content entry hands no feature's result to another. Helpers that
+ * never import each other; the content entry hands no feature's result to another; the popup, the
+ * side panel and the options page keep their own folders and share only src/ui. Helpers that
  * tests, bench and scripts share live in tools/, which none of the three reaches around.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -40,6 +41,13 @@ function featureWiring(code: string): string[] {
   return code.split('\n').filter((line) => !line.startsWith('import ') && called(line) && !alone(line));
 }
 
+/** The folders directly under `base` that a file's relative imports land in. */
+function foldersReached(file: string, base: string): string[] {
+  return importsOf(read(file))
+    .filter((path) => path.startsWith('.'))
+    .map((path) => relative(base, resolve(dirname(file), path)).split('/')[0]!);
+}
+
 describe('the boundary checks', () => {
   it('see a messaging call in code, not in a comment', () => {
     expect(messagingCalls('ext().runtime.sendMessage(report);')).toEqual(['sendMessage']);
@@ -60,7 +68,8 @@ describe('the boundary checks', () => {
 });
 
 describe('the extension sources', () => {
-  const sources = sourcesUnder(resolve(root, 'src'));
+  const srcDir = resolve(root, 'src');
+  const sources = sourcesUnder(srcDir);
 
   it('send and listen for messages only in shared/messaging.ts', () => {
     const callers = sources.filter((file) => messagingCalls(read(file)).length > 0).map((file) => relative(root, file));
@@ -80,6 +89,23 @@ describe('the extension sources', () => {
     }
   });
 
+  const pages = ['popup', 'panel', 'options'];
+  const roomOf = (file: string): string => relative(srcDir, file).split('/')[0]!;
+
+  it('import a page folder (popup, panel, options) only from inside it', () => {
+    const crossings = sources.flatMap((file) =>
+      foldersReached(file, srcDir)
+        .filter((room) => pages.includes(room) && room !== roomOf(file))
+        .map((room) => `${relative(root, file)} -> src/${room}`),
+    );
+    expect(crossings).toEqual([]);
+  });
+
+  it('leave src/ui, what the pages share, to the pages', () => {
+    const users = sources.filter((file) => roomOf(file) !== 'ui' && foldersReached(file, srcDir).includes('ui')).map(roomOf);
+    expect([...new Set(users)].sort()).toEqual([...pages].sort());
+  });
+
   it('start each content feature with the shared context alone', () => {
     for (const entry of ['src/content/page.iife.ts', 'src/content/start.iife.ts']) {
       expect(featureWiring(read(resolve(root, entry))), entry).toEqual([]);
@@ -88,12 +114,6 @@ describe('the extension sources', () => {
 });
 
 describe('the tools, bench and scripts', () => {
-  /** Repository folders a file's relative imports land in. */
-  const reachedFolders = (file: string): string[] =>
-    importsOf(read(file))
-      .filter((path) => path.startsWith('.'))
-      .map((path) => relative(root, resolve(dirname(file), path)).split('/')[0]!);
-
   it.each([
     ['bench', ['tests', 'scripts']],
     ['scripts', ['tests', 'bench']],
@@ -102,7 +122,7 @@ describe('the tools, bench and scripts', () => {
     const files = sourcesUnder(resolve(root, folder));
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) {
-      expect(reachedFolders(file).filter((reached) => banned.includes(reached)), relative(root, file)).toEqual([]);
+      expect(foldersReached(file, root).filter((reached) => banned.includes(reached)), relative(root, file)).toEqual([]);
     }
   });
 });

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { briefing } from '../../src/briefing/index';
 import { PAGE_KINDS, type PageKind, type Signal } from '../../src/core/page';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/core/settings';
-import { dateElement } from '../../src/popup/dom';
+import { dateElement } from '../../src/ui/dom';
 import { fakeBrowser, resetFakeBrowser } from '../support/fake-browser';
 import {
   answered, answerWith, openOptionsPage, openPanel, openPopup, sentence, settingsLoaded, statusSection, storedSettings, tabStatus,

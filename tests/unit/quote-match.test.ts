@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allQuotes, briefing } from '../../src/briefing';
-import { findQuote, findQuotes, toRange } from '../../src/core/quote-match';
+import { findQuote, findQuotes, toRange } from '../../src/core/quote';
 import { allowedEdits } from '../../src/core/quote/align';
 import { normaliseForMatch } from '../../src/core/quote/normalise';
 import { allPages, articleUrl, GENEVA_TEXT, genevaArticlePage, longArticlePage } from '../../tools/pages';

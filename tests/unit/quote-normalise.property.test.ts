@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findQuote, openTextIndex, type QuoteMatch, type TextIndex, type TextPoint } from '../../src/core/quote-match';
+import { findQuote, openTextIndex, type QuoteMatch, type TextIndex, type TextPoint } from '../../src/core/quote';
 import { allowedEdits } from '../../src/core/quote/align';
 import { normaliseForMatch, sketch, wordsOf } from '../../src/core/quote/normalise';
 import { articleUrl } from '../../tools/pages';

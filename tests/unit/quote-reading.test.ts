@@ -1,6 +1,6 @@
 /** How the matcher reads a story: stretch by stretch, and what it rules out before reading on. */
 import { describe, expect, it } from 'vitest';
-import { findQuote, findQuotes, openTextIndex, type QuoteMatch } from '../../src/core/quote-match';
+import { findQuote, findQuotes, openTextIndex, type QuoteMatch } from '../../src/core/quote';
 import { normaliseForMatch } from '../../src/core/quote/normalise';
 import { articleUrl, GENEVA_TEXT, longArticlePage } from '../../tools/pages';
 import { parseHtml } from '../support/dom';

@@ -8,7 +8,7 @@
  * reads beside the side panel, until another quote is shown or the page changes; the panel is told then.
  * For the panel, the quotes standing in the visible part of the page are reported as the reader scrolls.
  */
-import { findQuote, openTextIndex, toRange, type QuoteMatch, type TextIndex } from '../../core/quote-match';
+import { findQuote, openTextIndex, toRange, type QuoteMatch, type TextIndex } from '../../core/quote';
 import { HIDE_ATTRIBUTE } from '../../core/hiding-rules';
 import { ARTICLE_ROOT } from '../../core/selectors';
 import type { QuoteQuery } from '../../shared/messages';
@@ -95,14 +95,74 @@ function prefersReducedMotion(doc: Document): boolean {
   return doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches === true;
 }
 
+/**
+ * The one passage marked at a time. `indexStale` is called when marking or unmarking split or
+ * joined the text nodes an index points into.
+ */
+function passageMark(doc: Document, indexStale: () => void): { set(id: string, range: Range, nodes: Text[], match: QuoteMatch): void; clear(tell: boolean): void } {
+  let unmark: Unmark | null = null;
+  let marked: string | null = null;
+  const style = { element: null as HTMLStyleElement | null };
+  return {
+    set(id, range, nodes, match) {
+      const undo = highlight(doc, range, style) ?? wrap(doc, nodes, match);
+      // A wrapper splits text nodes the index points into, and joins them again when it goes.
+      indexStale();
+      marked = id;
+      unmark = () => {
+        undo();
+        indexStale();
+      };
+    },
+    /** Takes the mark away; `tell` when the reader did not ask for it, so the panel stops calling it marked. */
+    clear(tell) {
+      const undo = unmark;
+      const id = marked;
+      unmark = null;
+      marked = null;
+      undo?.();
+      if (tell && id !== null) announce({ type: 'lagebild/mark-cleared', id });
+    },
+  };
+}
+
+/**
+ * One observer on the few elements the quotes stand in: the browser reports crossings of the
+ * viewport's edge, so nothing runs per scroll event and nothing is read from the rest of the page.
+ */
+function observeInView(Observer: typeof IntersectionObserver, index: TextIndex, quotes: readonly QuoteQuery[]): { watcher: IntersectionObserver; watching: string[] } {
+  const ids = new Map<Element, string[]>();
+  for (const quote of quotes) {
+    const match = findQuote(index, quote.text);
+    const element = match && passageElement(toRange(match));
+    if (element) ids.set(element, [...(ids.get(element) ?? []), quote.id]);
+  }
+  const inView = new Set<string>();
+  let reported = '';
+  const watcher = new Observer((entries) => {
+    for (const entry of entries) {
+      for (const id of ids.get(entry.target) ?? []) {
+        if (entry.isIntersecting) inView.add(id);
+        else inView.delete(id);
+      }
+    }
+    const now = quotes.map((q) => q.id).filter((id) => inView.has(id));
+    if (now.join() === reported) return;
+    reported = now.join();
+    announce({ type: 'lagebild/quotes-in-view', ids: now });
+  });
+  for (const element of ids.keys()) watcher.observe(element);
+  return { watcher, watching: [...ids.values()].flat() };
+}
+
 /** Answers show-quote requests, and adds to the status answer which of the asked quotes the page holds. */
 export function findQuotesInStory(ctx: ContentContext): void {
   const { doc, signal } = ctx;
   let index: TextIndex | null = null;
-  let unmark: Unmark | null = null;
-  let marked: string | null = null;
   let watcher: IntersectionObserver | null = null;
-  const style = { element: null as HTMLStyleElement | null };
+  const mark = passageMark(doc, () => {
+    index = null;
+  });
 
   const currentIndex = (): TextIndex | null => {
     const root = doc.querySelector(ARTICLE_ROOT) ?? doc.querySelector('body');
@@ -111,67 +171,23 @@ export function findQuotesInStory(ctx: ContentContext): void {
     return index;
   };
 
-  /** Takes the mark away; `tell` when the reader did not ask for it, so the panel stops calling it marked. */
-  const clearMark = (tell: boolean): void => {
-    const undo = unmark;
-    const id = marked;
-    unmark = null;
-    marked = null;
-    undo?.();
-    if (tell && id !== null) announce({ type: 'lagebild/mark-cleared', id });
-  };
-
-  const mark = (id: string, range: Range, nodes: Text[], match: QuoteMatch): void => {
-    const undo = highlight(doc, range, style) ?? wrap(doc, nodes, match);
-    // A wrapper splits text nodes the index points into, and joins them again when it goes.
-    index = null;
-    marked = id;
-    unmark = () => {
-      undo();
-      index = null;
-    };
-  };
-
   const stopWatching = (): void => {
     watcher?.disconnect();
     watcher = null;
   };
 
-  /**
-   * One observer on the few elements the quotes stand in: the browser reports crossings of the
-   * viewport's edge, so nothing runs per scroll event and nothing is read from the rest of the page.
-   */
   const watch = (quotes: readonly QuoteQuery[]): string[] => {
     stopWatching();
     const current = currentIndex();
     const Observer = doc.defaultView?.IntersectionObserver;
     if (current === null || Observer === undefined || ctx.verdict?.aboutUkraine !== true) return [];
-    const ids = new Map<Element, string[]>();
-    for (const quote of quotes) {
-      const match = findQuote(current, quote.text);
-      const element = match && passageElement(toRange(match));
-      if (element) ids.set(element, [...(ids.get(element) ?? []), quote.id]);
-    }
-    const inView = new Set<string>();
-    let reported = '';
-    watcher = new Observer((entries) => {
-      for (const entry of entries) {
-        for (const id of ids.get(entry.target) ?? []) {
-          if (entry.isIntersecting) inView.add(id);
-          else inView.delete(id);
-        }
-      }
-      const now = quotes.map((q) => q.id).filter((id) => inView.has(id));
-      if (now.join() === reported) return;
-      reported = now.join();
-      announce({ type: 'lagebild/quotes-in-view', ids: now });
-    });
-    for (const element of ids.keys()) watcher.observe(element);
-    return [...ids.values()].flat();
+    const observed = observeInView(Observer, current, quotes);
+    watcher = observed.watcher;
+    return observed.watching;
   };
 
   const show = (quote: QuoteQuery): boolean => {
-    clearMark(false);
+    mark.clear(false);
     const current = currentIndex();
     const match = current && findQuote(current, quote.text);
     if (!current || !match) return false;
@@ -180,19 +196,19 @@ export function findQuotesInStory(ctx: ContentContext): void {
       block: 'center',
       behavior: prefersReducedMotion(doc) ? 'auto' : 'smooth',
     });
-    mark(quote.id, range, nodesOf(current, match), match);
+    mark.set(quote.id, range, nodesOf(current, match), match);
     return true;
   };
 
   ctx.onPageChange(({ urlChanged }) => {
     index = null;
     if (!urlChanged) return;
-    clearMark(true);
+    mark.clear(true);
     // The panel asks again for the new page once the page features announce the change.
     stopWatching();
   });
   signal.addEventListener('abort', () => {
-    clearMark(true);
+    mark.clear(true);
     stopWatching();
   });
   listen(

@@ -2,12 +2,12 @@
  * Finds a briefing quote in the text of the open story, for "show in article". The page rarely holds our quote letter
  * for letter: Handelsblatt rewords paragraphs during the day, our received copy has swapped words, and the markup splits
  * sentences into links, soft hyphens and typographic quotes. So quote and page are compared normalised
- * (quote/normalise.ts), first as an exact substring, then word by word with a few edits (quote/align.ts), in an index
- * of the story read only as far as needed (quote/text-index.ts).
+ * (normalise.ts), first as an exact substring, then word by word with a few edits (align.ts), in an index
+ * of the story read only as far as needed (text-index.ts).
  */
-import { alignQuote, allowedEdits, type Found } from './quote/align';
-import { indexOfWhole, normaliseForMatch, wordsOf } from './quote/normalise';
-import { openTextIndex, type IndexOptions, type TextIndex, type TextPoint } from './quote/text-index';
+import { alignQuote, allowedEdits, type Found } from './align';
+import { indexOfWhole, normaliseForMatch, wordsOf } from './normalise';
+import { openTextIndex, type IndexOptions, type TextIndex, type TextPoint } from './text-index';
 
 export { openTextIndex, type TextIndex, type TextPoint };
 

@@ -38,6 +38,31 @@ export interface Shell {
   render: () => void;
 }
 
+/** Draws the whole page in the shell's language: the masthead, the view's main part, the one new-tab note; focus stays where it was. */
+function drawPage(root: HTMLElement, view: PageView, shell: Shell, selectLanguage: (next: Lang) => void): void {
+  const current = shell.lang();
+  const t = translator(current);
+  const doc = root.ownerDocument;
+  const focusedId = doc.activeElement?.id;
+  doc.documentElement.lang = current;
+  doc.documentElement.dataset.page = view.kind;
+  doc.title = t(view.title);
+  root.replaceChildren(
+    el(
+      'header',
+      { class: 'masthead' },
+      el('div', { class: 'brand' }, el('h1', {}, t('popupTitle')), el('p', { class: 'tagline' }, t('popupTagline'))),
+      renderLanguageSwitch(current, t, selectLanguage),
+    ),
+    el('main', {}, ...view.main(shell)),
+    el('p', { id: NEW_TAB_NOTE_ID, hidden: '' }, t('opensInNewTab')),
+  );
+  const settings = shell.settings();
+  if (settings) applySettings(root, settings);
+  view.drawn?.();
+  if (focusedId) doc.getElementById(focusedId)?.focus();
+}
+
 export function startShell(root: HTMLElement, options: ShellOptions, view: PageView): Shell {
   let choice = options.rememberedChoice;
   let readerChose = false;
@@ -90,26 +115,7 @@ export function startShell(root: HTMLElement, options: ShellOptions, view: PageV
   }
 
   function render(): void {
-    const current = lang();
-    const t = translator(current);
-    const doc = root.ownerDocument;
-    const focusedId = doc.activeElement?.id;
-    doc.documentElement.lang = current;
-    doc.documentElement.dataset.page = view.kind;
-    doc.title = t(view.title);
-    root.replaceChildren(
-      el(
-        'header',
-        { class: 'masthead' },
-        el('div', { class: 'brand' }, el('h1', {}, t('popupTitle')), el('p', { class: 'tagline' }, t('popupTagline'))),
-        renderLanguageSwitch(current, t, selectLanguage),
-      ),
-      el('main', {}, ...view.main(shell)),
-      el('p', { id: NEW_TAB_NOTE_ID, hidden: '' }, t('opensInNewTab')),
-    );
-    if (settings) applySettings(root, settings);
-    view.drawn?.();
-    if (focusedId) doc.getElementById(focusedId)?.focus();
+    drawPage(root, view, shell, selectLanguage);
   }
 
   render();

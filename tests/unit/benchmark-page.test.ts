@@ -1,0 +1,26 @@
+/** docs/benchmark.md: `npm run bench` rewrites its table between the markers and leaves the reading around them. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { benchmarkPage, WRITTEN_FROM, WRITTEN_TO } from '../../bench/table';
+
+const run = (n: number) => ({ heading: `Run ${String(n)}`, table: `| x |\n|---|\n| ${String(n)} |`, notes: ['Flash: …'] });
+
+describe('docs/benchmark.md', () => {
+  it('gets the run between its markers, the hand-written reading around them kept', () => {
+    const page = `# Benchmark\n\nIntro.\n\n${WRITTEN_FROM}\n\nold\n\n${WRITTEN_TO}\n\n## Reading\n\nBy hand.\n`;
+    const next = benchmarkPage(page, run(2));
+    expect(next).toBe(`# Benchmark\n\nIntro.\n\n${WRITTEN_FROM}\n\nRun 2\n\n| x |\n|---|\n| 2 |\n\nFlash: …\n\n${WRITTEN_TO}\n\n## Reading\n\nBy hand.\n`);
+    expect(benchmarkPage(next, run(2))).toBe(next);
+  });
+
+  it('is written whole when missing, and the run added at the end of a page without markers', () => {
+    expect(benchmarkPage(null, run(1))).toMatch(new RegExp(`^# Benchmark\\n\\n${WRITTEN_FROM}\\n\\nRun 1\\n`));
+    expect(benchmarkPage('# Mine\n', run(1))).toMatch(/^# Mine\n\n<!--[^]*Run 1[^]*-->\n$/);
+  });
+
+  it('in the repository holds the markers, once each', () => {
+    const page = readFileSync(resolve(import.meta.dirname, '../../docs/benchmark.md'), 'utf8');
+    expect([page.split(WRITTEN_FROM).length, page.split(WRITTEN_TO).length]).toEqual([2, 2]);
+  });
+});
