@@ -83,8 +83,53 @@ export function updateLiveblog(section: HTMLElement, state: LiveblogState, view:
   section.querySelector('.live-entries')?.replaceChildren(...state.entries.map((entry) => entryItem(entry, view, entry.id === state.focus)));
 }
 
+/** The live-blog part of the panel: the state of the tab in front, and which entries it showed first. */
+export interface LiveblogPart {
+  /** The tab's answer; `newPage` when it speaks of another page than before, whose entries are all not new. */
+  set(state: LiveblogState | null, newPage: boolean): void;
+  /** A change the tab announced. */
+  update(state: LiveblogState): void;
+  /** Draws the state into the section (after the shell drew the page). */
+  apply(): void;
+}
+
+export function liveblogPart(root: HTMLElement, briefing: Briefing, shell: () => { lang: () => Lang; t: Translate }, onShow: (id: string) => void): LiveblogPart {
+  let state: LiveblogState | null = null;
+  /** The entries the panel showed first for this page: those after them are new. */
+  let known: Set<string> | null = null;
+  let focused: string | null = null;
+  const apply = (): void => {
+    const section = root.querySelector<HTMLElement>('#liveblog');
+    if (!section) return;
+    section.hidden = state === null;
+    if (state === null) return;
+    known ??= new Set(state.entries.map((e) => e.id));
+    const { lang, t } = shell();
+    updateLiveblog(section, state, { briefing, lang: lang(), t, known, onShow });
+    if (state.focus !== null && state.focus !== focused) section.querySelector(`li[data-entry-id="${CSS.escape(state.focus)}"]`)?.scrollIntoView({ block: 'nearest' });
+    focused = state.focus;
+  };
+  root.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest<HTMLElement>('a[data-position-link]');
+    if (!link) return;
+    event.preventDefault();
+    goToPosition(root, link.dataset.positionLink ?? '');
+  });
+  return {
+    set(next, newPage) {
+      if (newPage) known = null;
+      state = next;
+    },
+    update(next) {
+      state = next;
+      apply();
+    },
+    apply,
+  };
+}
+
 /** Scrolls the panel to a position of the briefing and marks it for a moment. */
-export function goToPosition(root: HTMLElement, id: string): void {
+function goToPosition(root: HTMLElement, id: string): void {
   const item = root.querySelector<HTMLElement>(`.positions > li[data-quote-id="${CSS.escape(id)}"]`);
   if (!item) return;
   if (!item.hasAttribute('tabindex')) item.setAttribute('tabindex', '-1');

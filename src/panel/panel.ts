@@ -8,14 +8,14 @@
 import { allQuotes } from '../briefing/index';
 import type { Briefing, Quote } from '../briefing/types';
 import { UKRAINE_LIVEBLOG_ID } from '../core/selectors';
-import type { LiveblogState, QuoteQuery } from '../shared/messages';
+import type { QuoteQuery } from '../shared/messages';
 import { onTabNews, requestLiveblog, requestShowEntry, requestShowQuote, requestTabStatus, requestWatchQuotes } from '../shared/messaging';
 import { activeTab, onReaderTabChanged } from '../shared/reader-tab';
 import { applyQuotesFound, applyQuotesInView, clearQuoteFeedback, renderBriefing } from '../ui/briefing-view';
 import { el, externalLink } from '../ui/dom';
 import { startShell, type ShellOptions } from '../ui/shell';
 import { renderStatus, updateStatus, type StatusState } from '../ui/status-view';
-import { goToPosition, renderLiveblog, updateLiveblog } from './liveblog-view';
+import { liveblogPart, renderLiveblog } from './liveblog-view';
 
 export const LIVEBLOG_URL = `https://www.handelsblatt.com/${UKRAINE_LIVEBLOG_ID}.html`;
 
@@ -36,35 +36,18 @@ export function startPanel(root: HTMLElement, options: PanelOptions): void {
   let status: StatusState = { phase: 'loading' };
   let tabId: number | null = null;
   let inView: string[] = [];
-  let liveblog: LiveblogState | null = null;
-  /** The live blog's entries the panel showed first for this tab: those after it are new. */
-  let known: Set<string> | null = null;
-  let focused: string | null = null;
   /** Each question to a tab supersedes the ones before: a late answer about another tab is dropped. */
   let asked = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const showEntry = (id: string): void => {
+  const live = liveblogPart(root, options.briefing, () => shell, (id) => {
     if (tabId !== null) void requestShowEntry(id, tabId);
-  };
-
-  const applyLiveblog = (): void => {
-    const section = root.querySelector<HTMLElement>('#liveblog');
-    // The first drawing comes before the tab's answer (and before `shell` is assigned).
-    if (!section) return;
-    section.hidden = liveblog === null;
-    if (liveblog === null) return;
-    if (known === null) known = new Set(liveblog.entries.map((e) => e.id));
-    updateLiveblog(section, liveblog, { briefing: options.briefing, lang: shell.lang(), t: shell.t, known, onShow: showEntry });
-    const focus = liveblog.focus;
-    if (focus !== null && focus !== focused) section.querySelector(`li[data-entry-id="${CSS.escape(focus)}"]`)?.scrollIntoView({ block: 'nearest' });
-    focused = focus;
-  };
+  });
 
   const apply = (): void => {
     applyQuotesFound(root, status.phase === 'ready' ? (status.status?.quotesFound ?? []) : []);
     applyQuotesInView(root, inView);
-    applyLiveblog();
+    live.apply();
   };
 
   const showQuote = async (quote: Quote): Promise<boolean> =>
@@ -89,12 +72,12 @@ export function startPanel(root: HTMLElement, options: PanelOptions): void {
     const tab = await activeTab();
     const answer = tab === null ? null : await requestTabStatus(quotes, 600, tab.id).catch(() => null);
     if (question !== asked) return;
-    if (anotherPage || tabId !== (tab?.id ?? null)) known = null;
+    const liveblog = tab !== null && answer?.liveblog ? await requestLiveblog(tab.id) : null;
+    if (question !== asked) return;
+    live.set(liveblog, anotherPage || tabId !== (tab?.id ?? null));
     tabId = tab?.id ?? null;
     status = { phase: 'ready', status: answer };
     inView = [];
-    liveblog = tab !== null && answer?.liveblog ? await requestLiveblog(tab.id) : null;
-    if (question !== asked) return;
     const section = root.querySelector<HTMLElement>('#status');
     if (section) updateStatus(section, status, shell.t);
     apply();
@@ -110,21 +93,12 @@ export function startPanel(root: HTMLElement, options: PanelOptions): void {
   onTabNews((news, from) => {
     if (from !== tabId) return;
     if (news.type === 'lagebild/page-changed') refreshSoon();
-    else if (news.type === 'lagebild/liveblog-state') {
-      liveblog = news;
-      applyLiveblog();
-    }
+    else if (news.type === 'lagebild/liveblog-state') live.update(news);
     else if (news.type === 'lagebild/mark-cleared') clearQuoteFeedback(root, news.id);
     else {
       inView = news.ids;
       applyQuotesInView(root, inView);
     }
-  });
-  root.addEventListener('click', (event) => {
-    const link = (event.target as Element | null)?.closest<HTMLElement>('a[data-position-link]');
-    if (!link) return;
-    event.preventDefault();
-    goToPosition(root, link.dataset.positionLink ?? '');
   });
   void refresh(false);
 }

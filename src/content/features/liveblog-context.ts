@@ -10,6 +10,7 @@ import type { LanguageChoice } from '../../core/settings';
 import { MAX_LIVE_ENTRIES, type LiveEntry, type LiveblogProfile, type LiveblogState } from '../../shared/messages';
 import { announce, listen, requestLiveblogProfile, requestOpenPanel } from '../../shared/messaging';
 import type { ContentContext } from '../context';
+import type { PageChange } from '../page-watcher';
 import { isMarker, removeMarkers, syncMarker } from '../liveblog/markers';
 import { showEntry } from '../liveblog/show-entry';
 import { trackLiveblog, type TrackedEntry, type Tracker } from '../liveblog/tracker';
@@ -38,164 +39,196 @@ function liveEntry(t: TrackedEntry & { relevance: Relevance }): LiveEntry {
   return { id: t.id, time: t.time.text, iso: t.time.iso, title: t.title.slice(0, 300), headline: t.headline, ...t.relevance };
 }
 
-export function liveblogContext(ctx: ContentContext): void {
-  const { doc, signal } = ctx;
-  let tracker: Tracker | null = null;
-  let profile: LiveblogProfile | null = null;
-  let compiled: CompiledProfile | null = null;
-  let asked: LanguageChoice | null = null;
-  let focus: string | null = null;
-  let told = '';
-  /** A side panel asked for the entries: from then on it is told of every change. Nobody else listens. */
-  let listened = false;
-  let announceTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastRetry = 0;
+type Related = TrackedEntry & { relevance: Relevance };
 
-  const markersOn = (): boolean => ctx.settings.entryMarkers;
-  /** The entries about the event, kept as entries change: no pass over the blog per update. */
-  const relatedIds = new Set<string>();
-  const related = (): (TrackedEntry & { relevance: Relevance })[] =>
-    [...relatedIds].map((id) => tracker?.find(id)).filter((t): t is TrackedEntry & { relevance: Relevance } => t?.relevance != null);
+/** The panel's view of the blog: told of changes once it asked, each state at most once. */
+class Announcer {
+  private listened = false;
+  private told = '';
+  private timer: ReturnType<typeof setTimeout> | undefined;
 
-  /** The counts the popup, the card and the badge's neighbours read from the shared context. */
-  const count = (): void => {
-    const now = tracker === null ? null : { related: relatedIds.size, total: tracker.size() };
-    const news = now?.related !== ctx.liveblog?.related;
-    ctx.liveblog = now;
-    if (news) ctx.announceFindings();
-  };
+  constructor(
+    private readonly signal: AbortSignal,
+    private readonly build: () => LiveblogState,
+  ) {}
 
-  const state = (): LiveblogState => ({
-    type: 'lagebild/liveblog-state',
-    entries: newestFirst(related()).slice(0, MAX_LIVE_ENTRIES).map(liveEntry),
-    total: tracker?.size() ?? 0,
-    focus,
-  });
+  /** A side panel asked: from then on it is told of every change. Nobody else listens. */
+  answer(): LiveblogState {
+    this.listened = true;
+    const now = this.build();
+    this.told = JSON.stringify(now);
+    return now;
+  }
 
-  const tell = (): void => {
-    if (!listened) return;
-    clearTimeout(announceTimer);
-    announceTimer = setTimeout(() => {
-      if (signal.aborted) return;
-      const now = state();
+  tell(): void {
+    if (!this.listened) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      if (this.signal.aborted) return;
+      const now = this.build();
       const key = JSON.stringify(now);
-      if (key === told) return;
-      told = key;
+      if (key === this.told) return;
+      this.told = key;
       announce(now);
     }, ANNOUNCE_MS);
-  };
+  }
 
-  const open = async (id: string): Promise<boolean> => {
-    focus = id;
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+}
+
+/** One page's live-blog context: the tracker, the rule's data, the markers and what the panel and popup hear. */
+class LiveblogFeature {
+  private tracker: Tracker | null = null;
+  private profile: LiveblogProfile | null = null;
+  private compiled: CompiledProfile | null = null;
+  private asked: LanguageChoice | null = null;
+  private focus: string | null = null;
+  private lastRetry = 0;
+  /** The entries about the event, kept as entries change: no pass over the blog per update. */
+  private readonly relatedIds = new Set<string>();
+  readonly panel: Announcer;
+
+  constructor(private readonly ctx: ContentContext) {
+    this.panel = new Announcer(ctx.signal, () => this.state());
+  }
+
+  private related(): Related[] {
+    return [...this.relatedIds].map((id) => this.tracker?.find(id)).filter((t): t is Related => t?.relevance != null);
+  }
+
+  state(): LiveblogState {
+    const entries = newestFirst(this.related()).slice(0, MAX_LIVE_ENTRIES).map(liveEntry);
+    return { type: 'lagebild/liveblog-state', entries, total: this.tracker?.size() ?? 0, focus: this.focus };
+  }
+
+  /** The counts the popup and the card read from the shared context. */
+  private count(): void {
+    const now = this.tracker === null ? null : { related: this.relatedIds.size, total: this.tracker.size() };
+    const news = now?.related !== this.ctx.liveblog?.related;
+    this.ctx.liveblog = now;
+    if (news) this.ctx.announceFindings();
+  }
+
+  private readonly open = async (id: string): Promise<boolean> => {
+    this.focus = id;
     const opened = await requestOpenPanel();
     // An open panel hears of the focus now; one that is opening asks for the state and finds it there.
-    tell();
+    this.panel.tell();
     return opened;
   };
 
-  const mark = (t: TrackedEntry): void => {
-    syncMarker(doc, t, profile, markersOn(), { open });
-  };
+  private mark(t: TrackedEntry): void {
+    syncMarker(this.ctx.doc, t, this.profile, this.ctx.settings.entryMarkers, { open: this.open });
+  }
 
-  const onChange = (changed: TrackedEntry[], removed: TrackedEntry[]): void => {
+  markAll(): void {
+    if (this.tracker) for (const t of this.tracker.entries()) this.mark(t);
+  }
+
+  private readonly onChange = (changed: TrackedEntry[], removed: TrackedEntry[]): void => {
     let news = false;
     for (const t of changed) {
-      mark(t);
-      news ||= t.relevance !== null || relatedIds.has(t.id);
-      if (t.relevance !== null) relatedIds.add(t.id);
-      else relatedIds.delete(t.id);
+      this.mark(t);
+      news ||= t.relevance !== null || this.relatedIds.has(t.id);
+      if (t.relevance !== null) this.relatedIds.add(t.id);
+      else this.relatedIds.delete(t.id);
     }
     for (const t of removed) {
       // Every removal is made: `news ||= delete(…)` would stop deleting once news were true.
-      if (relatedIds.delete(t.id)) news = true;
-      if (t.id === focus) focus = null;
+      if (this.relatedIds.delete(t.id)) news = true;
+      if (t.id === this.focus) this.focus = null;
     }
-    if (news) tell();
-    count();
+    if (news) this.panel.tell();
+    this.count();
   };
 
-  const start = (): void => {
-    if (tracker !== null) return;
-    tracker = trackLiveblog(doc, {
-      root: () => doc.querySelector(ARTICLE_ROOT),
-      judge: (text) => (compiled ? judgeEntry(text, compiled) : null),
-      ours: isMarker,
-      onChange,
-    });
-    tracker.rescan();
-  };
+  find(id: string): TrackedEntry | undefined {
+    return this.tracker?.find(id);
+  }
 
-  const stop = (): void => {
-    tracker?.stop();
-    tracker = null;
-    relatedIds.clear();
-    removeMarkers(doc);
-    count();
-    tell();
-  };
-
-  const loadProfile = (): void => {
-    const { language } = ctx.settings;
-    if (asked === language) return;
-    asked = language;
-    void requestLiveblogProfile().then((answer) => {
-      if (answer === null || asked !== language || signal.aborted) return;
-      profile = answer;
-      compiled = compileProfile(answer.relevance);
-      tracker?.rejudge();
-      if (tracker) for (const t of tracker.entries()) mark(t);
-    });
-  };
-
-  const follow = (): void => {
-    if (ctx.verdict?.kind !== 'ukraine-liveblog') {
-      if (tracker !== null) stop();
+  /** Follows the blog while the page is one, and lets go when it no longer is. */
+  follow(): void {
+    if (this.ctx.verdict?.kind !== 'ukraine-liveblog') {
+      if (this.tracker !== null) this.stop();
       return;
     }
-    start();
-    if (ctx.settingsLoaded) loadProfile();
-  };
+    if (this.tracker === null) {
+      const { doc } = this.ctx;
+      this.tracker = trackLiveblog(doc, {
+        root: () => doc.querySelector(ARTICLE_ROOT),
+        judge: (text) => (this.compiled ? judgeEntry(text, this.compiled) : null),
+        ours: isMarker,
+        onChange: this.onChange,
+      });
+      this.tracker.rescan();
+    }
+    if (this.ctx.settingsLoaded) this.loadProfile();
+  }
 
-  ctx.onFindings(follow);
+  stop(): void {
+    this.tracker?.stop();
+    this.tracker = null;
+    this.relatedIds.clear();
+    removeMarkers(this.ctx.doc);
+    this.count();
+    this.panel.tell();
+  }
+
+  loadProfile(): void {
+    const { language } = this.ctx.settings;
+    if (this.asked === language) return;
+    this.asked = language;
+    void requestLiveblogProfile().then((answer) => {
+      if (answer === null || this.asked !== language || this.ctx.signal.aborted) return;
+      this.profile = answer;
+      this.compiled = compileProfile(answer.relevance);
+      this.tracker?.rejudge();
+      this.markAll();
+    });
+  }
+
+  /** The blog replaced (in-site navigation), or one that renders after the page: split again, now and then. */
+  pageChanged({ source, urlChanged, added }: PageChange): void {
+    const { tracker } = this;
+    if (tracker === null || source !== 'mutation') return;
+    const now = Date.now();
+    if (urlChanged || !tracker.intact()) tracker.rescan();
+    else if (tracker.size() === 0 && added.length > 0 && now - this.lastRetry >= RETRY_MS) {
+      this.lastRetry = now;
+      tracker.rescan();
+    }
+  }
+}
+
+export function liveblogContext(ctx: ContentContext): void {
+  const { doc, signal } = ctx;
+  const feature = new LiveblogFeature(ctx);
+  ctx.onFindings(() => {
+    feature.follow();
+  });
   ctx.onSettings(() => {
     if (ctx.verdict?.kind !== 'ukraine-liveblog') return;
-    loadProfile();
-    if (tracker) for (const t of tracker.entries()) mark(t);
+    feature.loadProfile();
+    feature.markAll();
   });
-  ctx.onPageChange(({ source, urlChanged, added }) => {
-    if (tracker === null || source !== 'mutation') return;
-    if (urlChanged || !tracker.intact()) {
-      tracker.rescan();
-      return;
-    }
-    // A blog that renders after the page (or not at all): split again now and then while elements come.
-    const now = Date.now();
-    if (tracker.size() === 0 && added.length > 0 && now - lastRetry >= RETRY_MS) {
-      lastRetry = now;
-      tracker.rescan();
-    }
+  ctx.onPageChange((change) => {
+    feature.pageChanged(change);
   });
   signal.addEventListener('abort', () => {
-    clearTimeout(announceTimer);
-    tracker?.stop();
-    removeMarkers(doc);
+    feature.panel.stop();
+    feature.stop();
   });
-
   listen(
     {
-      'lagebild/liveblog': () => {
-        if (ctx.verdict?.kind !== 'ukraine-liveblog') return undefined;
-        listened = true;
-        const now = state();
-        told = JSON.stringify(now);
-        return now;
-      },
+      'lagebild/liveblog': () => (ctx.verdict?.kind === 'ukraine-liveblog' ? feature.panel.answer() : undefined),
       'lagebild/show-entry': ({ id }) => {
-        const t = tracker?.find(id);
+        const t = feature.find(id);
         return { shown: t !== undefined && showEntry(doc, t.entry) };
       },
     },
     signal,
   );
-  follow();
+  feature.follow();
 }

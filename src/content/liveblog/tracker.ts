@@ -50,143 +50,167 @@ function sameRelevance(a: Relevance | null, b: Relevance | null): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export function trackLiveblog(doc: Document, options: TrackerOptions): Tracker {
-  let blogs = new Set<Element>();
-  const byStamp = new Map<Element, TrackedEntry>();
-  const byId = new Map<string, TrackedEntry>();
+/** The entries followed, found by their stamp, their ID or any of their parts; what changed since the last `drain`. */
+class EntryIndex {
+  readonly byId = new Map<string, TrackedEntry>();
+  private readonly byStamp = new Map<Element, TrackedEntry>();
   /** Every part of every entry, to its entry: a removed or edited child finds its entry at once. */
-  const owners = new Map<Element, TrackedEntry>();
-  let dirtyChildren = new Set<Element>();
-  let dirtyEntries = new Set<TrackedEntry>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let serial = 0;
-  let changed = new Set<TrackedEntry>();
-  let removed: TrackedEntry[] = [];
-  const Observer = doc.defaultView?.MutationObserver;
+  readonly owners = new Map<Element, TrackedEntry>();
+  /** Entries whose reading another entry's made stale (flat markup): read again in the same batch. */
+  stale = new Set<TrackedEntry>();
+  private changed = new Set<TrackedEntry>();
+  private removed: TrackedEntry[] = [];
+  private serial = 0;
 
-  const forget = (tracked: TrackedEntry): void => {
-    byStamp.delete(tracked.entry.stamp);
-    byId.delete(tracked.id);
-    for (const part of tracked.entry.parts) if (owners.get(part) === tracked) owners.delete(part);
-    changed.delete(tracked);
-    removed.push(tracked);
-  };
+  constructor(private readonly judge: (text: string) => Relevance | null) {}
 
-  const read = (tracked: TrackedEntry): void => {
+  private unown(tracked: TrackedEntry): void {
+    for (const part of tracked.entry.parts) if (this.owners.get(part) === tracked) this.owners.delete(part);
+  }
+
+  forget(tracked: TrackedEntry): void {
+    this.byStamp.delete(tracked.entry.stamp);
+    this.byId.delete(tracked.id);
+    this.unown(tracked);
+    this.changed.delete(tracked);
+    this.removed.push(tracked);
+  }
+
+  read(tracked: TrackedEntry): void {
     const time = entryTime(tracked.entry);
     const text = entryText(tracked.entry);
     const headline = entryHeadline(tracked.entry);
-    const relevance = options.judge(text);
+    const relevance = this.judge(text);
     if (tracked.text === text && tracked.time.text === time.text && sameRelevance(tracked.relevance, relevance)) return;
     Object.assign(tracked, { time, text, relevance, title: headline ?? firstWords(text, time.text), headline: headline !== null });
-    changed.add(tracked);
-  };
+    this.changed.add(tracked);
+  }
 
-  const upsert = (entry: BlogEntry): TrackedEntry => {
-    let tracked = byStamp.get(entry.stamp);
+  upsert(entry: BlogEntry): TrackedEntry {
+    let tracked = this.byStamp.get(entry.stamp);
     if (tracked === undefined) {
-      tracked = { id: `e${++serial}`, entry, time: { text: '', iso: null }, title: '', headline: false, relevance: null, text: '' };
-      byStamp.set(entry.stamp, tracked);
-      byId.set(tracked.id, tracked);
+      tracked = { id: `e${++this.serial}`, entry, time: { text: '', iso: null }, title: '', headline: false, relevance: null, text: '' };
+      this.byStamp.set(entry.stamp, tracked);
+      this.byId.set(tracked.id, tracked);
     } else {
-      for (const part of tracked.entry.parts) if (owners.get(part) === tracked) owners.delete(part);
+      this.unown(tracked);
       tracked.entry = entry;
     }
     for (const part of entry.parts) {
-      const before = owners.get(part);
+      const before = this.owners.get(part);
       // A new stamp in flat markup takes the text after it from the entry above: that one is read again.
-      if (before !== undefined && before !== tracked) dirtyEntries.add(before);
-      owners.set(part, tracked);
+      if (before !== undefined && before !== tracked) this.stale.add(before);
+      this.owners.set(part, tracked);
     }
-    read(tracked);
+    this.read(tracked);
     return tracked;
-  };
+  }
 
-  const blogOf = (child: Element): Element | null => {
-    const parent = child.parentElement;
-    return parent !== null && blogs.has(parent) ? parent : null;
-  };
+  /** What changed and what went since the last call. */
+  drain(): { changed: TrackedEntry[]; removed: TrackedEntry[] } {
+    const out = { changed: [...this.changed].filter((t) => this.byId.has(t.id)), removed: this.removed };
+    this.changed = new Set();
+    this.removed = [];
+    return out;
+  }
+
+  clear(): void {
+    this.byId.clear();
+    this.byStamp.clear();
+    this.owners.clear();
+  }
+}
+
+/** The child of one of `blogs` that holds `node`; null outside the blogs. */
+function childOf(blogs: ReadonlySet<Element>, node: Node): Element | null {
+  for (let at: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement; at !== null; at = at.parentElement) {
+    if (at.parentElement !== null && blogs.has(at.parentElement)) return at;
+  }
+  return null;
+}
+
+/** The page's changes to its blogs, sorted: children added or edited, and entries that lost a part. */
+function sortRecords(records: MutationRecord[], blogs: ReadonlySet<Element>, index: EntryIndex, ours: (node: Node) => boolean, dirty: Set<Element>): void {
+  for (const record of records) {
+    const nodes = [...record.addedNodes, ...record.removedNodes];
+    if (nodes.length > 0 && nodes.every(ours)) continue;
+    if (record.type !== 'childList' || !blogs.has(record.target as Element)) {
+      const child = childOf(blogs, record.target);
+      if (child !== null) dirty.add(child);
+      continue;
+    }
+    for (const node of record.removedNodes) {
+      const owner = node.nodeType === 1 ? index.owners.get(node as Element) : undefined;
+      if (owner !== undefined) index.stale.add(owner);
+    }
+    for (const node of record.addedNodes) if (node.nodeType === 1) dirty.add(node as Element);
+  }
+}
+
+/** The blogs in the story, else in the whole body. */
+function blogsIn(doc: Document, root: Element | null): Element[] {
+  const found = root ? findBlogs(root) : [];
+  return found.length === 0 && root !== doc.body ? findBlogs(doc.body) : found;
+}
+
+export function trackLiveblog(doc: Document, options: TrackerOptions): Tracker {
+  let blogs = new Set<Element>();
+  const index = new EntryIndex(options.judge);
+  let dirty = new Set<Element>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const blogOf = (child: Element): Element | null => (child.parentElement !== null && blogs.has(child.parentElement) ? child.parentElement : null);
 
   const flush = (): void => {
     timer = undefined;
-    const children = dirtyChildren;
-    const entries = dirtyEntries;
-    dirtyChildren = new Set();
-    dirtyEntries = new Set();
-    for (const tracked of entries) {
-      const [start] = tracked.entry.parts.filter((part) => part.contains(tracked.entry.stamp));
-      if (start !== undefined) children.add(start);
-      if (!tracked.entry.stamp.isConnected || start === undefined || blogOf(start) === null) forget(tracked);
+    const children = dirty;
+    dirty = new Set();
+    const stale = index.stale;
+    index.stale = new Set();
+    for (const tracked of stale) {
+      const start = tracked.entry.parts.find((part) => part.contains(tracked.entry.stamp));
+      if (start === undefined || !tracked.entry.stamp.isConnected || blogOf(start) === null) index.forget(tracked);
+      else children.add(start);
     }
     for (const child of children) {
       const blog = blogOf(child);
       const entry = blog && entryAt(blog, child);
-      if (entry !== null) upsert(entry);
+      if (entry) index.upsert(entry);
     }
     // Reading an entry can make a neighbour's reading stale (flat markup): once more, never in a loop.
-    for (const tracked of dirtyEntries) if (byId.has(tracked.id)) read(tracked);
-    dirtyEntries = new Set();
-    const out = [...changed].filter((t) => byId.has(t.id));
-    const gone = removed;
-    changed = new Set();
-    removed = [];
-    if (out.length > 0 || gone.length > 0) options.onChange(out, gone);
+    for (const tracked of index.stale) if (index.byId.has(tracked.id)) index.read(tracked);
+    index.stale = new Set();
+    const { changed, removed } = index.drain();
+    if (changed.length > 0 || removed.length > 0) options.onChange(changed, removed);
   };
 
-  const schedule = (): void => {
-    timer ??= setTimeout(flush, BATCH_MS);
-  };
-
-  /** The child of a blog that holds `node`; null outside the blogs. */
-  const childOf = (node: Node): Element | null => {
-    for (let at: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement; at !== null; at = at.parentElement) {
-      if (at.parentElement !== null && blogs.has(at.parentElement)) return at;
-    }
-    return null;
-  };
-
-  const onRecords = (records: MutationRecord[]): void => {
-    for (const record of records) {
-      const nodes = [...record.addedNodes, ...record.removedNodes];
-      if (nodes.length > 0 && nodes.every(options.ours)) continue;
-      if (record.type === 'childList' && blogs.has(record.target as Element)) {
-        for (const node of record.removedNodes) {
-          const owner = node.nodeType === 1 ? owners.get(node as Element) : undefined;
-          if (owner !== undefined) dirtyEntries.add(owner);
-        }
-        for (const node of record.addedNodes) if (node.nodeType === 1) dirtyChildren.add(node as Element);
-      } else {
-        const child = childOf(record.target);
-        if (child !== null) dirtyChildren.add(child);
-      }
-    }
-    if (dirtyChildren.size > 0 || dirtyEntries.size > 0) schedule();
-  };
-  const observer = Observer ? new Observer(onRecords) : null;
+  const Observer = doc.defaultView?.MutationObserver;
+  const observer = Observer
+    ? new Observer((records) => {
+        sortRecords(records, blogs, index, options.ours, dirty);
+        if (dirty.size > 0 || index.stale.size > 0) timer ??= setTimeout(flush, BATCH_MS);
+      })
+    : null;
 
   const rescan = (): void => {
-    const root = options.root();
-    let found = root ? findBlogs(root) : [];
-    if (found.length === 0 && root !== doc.body) found = findBlogs(doc.body);
     observer?.disconnect();
-    blogs = new Set(found);
+    blogs = new Set(blogsIn(doc, options.root()));
     const seen = new Set<TrackedEntry>();
     for (const blog of blogs) {
       observer?.observe(blog, { childList: true, subtree: true, characterData: true });
-      for (const entry of entriesOf(blog)) seen.add(upsert(entry));
+      for (const entry of entriesOf(blog)) seen.add(index.upsert(entry));
     }
-    for (const tracked of [...byId.values()]) if (!seen.has(tracked)) forget(tracked);
+    for (const tracked of [...index.byId.values()]) if (!seen.has(tracked)) index.forget(tracked);
     clearTimeout(timer);
     flush();
   };
 
   return {
-    entries: () => byId.values(),
-    find: (id) => byId.get(id),
-    size: () => byId.size,
+    entries: () => index.byId.values(),
+    find: (id) => index.byId.get(id),
+    size: () => index.byId.size,
     rescan,
     rejudge: () => {
-      for (const tracked of byId.values()) read(tracked);
+      for (const tracked of index.byId.values()) index.read(tracked);
       clearTimeout(timer);
       flush();
     },
@@ -195,9 +219,7 @@ export function trackLiveblog(doc: Document, options: TrackerOptions): Tracker {
       observer?.disconnect();
       clearTimeout(timer);
       blogs.clear();
-      byStamp.clear();
-      byId.clear();
-      owners.clear();
+      index.clear();
     },
   };
 }
