@@ -15,6 +15,7 @@ import { coreFigures, coreRows, measureCore, type Task } from './core';
 import type { Timing } from './core-entry';
 import { measureLoad, type LoadCost, type MetricName } from './cost';
 import { DIST, ensureBuilt, readManifest, ROOT } from '../tools/dist';
+import { measureLiveblog } from './liveblog';
 import { measureFlash } from './flash';
 import { firefoxCostPages, firefoxRows, measureFirefoxCost, ublockProbePage, type FirefoxCost } from './firefox-cost';
 import { BUSY_FLOOR_EXTENSIONS, FIREFOX_FLOORS, FLOOR_EXTENSIONS, writeFloorExtensions, writePopupFloor } from './floor';
@@ -205,6 +206,10 @@ try {
   await server.close();
 }
 
+// An hour of a live blog in one run, in browsers of its own (bench/liveblog.ts).
+progress('live blog: 600 entries, one a frame');
+const liveblog = await measureLiveblog({ extension, progress });
+
 // ---------------------------------------------------------------------------------------------
 // Figures
 
@@ -278,6 +283,7 @@ const results = {
     detectPageReal2020: coreFigures(core, 'detect'),
     findBlocksReal2020: coreFigures(core, 'blocks'),
   },
+  liveblog: liveblog.runs,
   sizes,
   durationSeconds: round((Date.now() - started) / 1000),
 };
@@ -345,6 +351,7 @@ for (const floor of FLOOR_EXTENSIONS) {
 }
 rows.push(...firefoxRows(firefoxCost, FIREFOX_LOADS));
 rows.push(...coreRows(core));
+rows.push(...liveblog.rows);
 rows.push({
   section: 'Popup (median of 11)',
   measure: 'first contentful paint, from navigation start',
