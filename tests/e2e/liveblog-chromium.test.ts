@@ -81,6 +81,22 @@ describe.skipIf(executablePath === null)('live-blog context in Chromium', () => 
     await panel.close();
   }, 60_000);
 
+  it('an in-site navigation to another live blog in another markup: the panel follows without a load', async () => {
+    const first = LIVEBLOG_DAY.filter((e) => !e.about || e.key === ABOUT_ENTRIES[0]!.key);
+    const url = LIVEBLOG_DAY_URL.replace('usa-und-russland-ringen-um-entspannung', 'der-tag-in-genf');
+    const html = liveblogMarkupPage('storyline', { entries: first, live: { manual: true, navigateTo: { url, markup: 'embed' } } });
+    const page = await session.open(LIVEBLOG_DAY_URL, html);
+    const panel = await session.browser.openSidePanel(page);
+    const count = (n: number): string => `document.querySelectorAll('#liveblog .live-entry').length === ${n}`;
+    await panel.waitFor(count(1));
+    await page.evaluate(() => {
+      (window as unknown as { __liveblog: { navigate(): void } }).__liveblog.navigate();
+    });
+    await panel.waitFor(count(ABOUT_ENTRIES.length));
+    await expect.poll(() => markers(page)).toBe(ABOUT_ENTRIES.length);
+    await panel.close();
+  }, 60_000);
+
   it('markers move nothing in the story, and go when switched off', async () => {
     const page = await session.open(LIVEBLOG_DAY_URL, liveblogMarkupPage('plain'));
     await expect.poll(() => markers(page)).toBe(ABOUT_ENTRIES.length);
