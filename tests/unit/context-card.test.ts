@@ -118,6 +118,24 @@ describe('the context card on the live blog', () => {
     expect(details.querySelector('a')?.getAttribute('href')).toContain(`/${briefing.articleId}.html`);
   });
 
+  it('gives the live blog’s count of entries about the talks and follows it; its button asks for the side panel', async () => {
+    const { ctx, card, browser } = liveblog();
+    await vi.waitFor(() => { expect(card()).not.toBeNull(); });
+    const live = (): HTMLElement => card()!.shadow.querySelector<HTMLElement>('.live')!;
+    expect(live().hidden).toBe(true);
+    ctx.liveblog = { related: 5, total: 30 };
+    ctx.announceFindings();
+    expect(live().hidden).toBe(false);
+    expect(live().querySelector('.count')?.textContent).toBe('5 Einträge zu den Gesprächen');
+    ctx.liveblog = { related: 1, total: 31 };
+    ctx.announceFindings();
+    expect(live().querySelector('.count')?.textContent).toBe('1 Eintrag zu den Gesprächen');
+    live().querySelector<HTMLButtonElement>('button.open-panel')!.click();
+    expect(browser.sendMessage).toHaveBeenCalledWith({ type: 'lagebild/open-panel' });
+    // No panel opened (the stub answers with the card): the card shows the positions in place.
+    await vi.waitFor(() => { expect(card()!.details.hidden).toBe(false); });
+  });
+
   it('waits for the stored settings, so a dismissed card never flashes', async () => {
     const { browser, hosts } = liveblog({ settings: null });
     await settle();
