@@ -21,7 +21,7 @@ const READY_EVENT = 'lagebild:shadow-hook';
 
 type ChromeDom = { dom?: { openOrClosedShadowRoot?: (element: Element) => ShadowRoot | null } };
 
-function rootAccessor(doc: Document): (el: Element) => ShadowRoot | null {
+export function rootAccessor(doc: Document): (el: Element) => ShadowRoot | null {
   // Asked once: a property an element lacks is looked up along its whole prototype chain, each time.
   if ('openOrClosedShadowRoot' in (doc.defaultView?.Element.prototype ?? Element.prototype)) {
     return (el) => (el as Element & { openOrClosedShadowRoot: ShadowRoot | null }).openOrClosedShadowRoot;

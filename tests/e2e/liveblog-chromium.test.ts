@@ -26,6 +26,18 @@ const listed = (panel: Popup): Promise<string[]> =>
 const shownAs = (e: LiveblogEntry, markup = 'storyline'): string =>
   (markup !== 'plain' && e.headline) || e.text.split(' ').slice(0, 3).join(' ');
 
+/**
+ * The embed rendered into a closed shadow root of a custom element, as a third-party widget may:
+ * the blog's markup moves from a template into the root when the element is defined.
+ */
+function inClosedShadowRoot(html: string): string {
+  const embed = /<div class="lb-embed"[\s\S]*?<div class="lb-powered">Live-Ticker<\/div><\/div><\/div>/.exec(html)?.[0];
+  if (embed === undefined) throw new Error('no embed to move');
+  const script = `<script>customElements.define('lb-widget', class extends HTMLElement { connectedCallback() {
+    this.attachShadow({ mode: 'closed' }).append(document.getElementById('lb-source').content.cloneNode(true)); } });</script>`;
+  return html.replace(embed, `<lb-widget></lb-widget><template id="lb-source">${embed}</template>${script}`);
+}
+
 const markers = (page: Page): Promise<number> => page.evaluate(() => document.querySelectorAll('lagebild-entry-mark').length);
 
 describe.skipIf(executablePath === null)('live-blog context in Chromium', () => {
@@ -94,6 +106,17 @@ describe.skipIf(executablePath === null)('live-blog context in Chromium', () => 
     });
     await panel.waitFor(count(ABOUT_ENTRIES.length));
     await expect.poll(() => markers(page)).toBe(ABOUT_ENTRIES.length);
+    await panel.close();
+  }, 60_000);
+
+  it('an embed inside a closed shadow root: its entries about the talks are listed and shown', async () => {
+    const page = await session.open(LIVEBLOG_DAY_URL, inClosedShadowRoot(liveblogMarkupPage('embed')));
+    // The page's own scripts cannot see into the root: the blog is out of their reach and of ours without it.
+    expect(await page.evaluate(() => document.querySelectorAll('.lb-post').length)).toBe(0);
+    const panel = await session.browser.openSidePanel(page);
+    await panel.waitFor(`document.querySelectorAll('#liveblog .live-entry').length === ${ABOUT_ENTRIES.length}`);
+    const titles = await listed(panel);
+    ABOUT_ENTRIES.forEach((entry, i) => { expect(titles[i]).toContain(shownAs(entry)); });
     await panel.close();
   }, 60_000);
 

@@ -107,6 +107,13 @@ describe('markups written by hand', () => {
     expect(findBlogs(doc.body).flatMap(entriesOf).length).toBe(4);
   });
 
+  it('relative times stamp entries too', () => {
+    const post = (t: string): string => `<li><span class="ago">${t}</span><p>Meldung ${t}</p></li>`;
+    const doc = parseHtml(`<main><ul>${['vor 2 Minuten', 'vor 14 Min.', 'vor 1 Stunde', 'vor 3 Std.'].map(post).join('')}</ul></main>`, 'https://x.handelsblatt.com/');
+    const entries = findBlogs(doc.body).flatMap(entriesOf);
+    expect(entries.map((e) => entryTime(e).text)).toEqual(['vor 2 Minuten', 'vor 14 Min.', 'vor 1 Stunde', 'vor 3 Std.']);
+  });
+
   it('day groups are split into their entries', () => {
     const day = (d: string): string => `<section><h2>${d}</h2>${['12:00', '11:00', '10:00'].map((t) => `<div><span>${t}</span><p>${d} ${t}</p></div>`).join('')}</section>`;
     const doc = parseHtml(`<main><div>${day('Freitag')}${day('Donnerstag')}</div></main>`, 'https://x.handelsblatt.com/');

@@ -7,6 +7,7 @@
  */
 import { entriesOf, entryAt, entryHeadline, entryText, entryTime, findBlogs, firstWords, type BlogEntry } from '../../core/liveblog/entries';
 import type { Relevance } from '../../core/liveblog/relevance';
+import { rootAccessor } from '../shadow-roots';
 
 export interface TrackedEntry {
   readonly id: string;
@@ -147,10 +148,28 @@ function sortRecords(records: MutationRecord[], blogs: ReadonlySet<Element>, ind
   }
 }
 
-/** The blogs in the story, else in the whole body. */
+/** The blogs in the shadow roots under `top` (an embed that renders into one), roots in roots too. */
+function blogsInRoots(doc: Document, top: Element): Element[] {
+  const rootOf = rootAccessor(doc);
+  const stack = [top];
+  for (let at = stack.pop(); at !== undefined; at = stack.pop()) {
+    for (const el of at.querySelectorAll('*')) {
+      const root = rootOf(el);
+      if (root === null) continue;
+      const found = [...root.children].flatMap(findBlogs);
+      if (found.length > 0) return found;
+      stack.push(...root.children);
+    }
+  }
+  return [];
+}
+
+/** The blogs in the story, else in the whole body, else in the page's shadow roots (looked through only then). */
 function blogsIn(doc: Document, root: Element | null): Element[] {
   const found = root ? findBlogs(root) : [];
-  return found.length === 0 && root !== doc.body ? findBlogs(doc.body) : found;
+  if (found.length > 0) return found;
+  const inBody = root !== doc.body ? findBlogs(doc.body) : [];
+  return inBody.length > 0 ? inBody : blogsInRoots(doc, doc.body);
 }
 
 export function trackLiveblog(doc: Document, options: TrackerOptions): Tracker {

@@ -15,8 +15,8 @@ const SHOW_TEXT = 4;
 /** Day and month, then the clock: "21.01.2022, 15:40", "21. Januar 2022 - 15.40", "15:40". */
 const DATE = String.raw`(?:\d{1,2}\.\s?(?:\d{1,2}\.|[A-Za-zÄä]{3,9}\.?)\s?(?:\d{2,4})?\s*[,|–-]?\s*)?`;
 const CLOCK = String.raw`(?:[01]?\d|2[0-3])[:.][0-5]\d`;
-/** A text that is nothing but a time stamp (an element of its own). */
-const STAMP_ONLY = new RegExp(`^${DATE}${CLOCK}(?:\\s*Uhr)?$`);
+/** A text that is nothing but a time stamp (an element of its own), the clock's or a relative one ("vor 5 Minuten"). */
+const STAMP_ONLY = new RegExp(`^(?:${DATE}${CLOCK}(?:\\s*Uhr)?|vor \\d{1,2} (?:Min\\.|Minuten?|Std\\.|Stunden?))$`);
 /** A block's text that starts with a clock time and "Uhr" (plain markup without a time element). */
 const STAMP_AT_START = new RegExp(`^${DATE}${CLOCK}\\s*Uhr\\b`);
 /** No stamp is longer; a longer text is prose that happens to start with a number. */
@@ -59,7 +59,7 @@ function startsBlock(node: Node, block: Element): boolean {
 function stampOfText(text: Text): Element | null {
   const parent = text.parentElement;
   const data = text.data.trimStart();
-  if (parent === null || !/^\d/.test(data) || NOT_TEXT.has(tag(parent))) return null;
+  if (parent === null || !/^(?:\d|vor \d)/.test(data) || NOT_TEXT.has(tag(parent))) return null;
   const own = parent.textContent;
   if (own.length <= MAX_STAMP * 2 && STAMP_ONLY.test(own.trim())) return parent;
   if (!STAMP_AT_START.test(data)) return null;
