@@ -256,18 +256,10 @@ export const geneva2022: Briefing = {
   ],
   signals: [
     { id: 'blinken', label: { de: 'Blinken', en: 'Blinken' }, terms: ['Blinken', 'US-Außenminister', 'amerikanische Außenminister', 'Secretary of State'], side: 'usa' },
-    {
-      id: 'lawrow',
-      label: { de: 'Lawrow', en: 'Lavrov' },
-      terms: ['Lawrow', 'Lavrov', 'russische Außenminister', 'Russlands Außenminister', 'Russian Foreign Minister'],
-      side: 'russia',
-    },
+    { id: 'lawrow', label: { de: 'Lawrow', en: 'Lavrov' }, terms: ['Lawrow', 'Lavrov', 'russische Außenminister', 'Russlands Außenminister', 'Russian Foreign Minister'], side: 'russia' },
     { id: 'geneva', label: { de: 'Genf', en: 'Geneva' }, terms: ['Genf', 'Geneva'] },
-    {
-      id: 'written-answer',
-      label: { de: 'schriftliche Antwort', en: 'written answer' },
-      terms: ['schriftliche Antwort', 'schriftlich antworten', 'written answer', 'written response', 'answer in writing', 'respond in writing'],
-    },
+    // "schriftlich" on its own is a cue of the written answer's position, not a signal: a letter or a statement is written too.
+    { id: 'written-answer', label: { de: 'schriftliche Antwort', en: 'written answer' }, terms: ['schriftliche Antwort', 'schriftlich antworten', 'written answer', 'written response', 'answer in writing', 'respond in writing'] },
     { id: 'guarantees', label: { de: 'Sicherheitsgarantien', en: 'security guarantees' }, terms: ['Sicherheitsgarantie', 'security guarantee'] },
   ],
   timeline: [
