@@ -9,10 +9,13 @@ import type { ContentContext } from '../context';
 /** Coalesces a page the site rebuilds in steps into one announcement. */
 const SETTLE_MS = 50;
 
-/** What the panel shows of the page: its kind, which article, and how many blocks are hidden. */
+/**
+ * What the panel shows of the page: its kind, which article, how many blocks are hidden, and whether
+ * it follows a live blog (from then on the live blog's changes reach the panel on their own).
+ */
 function key(ctx: ContentContext): string {
   const v = ctx.verdict;
-  return JSON.stringify([v?.kind, v?.articleId, v?.headline, ctx.hiddenCount]);
+  return JSON.stringify([v?.kind, v?.articleId, v?.headline, ctx.hiddenCount, ctx.liveblog !== null]);
 }
 
 export function announceChanges(ctx: ContentContext): void {
