@@ -6,7 +6,6 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import type WebExtension from 'webextension-polyfill';
 import baseManifest from '../../manifest.json' with { type: 'json' };
-import type { LiveblogEntry } from '../../tools/liveblog-corpus';
 import { launchFirefox, openExtensionPage } from '../../tools/firefox';
 import { withSampler } from '../../tools/first-frame';
 import { served, startServer, type PageServer } from '../../tools/server';
@@ -26,10 +25,6 @@ export interface FirefoxSession {
 }
 
 const OPTIONS_PATH = baseManifest.options_ui.page;
-
-/** What the side panel lists a live-blog entry as: its headline, or the first words of its text (always in plain markup). */
-export const liveEntryTitle = (e: LiveblogEntry, markup = 'storyline'): string =>
-  (markup !== 'plain' && e.headline) || e.text.split(' ').slice(0, 3).join(' ');
 
 /** Call inside a describe block. */
 export function firefoxSession(executablePath: string): FirefoxSession {

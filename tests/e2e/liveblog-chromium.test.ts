@@ -9,10 +9,11 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumPath } from '../../tools/browsers';
 import type { Popup } from '../../tools/extension-browser';
-import { ABOUT_ENTRIES, LIVEBLOG_DAY, corpusEntry, type LiveblogEntry } from '../../tools/liveblog-corpus';
+import { ABOUT_ENTRIES, LIVEBLOG_DAY, corpusEntry } from '../../tools/liveblog-corpus';
 import { LIVEBLOG_DAY_URL, LIVEBLOG_MARKUPS, entrySelector, liveblogMarkupPage } from '../../tools/liveblog-pages';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { chromiumSession } from './chromium-session';
+import { focusEntryHeading, liveEntryTitle } from './liveblog-steps';
 import { browserOrSkip } from './prerequisites';
 import { OTHER_SITE } from './scenarios';
 
@@ -22,9 +23,7 @@ const HOSTS = ['www.handelsblatt.com', 'www.example.org'];
 const listed = (panel: Popup): Promise<string[]> =>
   panel.evaluate(`[...document.querySelectorAll('#liveblog .live-entry .entry-title')].map((e) => e.textContent)`);
 
-/** What the panel should show for an entry: its headline, or the first words of its text (always in plain markup). */
-const shownAs = (e: LiveblogEntry, markup = 'storyline'): string =>
-  (markup !== 'plain' && e.headline) || e.text.split(' ').slice(0, 3).join(' ');
+const shownAs = liveEntryTitle;
 
 /**
  * The embed rendered into a closed shadow root of a custom element, as a third-party widget may:
@@ -137,11 +136,7 @@ describe.skipIf(executablePath === null)('live-blog context in Chromium', () => 
     const entry = entrySelector('genf-handschlag');
     // The closed shadow root keeps the page's scripts out.
     expect(await page.evaluate((sel) => document.querySelector(`${sel} lagebild-entry-mark`)!.shadowRoot, entry)).toBeNull();
-    await page.evaluate((sel) => {
-      const heading = document.querySelector<HTMLElement>(`${sel} h2`)!;
-      heading.tabIndex = -1;
-      heading.focus();
-    }, entry);
+    await page.evaluate(focusEntryHeading, entry);
     await page.keyboard.press('Tab');
     expect(await page.evaluate((sel) => document.activeElement === document.querySelector(`${sel} lagebild-entry-mark`), entry)).toBe(true);
     await page.keyboard.press('Enter');

@@ -13,7 +13,8 @@ import type WebExtension from 'webextension-polyfill';
 import { firefoxPath } from '../../tools/browsers';
 import { ABOUT_ENTRIES, LIVEBLOG_DAY } from '../../tools/liveblog-corpus';
 import { LIVEBLOG_DAY_URL, LIVEBLOG_MARKUPS, entrySelector, liveblogMarkupPage } from '../../tools/liveblog-pages';
-import { firefoxSession, liveEntryTitle } from './firefox-session';
+import { firefoxSession } from './firefox-session';
+import { focusEntryHeading, liveEntryTitle } from './liveblog-steps';
 import { browserOrSkip } from './prerequisites';
 import { OTHER_SITE } from './scenarios';
 
@@ -129,11 +130,7 @@ describe.skipIf(executablePath === null)('live-blog context in Firefox', () => {
       const { x, y, width, height } = host.getBoundingClientRect();
       return { rect: [x, y, width, height], focused: document.activeElement === host, popover: document.elementFromPoint(x + 20, y + 60) === host };
     }, entry);
-    await page.evaluate((sel) => {
-      const heading = document.querySelector<HTMLElement>(`${sel} h2`)!;
-      heading.tabIndex = -1;
-      heading.focus();
-    }, entry);
+    await page.evaluate(focusEntryHeading, entry);
     await page.keyboard.press('Tab');
     const before = await seen();
     expect(before).toMatchObject({ focused: true, popover: false });
