@@ -11,21 +11,10 @@ import type { CardContent } from '../../shared/messages';
 import { requestCard, requestOpenPanel } from '../../shared/messaging';
 import { saveSettings } from '../../shared/runtime';
 import type { ContentContext } from '../context';
+import { el } from '../dom';
 import { CARD_CSS } from './context-card.css';
 
 const CARD_TAG = 'lagebild-card';
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  attributes: Record<string, string>,
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const element = doc.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
 
 /**
  * Where focus goes when the card it was in is closed: the story below it, not `<body>`, where a

@@ -6,6 +6,7 @@
  * shows in place what the entry shares with the briefing and which positions it touches.
  */
 import type { LiveblogProfile } from '../../shared/messages';
+import { el } from '../dom';
 import type { TrackedEntry } from './tracker';
 
 export const MARKER_TAG = 'lagebild-entry-mark';
@@ -53,13 +54,6 @@ interface Marker {
 
 const markers = new WeakMap<TrackedEntry, Marker>();
 
-function el(doc: Document, tag: string, attributes: Record<string, string>, ...children: (Node | string)[]): HTMLElement {
-  const element = doc.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
-
 const INLINE = /^(a|abbr|b|em|i|mark|small|span|strong|sub|sup|u)$/;
 
 /** After the time when nothing follows it on its line; before it (in the margin) when text does. */
@@ -94,7 +88,7 @@ function create(doc: Document, tracked: TrackedEntry, profile: LiveblogProfile, 
   const host = doc.createElement(MARKER_TAG);
   const shadow = host.attachShadow({ mode: 'closed' });
   const side = sideOf(tracked.entry.stamp);
-  const button = el(doc, 'button', { type: 'button', class: side, 'aria-expanded': 'false', title: profile.labels.marker, 'aria-label': profile.labels.marker }, 'L') as HTMLButtonElement;
+  const button = el(doc, 'button', { type: 'button', class: side, 'aria-expanded': 'false', title: profile.labels.marker, 'aria-label': profile.labels.marker }, 'L');
   const pop = el(doc, 'div', { class: 'pop', role: 'group', 'aria-label': profile.labels.marker, hidden: '' });
   const marker: Marker = { host, button, pop, key: '' };
   button.addEventListener('click', (event) => {
