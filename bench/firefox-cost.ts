@@ -286,30 +286,48 @@ const LOAD_EVENT_RATIO_BUDGET = 1.15;
 
 const percent = (share: number): string => `${share >= 0 ? '+' : ''}${(share * 100).toFixed(0)} %`;
 
-/** Per page: Lagebild's added CPU against uBlock Origin's, as shares of the page's own, and the load event. */
-export function firefoxRows(results: readonly FirefoxCost[], loads: number): Row[] {
+/**
+ * Per page: Lagebild's added CPU, its own share of it (minus the empty-script control's, the
+ * machinery Firefox charges any extension that matches these pages) against uBlock Origin's added
+ * CPU, and the load event. `variants`: more extensions measured in the same rounds, as Lagebild is.
+ */
+export function firefoxRows(results: readonly FirefoxCost[], loads: number, variants: readonly string[] = []): Row[] {
   const section = `Firefox per load, web-content CPU (median of ${String(loads)})`;
   const rows: Row[] = [];
   for (const result of results) {
     const title = PAGE_TITLES[result.page] ?? result.page;
     const own = median(result.runs.none?.cpuMs ?? []);
-    const ours = added(result, 'lagebild');
     const peer = added(result, 'ublock');
-    if (!ours) continue;
-    rows.push({
-      section,
-      measure: `${title}: added CPU, share of the page's own (${own.toFixed(0)} ms)`,
-      value: `${ours.ms.toFixed(0)} ms, ${percent(ours.share)}`,
-      budget: peer ? `≤ uBlock Origin's ${percent(peer.share)} (${peer.ms.toFixed(0)} ms)` : 'uBlock Origin not measured',
-      verdict: peer ? check(ours.share <= Math.max(peer.share, 0)) : 'info',
-    });
-    rows.push({
-      section,
-      measure: `${title}: load event, with ÷ without`,
-      value: `${ours.loadRatio.toFixed(2)}×`,
-      budget: `≤ ${LOAD_EVENT_RATIO_BUDGET.toFixed(2)}×${peer ? `; uBlock Origin ${peer.loadRatio.toFixed(2)}×` : ''}`,
-      verdict: check(ours.loadRatio <= LOAD_EVENT_RATIO_BUDGET),
-    });
+    const empty = added(result, 'floor');
+    for (const name of ['lagebild', ...variants]) {
+      const ours = added(result, name);
+      if (!ours) continue;
+      const label = name === 'lagebild' ? title : `${title} [${name}]`;
+      rows.push({
+        section,
+        measure: `${label}: added CPU, share of the page's own (${own.toFixed(0)} ms)`,
+        value: `${ours.ms.toFixed(0)} ms, ${percent(ours.share)}`,
+        budget: peer ? `uBlock Origin ${percent(peer.share)} (${peer.ms.toFixed(0)} ms)` : 'uBlock Origin not measured',
+        verdict: 'info',
+      });
+      if (empty) {
+        const share = ours.ms - empty.ms;
+        rows.push({
+          section,
+          measure: `${label}: own share, added CPU − the empty-script control's (${empty.ms.toFixed(0)} ms)`,
+          value: `${share.toFixed(0)} ms`,
+          budget: peer ? `≤ uBlock Origin's added CPU, ${peer.ms.toFixed(0)} ms` : 'uBlock Origin not measured',
+          verdict: peer ? check(share <= Math.max(peer.ms, 0)) : 'info',
+        });
+      }
+      rows.push({
+        section,
+        measure: `${label}: load event, with ÷ without`,
+        value: `${ours.loadRatio.toFixed(2)}×`,
+        budget: `≤ ${LOAD_EVENT_RATIO_BUDGET.toFixed(2)}×${peer ? `; uBlock Origin ${peer.loadRatio.toFixed(2)}×` : ''}`,
+        verdict: check(ours.loadRatio <= LOAD_EVENT_RATIO_BUDGET),
+      });
+    }
     const oursFromTab = added(result, 'lagebild', true);
     const peerFromTab = added(result, 'ublock', true);
     if (oursFromTab) {
