@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
 
@@ -30,10 +30,29 @@ export function manifestFor(target: Target): ManifestV3Export {
   return manifest as unknown as ManifestV3Export;
 }
 
+/**
+ * A content script the background registers at run time (`scripting.registerContentScripts`), so not
+ * in the manifest for crxjs to build: emitted under its source path, .ts → .js, as the background
+ * names it (src/background/page-scripts.ts). It imports only constants, so it builds to a plain script.
+ */
+export const REGISTERED_SCRIPTS = ['src/content/stored-settings.ts'];
+
+function registeredScripts(): Plugin {
+  return {
+    name: 'lagebild-registered-scripts',
+    apply: 'build',
+    buildStart() {
+      for (const file of REGISTERED_SCRIPTS) {
+        this.emitFile({ type: 'chunk', id: resolve(import.meta.dirname, file), fileName: file.replace(/\.ts$/, '.js') });
+      }
+    },
+  };
+}
+
 export default defineConfig(({ command, mode }) => {
   const target: Target = mode === 'firefox' ? 'firefox' : 'chrome';
   return {
-    plugins: [crx({ manifest: manifestFor(target), browser: target })],
+    plugins: [crx({ manifest: manifestFor(target), browser: target }), registeredScripts()],
     // Which browser a build is for, where code must pick between them (src/shared/browser.ts).
     define: { __LAGEBILD_TARGET__: JSON.stringify(target) },
     // `npm run dev`: the dev server's extension loads its code from this port (so it is fixed), and

@@ -1,5 +1,5 @@
 /** What the content script's features share: the page, one abort signal, settings, and what was found. */
-import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, sameSettings, type Settings } from '../core/settings';
 import type { PageVerdict } from '../core/page';
 import type { StatusRequest, TabStatus } from '../shared/messages';
 import type { PageChange } from './page-watcher';
@@ -8,17 +8,27 @@ export interface ContentContext {
   readonly doc: Document;
   readonly signal: AbortSignal;
   settings: Settings;
-  /** The stored settings have been read (until then `settings` holds the defaults). */
+  /**
+   * `settings` are the reader's: read from storage, or known to be the defaults (settings-source.ts).
+   * Until then they hold the defaults.
+   */
   settingsLoaded: boolean;
+  /**
+   * Reads the stored settings once, and follows their changes from then on: for the page features,
+   * which act on settings a page load does not. Until they are read, `settingsLoaded` is false.
+   */
+  readStoredSettings(): void;
   verdict: PageVerdict | null;
   hiddenCount: number;
+  /** The count the toolbar badge shows for this page; null until the background asked for it (from-background.ts). */
+  badgeShows: number | null;
   /** On a live blog: how many of its entries are about the event, of how many. */
   liveblog: { related: number; total: number } | null;
   /** The page features (page.iife.ts) run in this page: they start once however often they are run. */
   pageFeatures: boolean;
   /** Every batch of DOM changes, in the order features registered. */
   onPageChange(listener: (change: PageChange) => void): void;
-  /** Called with every settings change; at once too when they were read before the listener came. */
+  /** Called with every settings change; at once too when they were known before the listener came. */
   onSettings(listener: (settings: Settings) => void): void;
   /** Verdict or hidden count changed: tell whoever follows them (the badge report, the card). */
   onFindings(listener: () => void): void;
@@ -43,8 +53,10 @@ export function createContext(doc: Document, signal: AbortSignal): ContentContex
     settingsLoaded: false,
     verdict: null,
     hiddenCount: 0,
+    badgeShows: null,
     liveblog: null,
     pageFeatures: false,
+    readStoredSettings: () => undefined,
     onPageChange: (l) => pageListeners.push(l),
     onSettings: (l) => {
       settingsListeners.push(l);
@@ -65,6 +77,8 @@ export function createContext(doc: Document, signal: AbortSignal): ContentContex
       for (const l of pageListeners) l(change);
     },
     dispatchSettings: (settings) => {
+      // The same settings again (the background's word and storage's event both tell a change): nothing to do.
+      if (ctx.settingsLoaded && sameSettings(settings, ctx.settings)) return;
       ctx.settings = settings;
       ctx.settingsLoaded = true;
       for (const l of settingsListeners) l(settings);

@@ -17,6 +17,8 @@ import { recognisePage } from './features/recognise-page';
 const ctx = sharedContext();
 if (ctx && !ctx.signal.aborted && !ctx.pageFeatures) {
   ctx.pageFeatures = true;
+  // They act on settings a page load does not (the card's, the markers', the language): read them.
+  ctx.readStoredSettings();
   recognisePage(ctx);
   findQuotesInStory(ctx);
   hiddenByRule(ctx);

@@ -31,6 +31,22 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
 
 export const SETTINGS_KEY = 'settings';
 
+/**
+ * The settings every page load acts on: which blocks to hide, and whether to bring the page
+ * features to any article. The rest matter only where those features run (a live blog, a Ukraine
+ * article with the card, the popup's or panel's tab), which read the stored settings themselves.
+ */
+const PAGE_LOAD_KEYS = ['hideJobAds', 'quietReading', 'cardOnArticles'] as const satisfies readonly (keyof Settings)[];
+
+/** Whether a page load must read the stored settings: they differ from the defaults where every page acts on them. */
+export function pageLoadNeedsStored(settings: Settings): boolean {
+  return PAGE_LOAD_KEYS.some((key) => settings[key] !== DEFAULT_SETTINGS[key]);
+}
+
+export function sameSettings(a: Settings, b: Settings): boolean {
+  return (Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]).every((key) => a[key] === b[key]);
+}
+
 const LANGUAGES: readonly LanguageChoice[] = ['auto', 'de', 'en'];
 
 /**

@@ -9,6 +9,9 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LIVEBLOG_ADDRESS } from '../../src/core/selectors';
 import { PAGE_FEATURES_SCRIPT } from '../../src/shared/messaging';
+import { STORED_SETTINGS_SCRIPT } from '../../src/content/keys';
+
+const STORED_SETTINGS_FILE = STORED_SETTINGS_SCRIPT.split('/').at(-1);
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 
@@ -53,8 +56,8 @@ describe('built files', () => {
       expect(scripts.length).toBeGreaterThan(0);
       for (const name of scripts) {
         const code = readFileSync(join(dir, name), 'utf8');
-        // The page-world hook runs where no extension API exists, and uses none.
-        if (name === 'shadow-hook.iife.js') expect(/\b(chrome|browser)\.(runtime|storage|dom)\b/.test(code), `${target}/${name}`).toBe(false);
+        // The page-world hook runs where no extension API exists, and the registered settings mark needs none.
+        if (name === 'shadow-hook.iife.js' || name === STORED_SETTINGS_FILE) expect(/\b(chrome|browser)\.(runtime|storage|dom)\b/.test(code), `${target}/${name}`).toBe(false);
         else expect(/\.browser\b/.test(code), `${target}/${name}`).toBe(target === 'firefox');
       }
     }
@@ -69,6 +72,18 @@ describe('the page features script', () => {
       const manifest = JSON.parse(readFileSync(join(DIST, target, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] };
       expect(existsSync(join(DIST, target, PAGE_FEATURES_SCRIPT)), target).toBe(true);
       expect(manifest.content_scripts.map((entry) => entry.js)).toContainEqual([PAGE_FEATURES_SCRIPT]);
+    }
+  });
+});
+
+describe('the script the background registers for stored settings', () => {
+  // Registered by this path, and a registered content script is a classic script: an import or
+  // export in it would be a syntax error, and the page would never read the reader's settings.
+  it.skipIf(!existsSync(join(DIST, 'chrome')) || !existsSync(join(DIST, 'firefox')))('is built where the background names it, as a plain script', () => {
+    for (const target of ['chrome', 'firefox'] as const) {
+      const code = readFileSync(join(DIST, target, STORED_SETTINGS_SCRIPT), 'utf8');
+      expect(/\b(import|export)\b/.test(code), target).toBe(false);
+      expect(code, target).toContain('lagebild.settings-stored');
     }
   });
 });
