@@ -10,10 +10,11 @@ import type { Lang } from '../briefing/types';
 import { badgeFor } from './badge';
 import { cardContent } from './card';
 import { liveblogProfile } from './liveblog-profile';
+import { matchSettingsScript, onPageLoaded, pullHiddenCount, pushSettings } from './page-scripts';
 import { translator } from '../shared/i18n';
 import type { CardContent, PageReport } from '../shared/messages';
 import { listen, runPageFeatures } from '../shared/messaging';
-import { loadSettings } from '../shared/runtime';
+import { loadSettings, onSettingsChanged } from '../shared/runtime';
 import { openBesideArticle, openBesideTab } from '../shared/reader-tab';
 
 const BADGE_COLOR = '#143a5a';
@@ -57,4 +58,29 @@ const OPEN_PANEL_COMMAND = 'open-side-panel';
 // The key press is the reader's gesture that sidePanel.open needs, so the window comes with the command.
 browser.commands.onCommand.addListener((command, tab) => {
   if (command === OPEN_PANEL_COMMAND && tab?.windowId !== undefined) void openBesideArticle(tab.windowId);
+});
+
+// Pages learn the settings from here, not from storage (page-scripts.ts). One change at a time, in order.
+let settingsWork: Promise<void> = Promise.resolve();
+function followStoredSettings(push: boolean): void {
+  settingsWork = settingsWork.then(async () => {
+    const settings = await loadSettings();
+    await matchSettingsScript(settings);
+    if (push) await pushSettings(settings);
+  });
+}
+onSettingsChanged(() => {
+  followStoredSettings(true);
+});
+// A registration is kept across sessions, but an update or a browser that dropped it is set right here.
+browser.runtime.onInstalled.addListener(() => {
+  followStoredSettings(false);
+});
+browser.runtime.onStartup.addListener(() => {
+  followStoredSettings(false);
+});
+
+// The badge on the background's initiative: a page that finished loading is asked its count.
+onPageLoaded((tabId) => {
+  void pullHiddenCount(tabId).then((hiddenCount) => (hiddenCount === null ? undefined : updateBadge(tabId, { type: 'lagebild/page-report', hiddenCount })));
 });

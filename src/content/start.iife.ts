@@ -3,12 +3,15 @@
  * document_start, so it watches the page from the first parsed node and hides the job widget
  * before the first paint, and keeps the badge. It holds only what every page needs; the page
  * features (`page.iife.ts`) come only where a page needs them (see features/join-page-features.ts).
+ * It asks the extension API nothing unless the reader changed a setting it acts on
+ * (settings-source.ts) or the page changes after the background counted it (features/report.ts).
  */
 import { textMayMatter } from '../core/find-blocks';
-import { loadSettings, onSettingsChanged } from '../shared/runtime';
 import { createContext, shareContext } from './context';
+import { openDoor } from './from-background';
 import { guard } from './lifecycle';
 import { watchPage } from './page-watcher';
+import { followSettings } from './settings-source';
 import { hideClutter } from './features/hide-clutter';
 import { joinPageFeatures } from './features/join-page-features';
 import { reportHidden } from './features/report';
@@ -20,6 +23,7 @@ shareContext(ctx);
 hideClutter(ctx);
 reportHidden(ctx);
 joinPageFeatures(ctx);
+openDoor(ctx, controller);
 
 watchPage(
   document,
@@ -32,18 +36,4 @@ watchPage(
   (text) => textMayMatter(text),
 );
 
-guard(controller, async () => {
-  ctx.dispatchSettings(await loadSettings());
-  const unsubscribe = onSettingsChanged((settings) => {
-    guard(controller, () => {
-      ctx.dispatchSettings(settings);
-    });
-  });
-  controller.signal.addEventListener('abort', () => {
-    try {
-      unsubscribe();
-    } catch {
-      // Gone with the extension.
-    }
-  });
-});
+followSettings(ctx, controller);

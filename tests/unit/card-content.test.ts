@@ -80,9 +80,13 @@ vi.mock('webextension-polyfill', () => {
           api.listener = l;
         },
       },
+      onInstalled: { addListener: () => undefined },
+      onStartup: { addListener: () => undefined },
+      getManifest: () => ({ host_permissions: ['*://*.handelsblatt.com/*'] }),
     },
+    tabs: { onUpdated: { addListener: () => undefined } },
     i18n: { getUILanguage: () => api.uiLanguage, getMessage: (key: string) => key },
-    storage: { sync: area, local: area },
+    storage: { sync: area, local: area, onChanged: { addListener: () => undefined } },
     action: { setBadgeText: () => Promise.resolve(), setBadgeBackgroundColor: () => Promise.resolve(), setTitle: () => Promise.resolve() },
     commands: { onCommand: { addListener: () => undefined } },
   };

@@ -2,13 +2,16 @@
 // @vitest-environment-options { "url": "https://www.handelsblatt.com/politik/international/ukraine-konflikt-gespraech-blinken-lawrow-vorzeitig-beendet-us-aussenminister-warnt-vor-eskalation/27996778.html" }
 /**
  * The two content scripts as the browser runs them: the first at document_start on an empty
- * page that then fills and reports to the badge on its own; the page features only when run
- * (as the popup does before it asks), once however often they are run.
+ * page that then fills, asking the extension API nothing until the background asked its count
+ * for the badge; the page features only when run (as the popup does before it asks), once
+ * however often they are run, reading the stored settings as they start.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LIVEBLOG_ADDRESS } from '../../src/core/selectors';
 import { HIDE_ATTRIBUTE } from '../../src/core/hiding-rules';
 import { SETTINGS_KEY } from '../../src/core/settings';
+import { DOOR_KEY } from '../../src/content/keys';
+import type { Door } from '../../src/content/from-background';
 import { articleUrl, genevaArticlePage, WIDGET_SELECTOR } from '../../tools/pages';
 import { parseHtml } from '../support/dom';
 
@@ -17,8 +20,12 @@ type Listener = (message: unknown, sender: { id: string }, respond: (answer: unk
 const sent: unknown[] = [];
 const messageListeners: Listener[] = [];
 const stored: Record<string, unknown> = { [SETTINGS_KEY]: { hideJobAds: true } };
+let reads = 0;
 const area = {
-  get: (key: string) => Promise.resolve({ [key]: stored[key] }),
+  get: (key: string) => {
+    reads++;
+    return Promise.resolve({ [key]: stored[key] });
+  },
   set: () => Promise.resolve(),
 };
 
@@ -40,7 +47,7 @@ afterAll(() => {
 });
 
 describe('the content scripts in order', () => {
-  it('hide while the page parses and report the count to the badge; the page features answer the popup and announce changes once run', async () => {
+  it('hide while the page parses and tell the badge once asked; the page features answer the popup and announce changes once run', async () => {
     expect(document.location.href).toBe(articleUrl.geneva);
     document.head.replaceChildren();
     document.body.replaceChildren();
@@ -53,11 +60,14 @@ describe('the content scripts in order', () => {
     await vi.waitFor(() => {
       expect(document.querySelectorAll(`[${HIDE_ATTRIBUTE}~="jobs"]`)).toHaveLength(2);
     });
-    await vi.waitFor(() => {
-      expect(sent).toEqual([{ type: 'lagebild/page-report', hiddenCount: 2 }]);
-    });
-    // Nothing answers the popup until the page features run.
+    // No settings read, no message sent, nothing listening: the reader changed nothing, the background asked nothing.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect({ reads, sent }).toEqual({ reads: 0, sent: [] });
     expect(messageListeners).toHaveLength(0);
+    // The background asks for the count when the page has loaded; changes after that are reported.
+    const door = (globalThis as Record<symbol, Door | undefined>)[Symbol.for(DOOR_KEY)];
+    expect(door?.hiddenCount()).toBe(2);
+    expect(sent).toEqual([]);
 
     // The site's own navigation to a live blog asks for them; back to an article does not.
     const joins = (): number => sent.filter((m) => (m as { type?: string }).type === 'lagebild/join').length;
@@ -73,6 +83,8 @@ describe('the content scripts in order', () => {
     expect(joins()).toBe(1);
 
     await import('../../src/content/page.iife');
+    // The page features act on settings a page load does not: they read them.
+    expect(reads).toBe(2);
     const listening = messageListeners.length;
     expect(listening).toBeGreaterThan(0);
     vi.resetModules();
@@ -99,6 +111,7 @@ describe('the content scripts in order', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(changes()).toBe(1);
+    expect(sent).toContainEqual({ type: 'lagebild/page-report', hiddenCount: 3 });
 
     const foreign: unknown[] = [];
     for (const listener of messageListeners) listener({ type: 'lagebild/status', quotes: [] }, { id: 'someone-else' }, (a) => foreign.push(a));
