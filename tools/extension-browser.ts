@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import type Browser from 'webextension-polyfill';
-import { SETTINGS_KEY, type Settings } from '../src/core/settings';
+import { pageLoadNeedsStored, SETTINGS_KEY, type Settings } from '../src/core/settings';
 
 /** The extension API inside the service worker, where the helpers below evaluate. */
 declare const chrome: typeof Browser;
@@ -130,8 +130,21 @@ export class ExtensionBrowser {
   }
 
   /** Stores settings as the popup does, so every open tab hears of it through storage.onChanged. */
+  /**
+   * Stores settings as the options page does, and waits until the background has registered or
+   * unregistered the script that has new pages read them (src/background/page-scripts.ts): a page
+   * opened after this resolves starts with them.
+   */
   async saveSettings(settings: Settings): Promise<void> {
     await this.serviceWorker.evaluate(([key, value]) => chrome.storage.sync.set({ [key]: value }), [SETTINGS_KEY, settings] as const);
+    const registered = pageLoadNeedsStored(settings);
+    await this.serviceWorker.evaluate(async (wanted) => {
+      for (let tries = 0; tries < 200; tries++) {
+        if ((await chrome.scripting.getRegisteredContentScripts()).length > 0 === wanted) return;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      throw new Error(`the background never ${wanted ? 'registered' : 'unregistered'} the settings script`);
+    }, registered);
   }
 
   /**

@@ -95,6 +95,24 @@ describe.skipIf(executablePath === null)('Lagebild in Chromium', () => {
     await expect.poll(() => session.browser.badgeText(page)).toBe('2');
   });
 
+  it('reads the stored settings in a page opened after a setting every page acts on changed, and only then', async () => {
+    const html = genevaArticlePage({ widget: 'text-only', widgetCount: 2 });
+    const visibleNow = async (page: Page): Promise<number> => {
+      await page.evaluate(afterFrames(2));
+      return page.evaluate<number>(`${FLASH_REPORT}.visibleNow`);
+    };
+    await session.browser.saveSettings({ ...DEFAULT_SETTINGS, hideJobAds: false });
+    try {
+      const shown = await open(articleUrl.geneva, html);
+      await expect.poll(() => visibleNow(shown)).toBe(2);
+    } finally {
+      await session.browser.saveSettings({ ...DEFAULT_SETTINGS });
+    }
+    const hidden = await open(articleUrl.geneva, html);
+    expectNoFlash(await flashReport(hidden, 2), 2);
+    await expect.poll(() => session.browser.badgeText(hidden)).toBe('2');
+  });
+
   const TABS: { tab: string; url: string; html: () => string; kind: PageKind }[] = [
     { tab: 'a Ukraine article', url: articleUrl.geneva, html: () => genevaArticlePage({ widget: 'known' }), kind: 'ukraine-article' },
     { tab: 'another article', url: articleUrl.free, html: () => apiArticlePage(API_ARTICLES.free), kind: 'article' },

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import type WebExtension from 'webextension-polyfill';
 import baseManifest from '../../manifest.json' with { type: 'json' };
+import { pageLoadNeedsStored, SETTINGS_KEY, type Settings } from '../../src/core/settings';
 import { launchFirefox, openExtensionPage } from '../../tools/firefox';
 import { withSampler } from '../../tools/first-frame';
 import { served, startServer, type PageServer } from '../../tools/server';
@@ -22,6 +23,11 @@ export interface FirefoxSession {
   badgeText(): Promise<string>;
   /** Opens one of the extension's pages (`path` as in the manifest) in a window of its own, beside the tab in front. */
   extensionPage(path: string): Promise<Page>;
+  /**
+   * Stores settings as the options page does, from that page, and waits until the background has
+   * registered or unregistered the script that has new pages read them.
+   */
+  saveSettings(settings: Settings): Promise<void>;
 }
 
 const OPTIONS_PATH = baseManifest.options_ui.page;
@@ -50,6 +56,8 @@ export function firefoxSession(executablePath: string): FirefoxSession {
     await Promise.all(pages.slice(1).map((page) => page.close()));
   });
 
+  const options = async (): Promise<Page> => (optionsPage ??= await openExtensionPage(browser, OPTIONS_PATH));
+
   return {
     async open(url, html) {
       server.route(served(url), withSampler(html));
@@ -58,8 +66,7 @@ export function firefoxSession(executablePath: string): FirefoxSession {
       return page;
     },
     async badgeText() {
-      optionsPage ??= await openExtensionPage(browser, OPTIONS_PATH);
-      return optionsPage.evaluate(async () => {
+      return (await options()).evaluate(async () => {
         const api = (globalThis as unknown as { browser: typeof WebExtension }).browser;
         const [own] = await api.tabs.query({ currentWindow: true });
         const others = (await api.tabs.query({})).filter((tab) => tab.windowId !== own?.windowId && tab.id !== undefined);
@@ -69,6 +76,22 @@ export function firefoxSession(executablePath: string): FirefoxSession {
     },
     extensionPage(path) {
       return openExtensionPage(browser, path);
+    },
+    async saveSettings(settings) {
+      await (await options()).evaluate(
+        async (key, value, wanted) => {
+          const api = (globalThis as unknown as { browser: typeof WebExtension }).browser;
+          await api.storage.sync.set({ [key]: value });
+          for (let tries = 0; tries < 200; tries++) {
+            if ((await api.scripting.getRegisteredContentScripts()).length > 0 === wanted) return;
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+          throw new Error(`the background never ${wanted ? 'registered' : 'unregistered'} the settings script`);
+        },
+        SETTINGS_KEY,
+        settings,
+        pageLoadNeedsStored(settings),
+      );
     },
   };
 }

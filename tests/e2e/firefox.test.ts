@@ -4,11 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { HIDE_ATTRIBUTE } from '../../src/core/hiding-rules';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import {
   API_ARTICLES, WIDGET_SELECTOR, WIDGET_VARIANTS, apiArticlePage, articleUrl, genevaArticlePage, liveblogPage,
 } from '../../tools/pages';
 import { firefoxPath } from '../../tools/browsers';
-import { afterFrames } from '../../tools/first-frame';
+import { afterFrames, FLASH_REPORT } from '../../tools/first-frame';
 import { expectNoFlash, flashReport } from './flash';
 import { firefoxSession } from './firefox-session';
 import { browserOrSkip } from './prerequisites';
@@ -50,6 +51,31 @@ describe.skipIf(executablePath === null)('Lagebild in Firefox', () => {
       HIDE_ATTRIBUTE,
     );
     expect(marked).toBe(true);
+  });
+
+  it('follows the hiding switch: in the open tab, in a page opened after, and on the badge', async () => {
+    const html = genevaArticlePage({ widget: 'text-only', widgetCount: 2 });
+    const visibleNow = async (page: Awaited<ReturnType<typeof open>>): Promise<number> => {
+      await page.evaluate(afterFrames(2));
+      return page.evaluate(`${FLASH_REPORT}.visibleNow`) as Promise<number>;
+    };
+    const before = await open(articleUrl.geneva, html);
+    expectNoFlash(await flashReport(before, 2), 2);
+    await expect.poll(() => session.badgeText()).toBe('2');
+    try {
+      await session.saveSettings({ ...DEFAULT_SETTINGS, hideJobAds: false });
+      await expect.poll(() => visibleNow(before)).toBe(2);
+      // The page starts with the defaults and reads the stored settings as it starts.
+      const after = await open(articleUrl.geneva, html);
+      await expect.poll(() => visibleNow(after)).toBe(2);
+      await expect.poll(() => session.badgeText()).toBe('');
+    } finally {
+      await session.saveSettings({ ...DEFAULT_SETTINGS });
+    }
+    await expect.poll(() => visibleNow(before)).toBe(0);
+    const again = await open(articleUrl.geneva, html);
+    expectNoFlash(await flashReport(again, 2), 2);
+    await expect.poll(() => session.badgeText()).toBe('2');
   });
 
   it('recognises the Ukraine live blog and puts the context card on it, but not on another article', async () => {
