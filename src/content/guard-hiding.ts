@@ -46,9 +46,13 @@ export function guardHiding(doc: Document, signal: AbortSignal, scopes: () => Re
   };
   const hidesInline = (block: Element): boolean => [...(marks.get(block) ?? [])].some((id) => active.includes(id));
   const fixStyle = (block: Element): void => {
+    const inline = inlined.has(block) && hidesInline(block);
+    // The style attribute first: in Firefox the first `style` object a content script reads costs
+    // milliseconds (its Xray wrapper is built), and almost no block has an inline display.
+    if (!inline && !/display|\\/i.test(block.getAttribute('style') ?? '')) return;
     const style = (block as HTMLElement).style as CSSStyleDeclaration | undefined;
     if (!style) return;
-    if (inlined.has(block) && hidesInline(block)) {
+    if (inline) {
       if (style.getPropertyValue('display') !== 'none' || style.getPropertyPriority('display') !== 'important') style.setProperty('display', 'none', 'important');
     } else if (style.getPropertyPriority('display') === 'important' && style.getPropertyValue('display') !== 'none') {
       style.removeProperty('display');
