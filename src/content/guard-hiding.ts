@@ -46,17 +46,7 @@ export function guardHiding(doc: Document, signal: AbortSignal, scopes: () => Re
   };
   const hidesInline = (block: Element): boolean => [...(marks.get(block) ?? [])].some((id) => active.includes(id));
   const fixStyle = (block: Element): void => {
-    const inline = inlined.has(block) && hidesInline(block);
-    // The style attribute first: in Firefox the first `style` object a content script reads costs
-    // milliseconds (its Xray wrapper is built), and almost no block has an inline display.
-    if (!inline && !/display|\\/i.test(block.getAttribute('style') ?? '')) return;
-    const style = (block as HTMLElement).style as CSSStyleDeclaration | undefined;
-    if (!style) return;
-    if (inline) {
-      if (style.getPropertyValue('display') !== 'none' || style.getPropertyPriority('display') !== 'important') style.setProperty('display', 'none', 'important');
-    } else if (style.getPropertyPriority('display') === 'important' && style.getPropertyValue('display') !== 'none') {
-      style.removeProperty('display');
-    }
+    setDisplay(block, inlined.has(block) && hidesInline(block));
   };
   const restore = (block: Element): void => {
     const ids = marks.get(block);
@@ -79,7 +69,7 @@ export function guardHiding(doc: Document, signal: AbortSignal, scopes: () => Re
   observer.observe(html, { attributes: true, attributeFilter: scopeNames });
   signal.addEventListener('abort', () => {
     observer.disconnect();
-    for (const block of inlined) if ((block as HTMLElement).style.getPropertyValue('display') === 'none') (block as HTMLElement).style.removeProperty('display');
+    for (const block of inlined) dropInlineNone(block);
   });
 
   return {
@@ -99,8 +89,31 @@ export function guardHiding(doc: Document, signal: AbortSignal, scopes: () => Re
       active = ids;
       for (const block of inlined) {
         if (hidesInline(block)) fixStyle(block);
-        else if ((block as HTMLElement).style.getPropertyValue('display') === 'none') (block as HTMLElement).style.removeProperty('display');
+        else dropInlineNone(block);
       }
     },
   };
+}
+
+/**
+ * Puts a block's inline display right: `none !important` where it is hidden by inline style, and
+ * no `display: … !important` the page set to beat the stylesheet otherwise.
+ */
+function setDisplay(block: Element, inline: boolean): void {
+  // The style attribute first: in Firefox the first `style` object a content script reads costs
+  // milliseconds (its Xray wrapper is built), and almost no block has an inline display.
+  if (!inline && !/display|\\/i.test(block.getAttribute('style') ?? '')) return;
+  const style = (block as HTMLElement).style as CSSStyleDeclaration | undefined;
+  if (!style) return;
+  if (inline) {
+    if (style.getPropertyValue('display') !== 'none' || style.getPropertyPriority('display') !== 'important') style.setProperty('display', 'none', 'important');
+  } else if (style.getPropertyPriority('display') === 'important' && style.getPropertyValue('display') !== 'none') {
+    style.removeProperty('display');
+  }
+}
+
+/** Takes back the inline `display: none` this guard set. */
+function dropInlineNone(block: Element): void {
+  const style = (block as HTMLElement).style as CSSStyleDeclaration | undefined;
+  if (style?.getPropertyValue('display') === 'none') style.removeProperty('display');
 }
