@@ -57,7 +57,8 @@ describe('guard', () => {
     runtime.unload();
     clock += 10;
     guard(controller, task);
-    expect(task).toHaveBeenCalledTimes(2); // Within the time: not asked.
+    expect(task).toHaveBeenCalledTimes(2);
+    expect(runtime.reads()).toBe(1); // Within the time: not asked.
     clock += ALIVE_FOR_MS;
     guard(controller, task);
     expect(task).toHaveBeenCalledTimes(2);
