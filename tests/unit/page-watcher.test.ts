@@ -296,3 +296,32 @@ describe('hiding while the parser runs', () => {
     expect(doc.querySelector(WIDGET_SELECTOR)!.getAttribute(HIDE_ATTRIBUTE)).toBe('jobs');
   });
 });
+
+describe('watchPage on address changes the DOM does not show', () => {
+  it('tells a back or forward navigation from popstate', async () => {
+    const doc = emptyPage();
+    const win = doc.defaultView!;
+    expect('navigation' in win).toBe(false);
+    const changes: PageChange[] = [];
+    watchPage(doc, new AbortController().signal, (change) => changes.push(change));
+    win.history.pushState({}, '', '/politik/international/anderer-artikel.html');
+    win.dispatchEvent(new win.PopStateEvent('popstate'));
+    await vi.waitFor(() => {
+      expect(changes.some((change) => change.urlChanged)).toBe(true);
+    });
+  });
+
+  it('tells a pushState from the Navigation API where the browser has it', async () => {
+    const doc = emptyPage();
+    const win = doc.defaultView!;
+    const navigation = new win.EventTarget();
+    Object.defineProperty(win, 'navigation', { value: navigation, configurable: true });
+    const changes: PageChange[] = [];
+    watchPage(doc, new AbortController().signal, (change) => changes.push(change));
+    win.history.pushState({}, '', '/politik/international/anderer-artikel.html');
+    navigation.dispatchEvent(new win.Event('currententrychange'));
+    await vi.waitFor(() => {
+      expect(changes.some((change) => change.urlChanged)).toBe(true);
+    });
+  });
+});
