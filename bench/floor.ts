@@ -60,6 +60,27 @@ export const FLOOR_EXTENSIONS: readonly FloorExtension[] = [
       '',
     ].join('\n'),
   },
+  {
+    name: 'needed-watching',
+    does: 'a content script that watches the page as the hiding needs at the least, with no extension API and no work on what it sees: the text parsed so far read once a frame, each parsed element looked at for a shadow root, the whole document observed once parsed',
+    script: [
+      'const range = document.createRange();',
+      'const all = document.getElementsByTagName("*");',
+      'let chars = 0, looked = 0, roots = 0;',
+      'const frame = () => {',
+      '  range.selectNodeContents(document.documentElement); chars += range.toString().length;',
+      '  for (; looked < all.length; looked++) if (all[looked].shadowRoot) roots++;',
+      '  if (document.readyState === "loading") requestAnimationFrame(frame);',
+      '};',
+      'requestAnimationFrame(frame);',
+      'document.addEventListener("DOMContentLoaded", () => {',
+      '  frame();',
+      '  new MutationObserver(() => undefined).observe(document, { childList: true, subtree: true, characterData: true });',
+      '  document.documentElement.toggleAttribute("data-floor", chars + roots < 0);',
+      '});',
+      '',
+    ].join('\n'),
+  },
 ];
 
 /** Writes an unpacked extension, `files` by path beside its manifest, into `dir/name` afresh; returns its path. */

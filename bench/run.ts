@@ -340,6 +340,15 @@ for (const floor of BUSY_FLOOR_EXTENSIONS) {
     verdict: 'info',
   });
 }
+const textFloor = floorResults['api-and-text']?.contentScriptMsMedian ?? Number.NaN;
+const neededFloor = floorResults['needed-watching']?.contentScriptMsMedian ?? Number.NaN;
+rows.push({
+  section: 'Content script, main thread per load (median of 10)',
+  measure: 'real 2020 page: own CPU time over the text-reading control (issue 20: ≤ 2×) and over the needed-watching floor',
+  value: `${(realCost.contentScriptMsMedian / textFloor).toFixed(2)}× / ${(realCost.contentScriptMsMedian / neededFloor).toFixed(2)}×`,
+  budget: `the floor itself: ${(neededFloor / textFloor).toFixed(2)}× the text-reading control`,
+  verdict: 'info',
+});
 for (const floor of FLOOR_EXTENSIONS) {
   rows.push({
     section: 'Content script, main thread per load (median of 10)',
