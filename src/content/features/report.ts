@@ -2,12 +2,18 @@
  * The badge's count. The background asks for it when a page has loaded (background/page-scripts.ts,
  * through the door, ../from-background.ts); only changes after that are reported by message, so
  * most page loads send none and never set up the extension API's messaging in the page.
+ *
+ * A background that is starting can miss the tab's load: Chromium drops the tab events of a new
+ * service worker's first moments (the first page after an install shows it). A page the
+ * background has not asked within UNASKED_MS of its load event reports its count itself.
  */
 import { reportPage } from '../../shared/messaging';
 import type { ContentContext } from '../context';
 
 /** Coalesces bursts (a late body with many widgets) into one badge update. */
 const REPORT_DELAY_MS = 50;
+/** The background's ask comes within milliseconds of the load event; this is long past it. */
+export const UNASKED_MS = 500;
 
 export function reportHidden(ctx: ContentContext): void {
   const { signal } = ctx;
@@ -30,4 +36,24 @@ export function reportHidden(ctx: ContentContext): void {
   signal.addEventListener('abort', () => {
     clearTimeout(timer);
   });
+  reportIfUnasked(ctx, send);
+}
+
+/** After the load event, a page not yet asked takes the badge as empty (as a new page's is) and reports from there. */
+function reportIfUnasked(ctx: ContentContext, send: () => void): void {
+  const view = ctx.doc.defaultView;
+  if (view === null) return;
+  const unasked = (): void => {
+    if (ctx.badgeShows !== null) return;
+    ctx.badgeShows = 0;
+    send();
+  };
+  const wait = (): void => {
+    const timer = setTimeout(unasked, UNASKED_MS);
+    ctx.signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+    });
+  };
+  if (ctx.doc.readyState === 'complete') wait();
+  else view.addEventListener('load', wait, { once: true, signal: ctx.signal });
 }

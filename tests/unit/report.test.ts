@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+/**
+ * The badge's count from the page's side (src/content/features/report.ts): no message while the
+ * background asks (through the door, src/content/from-background.ts), changes after its ask
+ * reported, and a page the background never asked (a starting service worker missed its load)
+ * reporting itself once the time after the load event is up.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createContext } from '../../src/content/context';
+import { openDoor } from '../../src/content/from-background';
+import { DOOR_KEY } from '../../src/content/keys';
+import { reportHidden, UNASKED_MS } from '../../src/content/features/report';
+import type { PageReport } from '../../src/shared/messages';
+
+const sent = vi.hoisted(() => [] as PageReport[]);
+vi.mock('../../src/shared/messaging', () => ({
+  reportPage: (report: PageReport) => {
+    sent.push(report);
+    return Promise.resolve();
+  },
+}));
+
+/** A content script's badge report and door on this document, as start.iife.ts sets them up. */
+function page() {
+  const controller = new AbortController();
+  const ctx = createContext(document, controller.signal);
+  reportHidden(ctx);
+  openDoor(ctx, controller);
+  const door = (globalThis as Record<symbol, { hiddenCount(): number | null }>)[Symbol.for(DOOR_KEY)]!;
+  const find = (hiddenCount: number): void => {
+    ctx.hiddenCount = hiddenCount;
+    ctx.announceFindings();
+    vi.advanceTimersByTime(100);
+  };
+  return { ctx, controller, door, find };
+}
+
+/** How long the background's ask takes, at most, for the page to send nothing of its own. */
+const JUST_BEFORE = UNASKED_MS - 1;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.stubGlobal('browser', { runtime: { id: 'lagebild@test' } });
+  sent.length = 0;
+});
+afterEach(() => {
+  vi.useRealTimers();
+  Reflect.deleteProperty(globalThis, Symbol.for(DOOR_KEY));
+});
+
+describe('the badge report', () => {
+  it('sends nothing when the background asks in time; changes after its ask are sent, once each', () => {
+    expect(document.readyState).toBe('complete');
+    const { door, find } = page();
+    find(2);
+    vi.advanceTimersByTime(JUST_BEFORE - 100);
+    expect(door.hiddenCount()).toBe(2);
+    vi.advanceTimersByTime(10 * UNASKED_MS);
+    expect(sent).toEqual([]);
+    find(2);
+    find(3);
+    expect(sent).toEqual([{ type: 'lagebild/page-report', hiddenCount: 3 }]);
+  });
+
+  it('is sent by the page itself when the background has not asked by the time after the load event', () => {
+    const { find } = page();
+    find(2);
+    vi.advanceTimersByTime(JUST_BEFORE - 100);
+    expect(sent).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(sent).toEqual([{ type: 'lagebild/page-report', hiddenCount: 2 }]);
+    find(1);
+    expect(sent.map((r) => r.hiddenCount)).toEqual([2, 1]);
+  });
+
+  it('sends nothing for a page with nothing hidden, whose badge is empty anyway, until something is', () => {
+    const { find } = page();
+    vi.advanceTimersByTime(10 * UNASKED_MS);
+    expect(sent).toEqual([]);
+    find(1);
+    expect(sent).toEqual([{ type: 'lagebild/page-report', hiddenCount: 1 }]);
+  });
+
+  it('counts the time from the load event on a page still loading', () => {
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    try {
+      const { find } = page();
+      find(2);
+      vi.advanceTimersByTime(10 * UNASKED_MS);
+      expect(sent).toEqual([]);
+      window.dispatchEvent(new Event('load'));
+      vi.advanceTimersByTime(UNASKED_MS);
+      expect(sent).toEqual([{ type: 'lagebild/page-report', hiddenCount: 2 }]);
+    } finally {
+      Reflect.deleteProperty(document, 'readyState');
+    }
+  });
+
+  it('sends nothing once the content script is stopped', () => {
+    const { controller, find } = page();
+    find(2);
+    controller.abort();
+    vi.advanceTimersByTime(10 * UNASKED_MS);
+    expect(sent).toEqual([]);
+  });
+});
