@@ -66,10 +66,12 @@ export const FLOOR_EXTENSIONS: readonly FloorExtension[] = [
     script: [
       'const range = document.createRange();',
       'const all = document.getElementsByTagName("*");',
+      '// Closed roots too where a content script may read them (Firefox), as Lagebild does.',
+      'const rootOf = "openOrClosedShadowRoot" in Element.prototype ? (el) => el.openOrClosedShadowRoot : (el) => el.shadowRoot;',
       'let chars = 0, looked = 0, roots = 0;',
       'const frame = () => {',
       '  range.selectNodeContents(document.documentElement); chars += range.toString().length;',
-      '  for (; looked < all.length; looked++) if (all[looked].shadowRoot) roots++;',
+      '  for (; looked < all.length; looked++) if (rootOf(all[looked])) roots++;',
       '  if (document.readyState === "loading") requestAnimationFrame(frame);',
       '};',
       'requestAnimationFrame(frame);',
