@@ -20,9 +20,14 @@ vi.mock('../../src/shared/messaging', () => ({
   },
 }));
 
+/** Each finding lets this much time pass, past the report's coalescing delay. */
+const FIND_MS = 100;
+const running: AbortController[] = [];
+
 /** A content script's badge report and door on this document, as start.iife.ts sets them up. */
 function page() {
   const controller = new AbortController();
+  running.push(controller);
   const ctx = createContext(document, controller.signal);
   reportHidden(ctx);
   openDoor(ctx, controller);
@@ -30,13 +35,10 @@ function page() {
   const find = (hiddenCount: number): void => {
     ctx.hiddenCount = hiddenCount;
     ctx.announceFindings();
-    vi.advanceTimersByTime(100);
+    vi.advanceTimersByTime(FIND_MS);
   };
   return { ctx, controller, door, find };
 }
-
-/** How long the background's ask takes, at most, for the page to send nothing of its own. */
-const JUST_BEFORE = UNASKED_MS - 1;
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -44,6 +46,7 @@ beforeEach(() => {
   sent.length = 0;
 });
 afterEach(() => {
+  for (const controller of running.splice(0)) controller.abort();
   vi.useRealTimers();
   Reflect.deleteProperty(globalThis, Symbol.for(DOOR_KEY));
 });
@@ -53,7 +56,7 @@ describe('the badge report', () => {
     expect(document.readyState).toBe('complete');
     const { door, find } = page();
     find(2);
-    vi.advanceTimersByTime(JUST_BEFORE - 100);
+    vi.advanceTimersByTime(UNASKED_MS - 1 - FIND_MS);
     expect(door.hiddenCount()).toBe(2);
     vi.advanceTimersByTime(10 * UNASKED_MS);
     expect(sent).toEqual([]);
@@ -65,7 +68,7 @@ describe('the badge report', () => {
   it('is sent by the page itself when the background has not asked by the time after the load event', () => {
     const { find } = page();
     find(2);
-    vi.advanceTimersByTime(JUST_BEFORE - 100);
+    vi.advanceTimersByTime(UNASKED_MS - 1 - FIND_MS);
     expect(sent).toEqual([]);
     vi.advanceTimersByTime(1);
     expect(sent).toEqual([{ type: 'lagebild/page-report', hiddenCount: 2 }]);
