@@ -13,9 +13,15 @@ import { reportHidden, UNASKED_MS } from '../../src/content/features/report';
 import type { PageReport } from '../../src/shared/messages';
 
 const sent = vi.hoisted(() => [] as PageReport[]);
+/** How many of the next reports the background does not take. */
+const refusing = vi.hoisted(() => ({ next: 0 }));
 vi.mock('../../src/shared/messaging', () => ({
   reportPage: (report: PageReport) => {
     sent.push(report);
+    if (refusing.next > 0) {
+      refusing.next--;
+      return Promise.reject(new Error('Could not establish connection. Receiving end does not exist.'));
+    }
     return Promise.resolve();
   },
 }));
@@ -44,6 +50,7 @@ beforeEach(() => {
   vi.useFakeTimers();
   vi.stubGlobal('browser', { runtime: { id: 'lagebild@test' } });
   sent.length = 0;
+  refusing.next = 0;
 });
 afterEach(() => {
   for (const controller of running.splice(0)) controller.abort();
@@ -97,6 +104,26 @@ describe('the badge report', () => {
     } finally {
       Reflect.deleteProperty(document, 'readyState');
     }
+  });
+
+  it('sends a report the background did not take once more, a second later, and then waits for a change', async () => {
+    const { door, find } = page();
+    door.hiddenCount();
+    refusing.next = 2;
+    find(2);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(sent.map((r) => r.hiddenCount)).toEqual([2]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sent.map((r) => r.hiddenCount)).toEqual([2, 2]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sent).toHaveLength(2);
+    find(3);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent.map((r) => r.hiddenCount)).toEqual([2, 2, 3]);
+    refusing.next = 1;
+    find(4);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sent.map((r) => r.hiddenCount)).toEqual([2, 2, 3, 4, 4]);
   });
 
   it('sends nothing once the content script is stopped', () => {

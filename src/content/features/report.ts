@@ -12,26 +12,38 @@ import type { ContentContext } from '../context';
 
 /** Coalesces bursts (a late body with many widgets) into one badge update. */
 const REPORT_DELAY_MS = 50;
+/** A report the background did not take is sent again once, this much later. */
+const RETRY_MS = 1000;
 /** The background's ask comes within milliseconds of the load event; this is long past it. */
 export const UNASKED_MS = 500;
 
 export function reportHidden(ctx: ContentContext): void {
   const { signal } = ctx;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let retries = 0;
 
   const send = (): void => {
     const hiddenCount = ctx.hiddenCount;
     if (signal.aborted || ctx.badgeShows === null || hiddenCount === ctx.badgeShows) return;
     ctx.badgeShows = hiddenCount;
-    reportPage({ type: 'lagebild/page-report', hiddenCount }).catch(() => {
-      // The background may be starting up or the extension reloading: the next change reports again.
-      ctx.badgeShows = -1;
-    });
+    reportPage({ type: 'lagebild/page-report', hiddenCount }).then(
+      () => {
+        retries = 0;
+      },
+      () => {
+        // The background may be starting up or the extension reloading: the count is sent again once a
+        // little later (a page that never changes again would keep a stale badge), then at the next change.
+        ctx.badgeShows = -1;
+        if (retries++ === 0) later(RETRY_MS);
+      },
+    );
+  };
+  const later = (ms: number): void => {
+    clearTimeout(timer);
+    timer = setTimeout(send, ms);
   };
   ctx.onFindings(() => {
-    if (ctx.badgeShows === null) return;
-    clearTimeout(timer);
-    timer = setTimeout(send, REPORT_DELAY_MS);
+    if (ctx.badgeShows !== null) later(REPORT_DELAY_MS);
   });
   signal.addEventListener('abort', () => {
     clearTimeout(timer);
