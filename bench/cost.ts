@@ -20,7 +20,7 @@ const VIEWPORT = { width: 1280, height: 900 };
 /** After the page settled: the content script's flush and its debounced report run in this. */
 const SETTLE_MS = 300;
 
-const METRICS = ['ScriptDuration', 'TaskDuration', 'RecalcStyleDuration', 'LayoutDuration', 'V8CompileDuration'] as const;
+export const METRICS = ['ScriptDuration', 'TaskDuration', 'RecalcStyleDuration', 'LayoutDuration', 'V8CompileDuration'] as const;
 export type MetricName = (typeof METRICS)[number];
 
 /** The trace events in which a script's own code runs; v8.compile and the like nest inside them. */

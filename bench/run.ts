@@ -13,12 +13,13 @@ import { startServer } from '../tools/server';
 import { launch, requireChromium } from '../tools/chromium';
 import { coreFigures, coreRows, measureCore, type Task } from './core';
 import type { Timing } from './core-entry';
-import { measureLoad, type LoadCost, type MetricName } from './cost';
+import { measureLoad, type LoadCost } from './cost';
+import { busyFloorFigures, contentScriptRows, costFigures, floorFigures } from './content-script-rows';
 import { DIST, ensureBuilt, readManifest, ROOT } from '../tools/dist';
 import { measureLiveblog } from './liveblog';
 import { measureFlash } from './flash';
 import { firefoxCostPages, firefoxRows, measureFirefoxCost, ublockProbePage, type FirefoxCost } from './firefox-cost';
-import { BUSY_FLOOR_EXTENSIONS, FIREFOX_FLOORS, FLOOR_EXTENSIONS, writeFloorExtensions, writePopupFloor } from './floor';
+import { BUSY_FLOOR_EXTENSIONS, FIREFOX_FLOORS, writeFloorExtensions, writePopupFloor } from './floor';
 import { briefing } from '../src/briefing/index';
 import { costPages, flashPages, servePages } from './pages';
 import { measurePopup, type PopupLoad } from './popup';
@@ -33,8 +34,6 @@ const POPUP_LOADS = 11;
 const BUDGET = {
   contentScriptBytes: 16 * 1024,
   popupJsBytes: 40 * 1024,
-  /** Own CPU per load on the real page, as a multiple of the control extension making the same API calls. */
-  contentScriptOverApiFloor: 3,
   popupFirstRenderMs: 50,
 } as const;
 
@@ -213,41 +212,12 @@ const liveblog = await measureLiveblog({ extension, progress });
 // ---------------------------------------------------------------------------------------------
 // Figures
 
-const METRICS: MetricName[] = ['ScriptDuration', 'TaskDuration', 'RecalcStyleDuration', 'LayoutDuration', 'V8CompileDuration'];
-
-function costFigures(loads: { extension: LoadCost[]; control: LoadCost[] }) {
-  const metric = (runs: LoadCost[], name: MetricName): number => round(median(runs.map((r) => r.metrics[name])));
-  const withExt = Object.fromEntries(METRICS.map((m) => [m, metric(loads.extension, m)])) as Record<MetricName, number>;
-  const without = Object.fromEntries(METRICS.map((m) => [m, metric(loads.control, m)])) as Record<MetricName, number>;
-  return {
-    loads: loads.extension.length,
-    contentScriptMsMedian: round(median(loads.extension.map((r) => r.ownMs))),
-    contentScriptMsPerLoad: loads.extension.map((r) => round(r.ownMs)),
-    tasksPerLoadMedian: median(loads.extension.map((r) => r.tasks)),
-    metricsMedianWithExtension: withExt,
-    metricsMedianWithoutExtension: without,
-    metricsDifference: Object.fromEntries(METRICS.map((m) => [m, round(withExt[m] - without[m])])) as Record<MetricName, number>,
-  };
-}
-
 const costResults = Object.fromEntries([...costs].map(([name, loads]) => [name, costFigures(loads)]));
-const floorResults = Object.fromEntries(
-  FLOOR_EXTENSIONS.map((floor) => {
-    const loads = floorCosts.get(floor.name) ?? [];
-    return [floor.name, { does: floor.does, loads: loads.length, contentScriptMsMedian: round(median(loads.map((r) => r.ownMs))), contentScriptMsPerLoad: loads.map((r) => round(r.ownMs)) }];
-  }),
-);
 const realCost = costResults.real2020!;
 const longCost = costResults['long2000-50late']!;
 const busyCost = costResults.busy500!;
-/** The busy page's floors: added ScriptDuration over the control's, as the busy row reads Lagebild's. */
-const busyFloorResults = Object.fromEntries(
-  BUSY_FLOOR_EXTENSIONS.map((floor) => {
-    const loads = floorCosts.get(floor.name) ?? [];
-    const script = round(median(loads.map((r) => r.metrics.ScriptDuration)));
-    return [floor.name, { does: floor.does, loads: loads.length, scriptDurationMsMedian: script, addedScriptMs: round(script - busyCost.metricsMedianWithoutExtension.ScriptDuration) }];
-  }),
-);
+const floorResults = floorFigures(floorCosts);
+const busyFloorResults = busyFloorFigures(floorCosts, busyCost);
 
 const popupFigures = {
   loads: popupLoads.length,
@@ -303,61 +273,7 @@ for (const [name, f] of Object.entries(flash)) {
     verdict: check(f.flashFrames === 0 && f.controlVisibleFrames > 0),
   });
 }
-const apiFloor = floorResults['api-as-lagebild']?.contentScriptMsMedian ?? Number.NaN;
-for (const [name, c] of [['real 2020 page', realCost], ['long page, 2,000 paragraphs, 50 late widgets', longCost]] as const) {
-  const isReal = c === realCost;
-  rows.push({
-    section: 'Content script, main thread per load (median of 10)',
-    measure: `${name}: own CPU time (trace)`,
-    value: ms(c.contentScriptMsMedian),
-    budget: isReal
-      ? `${(c.contentScriptMsMedian / apiFloor).toFixed(1)}× the API floor; ≤ ${BUDGET.contentScriptOverApiFloor}×`
-      : `${(c.contentScriptMsMedian / realCost.contentScriptMsMedian).toFixed(1)}× the real page`,
-    verdict: isReal ? check(c.contentScriptMsMedian <= BUDGET.contentScriptOverApiFloor * apiFloor) : 'info',
-  });
-  rows.push({
-    section: 'Content script, main thread per load (median of 10)',
-    measure: `${name}: Script / Task / Style duration, with − without`,
-    value: `${ms(c.metricsDifference.ScriptDuration)} / ${ms(c.metricsDifference.TaskDuration)} / ${ms(c.metricsDifference.RecalcStyleDuration)}`,
-    budget: `without: ${ms(c.metricsMedianWithoutExtension.ScriptDuration)} / ${ms(c.metricsMedianWithoutExtension.TaskDuration)} / ${ms(c.metricsMedianWithoutExtension.RecalcStyleDuration)}`,
-    verdict: 'info',
-  });
-}
-const busyOwn = busyCost.metricsMedianWithoutExtension.ScriptDuration;
-rows.push({
-  section: 'Content script, main thread per load (median of 10)',
-  measure: 'busy page, 500 nodes changed per frame for 3 s: added script time (ScriptDuration, with − without)',
-  value: ms(busyCost.metricsDifference.ScriptDuration),
-  budget: `≤ half the page's own, ${ms(busyOwn)} / 2`,
-  verdict: check(busyCost.metricsDifference.ScriptDuration <= busyOwn / 2),
-});
-for (const floor of BUSY_FLOOR_EXTENSIONS) {
-  rows.push({
-    section: 'Content script, main thread per load (median of 10)',
-    measure: `floor, busy page: ${floor.does}: added script time`,
-    value: ms(busyFloorResults[floor.name]?.addedScriptMs ?? Number.NaN),
-    budget: 'control extension',
-    verdict: 'info',
-  });
-}
-const textFloor = floorResults['api-and-text']?.contentScriptMsMedian ?? Number.NaN;
-const neededFloor = floorResults['needed-watching']?.contentScriptMsMedian ?? Number.NaN;
-rows.push({
-  section: 'Content script, main thread per load (median of 10)',
-  measure: 'real 2020 page: own CPU time over the text-reading control (issue 20: ≤ 2×) and over the needed-watching floor',
-  value: `${(realCost.contentScriptMsMedian / textFloor).toFixed(2)}× / ${(realCost.contentScriptMsMedian / neededFloor).toFixed(2)}×`,
-  budget: `the floor itself: ${(neededFloor / textFloor).toFixed(2)}× the text-reading control`,
-  verdict: 'info',
-});
-for (const floor of FLOOR_EXTENSIONS) {
-  rows.push({
-    section: 'Content script, main thread per load (median of 10)',
-    measure: `floor, real 2020 page: ${floor.does}`,
-    value: ms(floorResults[floor.name]?.contentScriptMsMedian ?? Number.NaN),
-    budget: 'control extension',
-    verdict: 'info',
-  });
-}
+rows.push(...contentScriptRows({ real: realCost, long: longCost, busy: busyCost, floors: floorResults, busyFloors: busyFloorResults }));
 rows.push(...firefoxRows(firefoxCost, FIREFOX_LOADS));
 rows.push(...coreRows(core));
 rows.push(...liveblog.rows);
