@@ -38,13 +38,15 @@ const BUDGET = {
 } as const;
 
 const started = Date.now();
+/** The machine's load as the run starts: what its figures were measured beside. */
+const loadAtStart = round(loadavg()[0] ?? 0);
 
 function progress(message: string): void {
   process.stderr.write(`bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s: ${message}\n`);
 }
 
 function printTable(rows: readonly Row[], heading: string): number {
-  process.stdout.write(`\n${heading}, ${cpus().length} CPUs, load ${round(loadavg()[0] ?? 0)}, ${new Date().toISOString()}\n\n${formatTable(rows)}\n\n`);
+  process.stdout.write(`\n${heading}, ${cpus().length} CPUs, load ${loadAtStart} at the start, ${new Date().toISOString()}\n\n${formatTable(rows)}\n\n`);
   return rows.filter((r) => r.verdict === 'FAIL').length;
 }
 
@@ -234,7 +236,7 @@ const results = {
   measuredAt: new Date().toISOString(),
   extensionVersion: version,
   browser: `Chromium ${chromiumVersion}, headless`,
-  machine: { cpus: cpus().length, loadAverage1m: round(loadavg()[0] ?? 0) },
+  machine: { cpus: cpus().length, loadAverage1mAtStart: loadAtStart },
   method: {
     flash: 'Frames in which a job-widget root ([data-test-widget]) had a client rect of non-zero area, sampled every rendered frame from the first by tools/first-frame.ts; flashFrames with the extension, controlVisibleFrames the same page without it.',
     contentScript: `Per page load, fresh tab: contentScriptMs = thread CPU time (trace tdur, category devtools.timeline) of the outermost EvaluateScript and FunctionCall events of the content scripts (chrome-extension://<id>/src/content/…): compiling and running each script and every callback of it; promise continuations (microtasks) are not attributed by the trace. metrics* = CDP Performance.getMetrics for the whole load, medians of ${COST_LOADS} loads with and without the extension, alternating. floor = control extensions measured the same way on the real page, busyFloor = on the busy page, as added ScriptDuration (bench/floor.ts).`,
@@ -313,7 +315,7 @@ const notes = [
   'Core: the modules alone, minified, in a plain page; cold = the first run after a page load, as the content script meets it.',
 ];
 writeBenchmarkPage(join(ROOT, 'docs', 'benchmark.md'), {
-  heading: `${heading}, ${results.machine.cpus} CPUs, load ${results.machine.loadAverage1m} at the start, ${results.measuredAt}`,
+  heading: `${heading}, ${results.machine.cpus} CPUs, load ${results.machine.loadAverage1mAtStart} at the start, ${results.measuredAt}`,
   table: formatTable(rows),
   notes,
 });
