@@ -51,7 +51,10 @@ export function reportHidden(ctx: ContentContext): void {
   reportIfUnasked(ctx, send);
 }
 
-/** After the load event, a page not yet asked takes the badge as empty (as a new page's is) and reports from there. */
+/**
+ * After the load event, a page not yet asked takes the badge as empty (as a new page's is) and
+ * reports from there; `send` sends nothing once the content script stopped.
+ */
 function reportIfUnasked(ctx: ContentContext, send: () => void): void {
   const view = ctx.doc.defaultView;
   if (view === null) return;
@@ -61,10 +64,7 @@ function reportIfUnasked(ctx: ContentContext, send: () => void): void {
     send();
   };
   const wait = (): void => {
-    const timer = setTimeout(unasked, UNASKED_MS);
-    ctx.signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-    });
+    setTimeout(unasked, UNASKED_MS);
   };
   if (ctx.doc.readyState === 'complete') wait();
   else view.addEventListener('load', wait, { once: true, signal: ctx.signal });
