@@ -184,7 +184,8 @@ export class ExtensionBrowser {
     const cdp = await this.context.browser()!.newBrowserCDPSession();
     for (let attempt = 0; attempt < 100; attempt++) {
       const { targetInfos } = await cdp.send('Target.getTargets');
-      const target = targetInfos.find((t) => t.url === url);
+      // A page closed a moment ago stays listed for a while (about 400 ms after Target.closeTarget).
+      const target = targetInfos.find((t) => t.url === url && !closedTargets.has(t.targetId));
       if (target) return Popup.attach(cdp, target.targetId);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -198,20 +199,32 @@ export class ExtensionBrowser {
   }
 }
 
+/** Extension pages closed or closing: never attached to again, however long the browser still lists them. */
+const closedTargets = new Set<string>();
+
 /**
  * An action popup reached through the browser's DevTools session: attached without flattening
  * (a browser-level session cannot address a flattened child through Playwright), every command
- * wrapped in Target.sendMessageToTarget.
+ * wrapped in Target.sendMessageToTarget. A page that closes answers nothing more: what was still
+ * asked of it fails then, naming the command, instead of waiting out the test's time.
  */
 export class Popup {
   private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { method: string; resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private closed = false;
 
   private constructor(
     private readonly cdp: CDPSession,
     private readonly targetId: string,
     private readonly sessionId: string,
   ) {
+    cdp.on('Target.detachedFromTarget', (event) => {
+      if (event.sessionId !== this.sessionId) return;
+      this.closed = true;
+      closedTargets.add(targetId);
+      for (const { method, reject } of this.pending.values()) reject(new PageClosedError(method));
+      this.pending.clear();
+    });
     cdp.on('Target.receivedMessageFromTarget', (event) => {
       if (event.sessionId !== this.sessionId) return;
       const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
@@ -230,8 +243,9 @@ export class Popup {
 
   private send(method: string, params: Record<string, unknown> = {}): Promise<unknown> {
     const id = ++this.nextId;
+    if (this.closed) return Promise.reject(new PageClosedError(method));
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { method, resolve, reject });
       this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
     });
   }
@@ -267,9 +281,11 @@ export class Popup {
       const rect = element.getBoundingClientRect();
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     })()`);
-    for (const type of ['mousePressed', 'mouseReleased']) {
-      await this.send('Input.dispatchMouseEvent', { type, x, y, button: 'left', clickCount: 1 });
-    }
+    await this.send('Input.dispatchMouseEvent', { type: 'mousePressed', x, y, button: 'left', clickCount: 1 });
+    // A click may close the page (the popup's "Beside the article" does): that answers the release too.
+    await this.send('Input.dispatchMouseEvent', { type: 'mouseReleased', x, y, button: 'left', clickCount: 1 }).catch((error: unknown) => {
+      if (!(error instanceof PageClosedError)) throw error;
+    });
   }
 
   /** Emulates the reader's colour scheme, and optionally a wish for reduced motion (no fade-ins). */
@@ -301,8 +317,26 @@ export class Popup {
     return this.evaluate(`performance.getEntriesByType('resource').map((entry) => entry.name)`);
   }
 
+  /**
+   * Closes the page and waits until the browser has let it go: a side panel still closing is taken
+   * for open, so a panel opened just after would not come.
+   */
   async close(): Promise<void> {
+    closedTargets.add(this.targetId);
     await this.cdp.send('Target.closeTarget', { targetId: this.targetId });
+    for (let attempt = 0; ; attempt++) {
+      const { targetInfos } = await this.cdp.send('Target.getTargets');
+      if (!targetInfos.some((t) => t.targetId === this.targetId)) break;
+      if (attempt === 100) throw new Error(`The extension page ${this.targetId} did not close`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await this.cdp.detach();
+  }
+}
+
+/** What a popup or panel was still asked when it closed. */
+class PageClosedError extends Error {
+  constructor(method: string) {
+    super(`The extension page closed before it answered ${method}`);
   }
 }
