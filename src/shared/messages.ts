@@ -118,6 +118,12 @@ export interface LiveEntry {
   positions: string[];
   quoted: string[];
   sides: string[];
+  /** The entry's day, "2022-01-21": from its stamp, the day heading above it, a relative time or the page's date. */
+  day: string | null;
+  /** What tied it to the event, a few short items in the entry's own words ("US-Außenminister", "Krisentreffen"). */
+  evidence: string[];
+  /** Not on the page at any earlier visit of this blog (false on a first visit, or when visits are not remembered). */
+  fresh: boolean;
 }
 
 /** Content script → side panel (answer and news): the entries about the event, newest first. */
@@ -128,6 +134,10 @@ export interface LiveblogState {
   total: number;
   /** The entry whose in-page marker the reader clicked last, for the panel to show. */
   focus: string | null;
+  /** The blog's current day, "2025-03-14" (the page's date, else its newest entry's): other days show their date. */
+  today: string | null;
+  /** When the reader's previous visit of this blog began (ms since the epoch); null on a first visit or when not remembered. */
+  lastVisit: number | null;
 }
 
 /** Side panel → content script: scroll to and mark a live-blog entry. Answered with a ShowQuoteResult. */
@@ -307,15 +317,23 @@ function parseLiveEntry(raw: unknown): LiveEntry | null {
     positions: parseIds(raw.positions),
     quoted: parseIds(raw.quoted),
     sides: parseIds(raw.sides),
+    day: parseDay(raw.day),
+    evidence: parseIds(raw.evidence).slice(0, MAX_EVIDENCE),
+    fresh: raw.fresh === true,
   };
 }
+
+/** Evidence items an entry carries at most. */
+const MAX_EVIDENCE = 6;
+const parseDay = (raw: unknown): string | null => (typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : null);
+const parseTime = (raw: unknown): number | null => (typeof raw === 'number' && Number.isFinite(raw) && raw > 0 ? raw : null);
 
 /** Checks a content script's live-blog state before the panel shows any of it. */
 export function parseLiveblogState(raw: unknown): LiveblogState | null {
   if (!isRecord(raw) || !Array.isArray(raw.entries) || !isCount(raw.total)) return null;
   const entries = raw.entries.slice(0, MAX_LIVE_ENTRIES).map(parseLiveEntry).filter((e): e is LiveEntry => e !== null);
   const [focus] = parseIds([raw.focus]);
-  return { type: 'lagebild/liveblog-state', entries, total: raw.total, focus: focus ?? null };
+  return { type: 'lagebild/liveblog-state', entries, total: raw.total, focus: focus ?? null, today: parseDay(raw.today), lastVisit: parseTime(raw.lastVisit) };
 }
 
 const stringList = (raw: unknown): string[] | null => (Array.isArray(raw) && raw.every(isString) ? raw : null);

@@ -36,7 +36,8 @@ export function newestFirst<T extends TrackedEntry>(entries: T[]): T[] {
 }
 
 function liveEntry(t: TrackedEntry & { relevance: Relevance }): LiveEntry {
-  return { id: t.id, time: t.time.text, iso: t.time.iso, title: t.title.slice(0, 300), headline: t.headline, ...t.relevance };
+  // `day`, `evidence` and `fresh` are filled by the dated rule (#26) and the visit record (#27).
+  return { id: t.id, time: t.time.text, iso: t.time.iso, title: t.title.slice(0, 300), headline: t.headline, ...t.relevance, day: null, evidence: [], fresh: false };
 }
 
 type Related = TrackedEntry & { relevance: Relevance };
@@ -100,7 +101,7 @@ class LiveblogFeature {
 
   state(): LiveblogState {
     const entries = newestFirst(this.related()).slice(0, MAX_LIVE_ENTRIES).map(liveEntry);
-    return { type: 'lagebild/liveblog-state', entries, total: this.tracker?.size() ?? 0, focus: this.focus };
+    return { type: 'lagebild/liveblog-state', entries, total: this.tracker?.size() ?? 0, focus: this.focus, today: null, lastVisit: null };
   }
 
   /** The counts the popup and the card read from the shared context. */
