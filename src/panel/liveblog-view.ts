@@ -107,6 +107,19 @@ export function renderLiveblog(t: Translate): HTMLElement {
   );
 }
 
+/** Which control of which row has focus: a keyboard reader in the list stays where they were as it is redrawn. */
+function focusIn(list: HTMLElement): { id: string; link: string | null } | null {
+  const active = list.ownerDocument.activeElement;
+  const row = active instanceof HTMLElement && list.contains(active) ? active.closest<HTMLElement>('.live-entry') : null;
+  return row ? { id: row.dataset.entryId ?? '', link: active instanceof HTMLElement ? (active.dataset.positionLink ?? null) : null } : null;
+}
+
+function restoreFocus(list: HTMLElement, { id, link }: { id: string; link: string | null }): void {
+  const row = [...list.querySelectorAll<HTMLElement>('.live-entry')].find((r) => r.dataset.entryId === id);
+  const control = link === null ? row?.querySelector<HTMLElement>('.entry-show') : row?.querySelector<HTMLElement>(`a[data-position-link="${CSS.escape(link)}"]`);
+  control?.focus({ preventScroll: true });
+}
+
 /** Fills the section in place (the count is a live region). */
 export function updateLiveblog(section: HTMLElement, state: LiveblogState, view: LiveblogView): void {
   const count = section.querySelector('.liveblog-count');
@@ -116,7 +129,9 @@ export function updateLiveblog(section: HTMLElement, state: LiveblogState, view:
   if (!list) return;
   // Without an entry the count's one line says it all: no empty list for a screen reader to announce.
   list.hidden = state.entries.length === 0;
+  const before = focusIn(list);
   list.replaceChildren(...state.entries.map((entry, i) => entryItem(entry, i, view, entry.id === state.focus)));
+  if (before) restoreFocus(list, before);
 }
 
 /** The live-blog part of the panel: the state of the tab in front, and which entries it showed first. */

@@ -150,6 +150,17 @@ describe('the row as a control', () => {
     expect(shown()).toHaveLength(1);
   });
 
+  it('keeps a keyboard reader on their row, or their link, when the list is redrawn with news', async () => {
+    await panelOn(state(ENTRIES.slice(1)));
+    const news = (entries: LiveEntry[]): void => { fakeBrowser.runtime.onMessage.fire(state(entries), { ...OWN, tab: { id: 7 } }); };
+    rows()[1]!.querySelector<HTMLButtonElement>('.entry-show')!.focus();
+    news([ENTRIES[0]!, ...ENTRIES.slice(1)]);
+    expect(document.activeElement).toBe(rows()[2]!.querySelector('.entry-show'));
+    rows()[1]!.querySelector<HTMLAnchorElement>('a[data-position-link="south-threat"]')!.focus();
+    news(ENTRIES.slice(1));
+    expect(document.activeElement).toBe(rows()[0]!.querySelector('a[data-position-link="south-threat"]'));
+  });
+
   it('without an entry about the event, says so in one line and lists nothing', async () => {
     await panelOn(state([]));
     const section = document.querySelector<HTMLElement>('#liveblog')!;
