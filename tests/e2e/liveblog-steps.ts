@@ -18,9 +18,10 @@ export function focusEntryHeading(selector: string): void {
 
 /** What the panel's list measures as laid out: each finding names the elements it is about. */
 export interface ListLayout {
-  /** The panel's width, and how wide its page is laid out: wider means horizontal scrolling. */
-  width: number;
-  scrollWidth: number;
+  /** The panel's width, scroll bar included. */
+  viewport: number;
+  /** Laid out wider than the panel's box (scroll bar excluded): the reader would scroll sideways. */
+  scrollsSideways: boolean;
   rows: number;
   /** Elements of the list (and their list markers) reaching outside the panel's box. */
   outside: string[];
@@ -52,7 +53,7 @@ export const LIST_LAYOUT = `(() => {
     return style.fontFamily !== bodyFont || ['outset', 'inset'].includes(style.borderTopStyle)
       || (e.localName === 'button' && style.backgroundColor !== 'rgba(0, 0, 0, 0)');
   }).map(name);
-  return { width, scrollWidth: document.documentElement.scrollWidth, rows: rows.length, outside, overflowing, browserDefault };
+  return { viewport: innerWidth, scrollsSideways: document.documentElement.scrollWidth > width, rows: rows.length, outside, overflowing, browserDefault };
 })()`;
 
 /** An expression for the side panel's page: the entry whose row has focus, 'out' when focus left the list, null between rows. */
