@@ -214,7 +214,7 @@ describe.skipIf(executablePath === null)('live-blog context in Firefox', () => {
     await follows(0);
     await panel.waitForFunction(line, POLL);
     await expect.poll(card).toBe(0);
-    expect(await popupSentence(panel)).toBe('Der Ukraine-Liveblog des Handelsblatts. Das Briefing unten liefert den Hintergrund. Kein Eintrag zu den Gesprächen in Genf.');
+    expect(await popupSentence(panel)).toBe('Der Ukraine-Liveblog des Handelsblatts. Kein Eintrag zu den Gesprächen in Genf.');
     await session.saveSettings({ ...DEFAULT_SETTINGS });
   });
 

@@ -98,8 +98,7 @@ describe('status of the tab', () => {
   });
 
   it.each([
-    [0, 'Der Ukraine-Liveblog des Handelsblatts. Das Briefing unten liefert den Hintergrund. Kein Eintrag zu den Gesprächen in Genf.',
-      "Handelsblatt's Ukraine live blog. The briefing below gives the background. No entry about the Geneva talks."],
+    [0, 'Der Ukraine-Liveblog des Handelsblatts. Kein Eintrag zu den Gesprächen in Genf.', "Handelsblatt's Ukraine live blog. No entry about the Geneva talks."],
     [3, 'Der Ukraine-Liveblog des Handelsblatts. Das Briefing unten liefert den Hintergrund. 3 Einträge zu den Gesprächen.',
       "Handelsblatt's Ukraine live blog. The briefing below gives the background. 3 entries about the talks."],
   ])('on a live blog with %i entries about the talks, counts them, and says calmly when there are none', async (related, de, en) => {
