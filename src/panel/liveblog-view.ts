@@ -41,9 +41,16 @@ function entryDay(entry: LiveEntry, view: LiveblogView): string | null {
   return shortDay(entry.day, view.lang, view.today === null || view.today.slice(0, 4) !== entry.day.slice(0, 4));
 }
 
+/** "A few words": more items than these make the row a list of its own. */
+const MAX_EVIDENCE = 4;
+
+/** The same words quoted and not ("„offen und nützlich“", "offen und nützlich") are one item. */
+const evidenceKey = (item: string): string => item.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
 /** What tied the entry to the event: its own words where the rule gives them, else the briefing's names of the signals. */
 function evidence(entry: LiveEntry, view: LiveblogView): { text: string; own: boolean } {
-  if (entry.evidence.length > 0) return { text: entry.evidence.join(' · '), own: true };
+  const own = entry.evidence.filter((item, i, all) => all.findIndex((other) => evidenceKey(other) === evidenceKey(item)) === i);
+  if (own.length > 0) return { text: own.slice(0, MAX_EVIDENCE).join(' · '), own: true };
   const names = entry.signals
     .map((id) => (id === QUOTE_SIGNAL ? view.t('liveblogQuoteSignal') : view.briefing.signals.find((s) => s.id === id)?.label))
     .map((label) => (typeof label === 'string' ? label : label ? pick(label, view.lang) : null))

@@ -87,6 +87,12 @@ describe('a row per entry', () => {
     ]);
   });
 
+  it('keeps the evidence to a few words: each item once, quoted or not, four at the most', async () => {
+    const many = entry('many', { evidence: ['Bert Süd', '„weiter reden“', 'weiter reden', 'Gipfel am See', 'Südlands Minister', 'Anna Nord', '04.03.'] });
+    await panelOn(state([many]));
+    expect(text(rows()[0]!, '.entry-evidence')).toBe('Bert Süd · „weiter reden“ · Gipfel am See · Südlands Minister');
+  });
+
   it('links the positions it touches in a few words, marks a quoted one, and names the sides where it touches none', async () => {
     await panelOn(state(ENTRIES));
     const links = (row: HTMLElement): string[][] => [...row.querySelectorAll('a')].map((a) => [a.textContent, a.getAttribute('href')!]);
