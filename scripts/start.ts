@@ -4,8 +4,8 @@
  * in the toolbar (under the puzzle piece) opens the popup. Close the browser or press Ctrl+C to stop.
  *
  * With no display (or --headless) it runs headless instead, writes screenshots of the article with
- * and without the extension, of the side panel open beside the article, and of the popup in light
- * and dark, and exits. They go to screenshots/ (ignored by git); `npm run screenshots` passes
+ * and without the extension, of the side panel open beside the article and beside the live blog of
+ * the day of the talks, and of the popup in light and dark, and exits. They go to screenshots/ (ignored by git); `npm run screenshots` passes
  * `--out docs/screenshots` to refresh the README's.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,8 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserContext, Page } from 'playwright-core';
 import { articleUrl, genevaArticlePage, WIDGET_SELECTOR } from '../tools/pages';
-import { ExtensionBrowser, POPUP_PATH } from '../tools/extension-browser';
+import { ExtensionBrowser, POPUP_PATH, type Popup } from '../tools/extension-browser';
+import { LIVEBLOG_DAY_URL, liveblogMarkupPage } from '../tools/liveblog-pages';
 import { chromiumPath } from '../tools/browsers';
 import { served, startServer } from '../tools/server';
 import { launch } from '../tools/chromium';
@@ -27,6 +28,7 @@ const ARTICLE_VIEWPORT = { width: 760, height: 560 };
 build();
 const server = await startServer();
 server.route(articleUrl.geneva, genevaArticlePage({ widget: 'known' }));
+server.route(LIVEBLOG_DAY_URL, liveblogMarkupPage('storyline'));
 const article = articleUrl.geneva.replace(/^https:/, 'http:');
 
 async function openArticle(context: BrowserContext): Promise<Page> {
@@ -66,9 +68,21 @@ async function takeScreenshots(): Promise<string[]> {
 }
 
 /**
- * The side panel open beside the article, as one picture: the browser draws its side panel outside
- * the page, so the two shots are set side by side on a page of their own and that page is shot.
+ * A tab and the side panel beside it as one picture: the browser draws its side panel outside the
+ * page, so the two shots are set side by side on a page of their own and that page is shot.
  */
+async function sideBySide(browser: ExtensionBrowser, tab: Page, panel: Popup, name: string): Promise<string> {
+  const shots = [await tab.screenshot(), await panel.screenshot(false)].map((png) => `data:image/png;base64,${png.toString('base64')}`);
+  await panel.close();
+  const sheet = await browser.context.newPage();
+  await sheet.setContent(`<body style="margin:0"><div style="display:inline-flex">${shots.map((src) => `<img src="${src}" style="display:block;height:${ARTICLE_VIEWPORT.height}px">`).join('')}</div></body>`);
+  const file = join(SCREENSHOTS, name);
+  await sheet.locator('div').screenshot({ path: file });
+  await sheet.close();
+  return file;
+}
+
+/** The side panel beside the article, a quote shown in it. */
 async function besideTheArticle(browser: ExtensionBrowser, tab: Page): Promise<string> {
   await tab.setViewportSize(ARTICLE_VIEWPORT);
   const panel = await browser.openSidePanel(tab);
@@ -76,14 +90,22 @@ async function besideTheArticle(browser: ExtensionBrowser, tab: Page): Promise<s
   await panel.click('button[data-quote-id="blinken-invasion"]');
   await panel.waitFor(`document.querySelector('.quote-feedback[data-quote-id="blinken-invasion"]').textContent !== ''`);
   await panel.evaluate(`document.querySelector('button[data-quote-id="blinken-invasion"]').closest('li').scrollIntoView({ block: 'center' })`);
-  const shots = [await tab.screenshot(), await panel.screenshot(false)].map((png) => `data:image/png;base64,${png.toString('base64')}`);
-  await panel.close();
-  const sheet = await browser.context.newPage();
-  await sheet.setContent(`<body style="margin:0"><div style="display:inline-flex">${shots.map((src) => `<img src="${src}" style="display:block;height:${ARTICLE_VIEWPORT.height}px">`).join('')}</div></body>`);
-  const file = join(SCREENSHOTS, 'article-with-side-panel.png');
-  await sheet.locator('div').screenshot({ path: file });
-  await sheet.close();
-  return file;
+  return sideBySide(browser, tab, panel, 'article-with-side-panel.png');
+}
+
+/** The side panel's list beside the live blog of the day of the talks, an entry shown in the page. */
+async function besideTheLiveblog(browser: ExtensionBrowser): Promise<string> {
+  const tab = await browser.open(served(LIVEBLOG_DAY_URL));
+  await tab.setViewportSize(ARTICLE_VIEWPORT);
+  await tab.emulateMedia({ reducedMotion: 'reduce' });
+  const panel = await browser.openSidePanel(tab);
+  await panel.emulateColorScheme('light', true);
+  await panel.waitFor(`document.querySelectorAll('#liveblog .live-entry').length >= 3`);
+  // Clicked from script: a mouse would leave the row hovered in the picture.
+  await panel.evaluate(`document.querySelector('#liveblog .live-entry:nth-child(2) .entry-show').click()`);
+  await tab.waitForFunction(() => CSS.highlights.has('lagebild-entry') && scrollY > 0);
+  await panel.evaluate(`document.querySelector('#liveblog').scrollIntoView({ block: 'start' })`);
+  return sideBySide(browser, tab, panel, 'liveblog-with-side-panel.png');
 }
 
 async function popupScreenshots(): Promise<string[]> {
@@ -111,7 +133,7 @@ async function popupScreenshots(): Promise<string[]> {
       files.push(file);
       await popup.close();
     }
-    files.push(await besideTheArticle(browser, tab));
+    files.push(await besideTheArticle(browser, tab), await besideTheLiveblog(browser));
     return files;
   } finally {
     await browser.close();

@@ -288,6 +288,20 @@ export class Popup {
     });
   }
 
+  /** Lays the page out `width` CSS pixels wide, as a side panel the reader dragged to that width. */
+  async setWidth(width: number): Promise<void> {
+    const height = await this.evaluate<number>('innerHeight');
+    await this.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false });
+  }
+
+  /** A key pressed and let go, as the reader's keyboard sends it to whatever has focus in the page. */
+  async press(key: 'Tab' | 'Enter'): Promise<void> {
+    const keyCode = key === 'Tab' ? 9 : 13;
+    // The Enter that activates a button is the one that types a character.
+    await this.send('Input.dispatchKeyEvent', { type: 'keyDown', key, code: key, windowsVirtualKeyCode: keyCode, ...(key === 'Enter' ? { text: '\r' } : {}) });
+    await this.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code: key, windowsVirtualKeyCode: keyCode });
+  }
+
   /** Emulates the reader's colour scheme, and optionally a wish for reduced motion (no fade-ins). */
   async emulateColorScheme(scheme: 'light' | 'dark', reducedMotion = false): Promise<void> {
     const features: { name: string; value: string }[] = [{ name: 'prefers-color-scheme', value: scheme }];

@@ -2,6 +2,7 @@
  * The Blinken–Lawrow talks in Geneva, 21 January 2022. Checked against tests/fixtures/source/FACTS.md;
  * German quotes are verbatim from the corrected article text, so they can be found in the live page.
  */
+import { geneva2022Sources } from './geneva-2022-sources';
 import type { Briefing } from './types';
 
 export const geneva2022: Briefing = {
@@ -87,6 +88,7 @@ export const geneva2022: Briefing = {
     {
       id: 'usa',
       name: { de: 'USA und Verbündete', en: 'The US and its allies' },
+      short: { de: 'USA', en: 'US' },
       speaker: { de: 'Antony Blinken, US-Außenminister', en: 'Antony Blinken, US Secretary of State' },
       stance: {
         de: 'Fest an der Seite der Ukraine; jeder Grenzübertritt wäre eine Invasion mit harter Antwort.',
@@ -98,6 +100,7 @@ export const geneva2022: Briefing = {
             de: 'Die USA und ihre europäischen Verbündeten stehen fest an der Seite der Ukraine, ihrer Souveränität und territorialen Integrität.',
             en: 'The US and its European allies stand firmly with Ukraine, its sovereignty and territorial integrity.',
           },
+          short: { de: 'an der Seite der Ukraine', en: 'standing with Ukraine' },
           cues: ['Souveränität', 'territoriale Integrität', 'an der Seite der Ukraine', 'sovereignty', 'territorial integrity', 'stand firmly with Ukraine'],
           quote: {
             id: 'blinken-position',
@@ -112,6 +115,7 @@ export const geneva2022: Briefing = {
             de: 'Überschreiten russische Streitkräfte die Grenze der Ukraine, ist das eine erneute Invasion.',
             en: 'Any Russian forces crossing Ukraine’s border would be a renewed invasion.',
           },
+          short: { de: 'erneute Invasion', en: 'renewed invasion' },
           cues: ['Invasion', 'Einmarsch', 'Grenzübertritt', 'invade'],
           quote: {
             id: 'blinken-invasion',
@@ -126,6 +130,7 @@ export const geneva2022: Briefing = {
             de: 'Darauf würden die USA und ihre Verbündeten schnell, hart und geschlossen antworten.',
             en: 'The US and its allies would answer with a swift, severe and united response.',
           },
+          short: { de: 'harte Antwort', en: 'severe response' },
           cues: ['schnell, hart', 'harte Antwort', 'geschlossen reagieren', 'Sanktion', 'severe response', 'united response', 'sanction'],
           quote: {
             id: 'blinken-response',
@@ -140,6 +145,7 @@ export const geneva2022: Briefing = {
             de: 'Das Gespräch mit Lawrow war offen und substanziell.',
             en: 'The talks with Lavrov were frank and substantive.',
           },
+          short: { de: 'offen und substanziell', en: 'frank and substantive' },
           cues: ['substanziell', 'frank and substantive', 'substantive'],
           quote: {
             id: 'blinken-talks',
@@ -155,6 +161,7 @@ export const geneva2022: Briefing = {
     {
       id: 'russia',
       name: { de: 'Russland', en: 'Russia' },
+      short: { de: 'Russland', en: 'Russia' },
       speaker: { de: 'Sergej Lawrow, russischer Außenminister', en: 'Sergei Lavrov, Russian Foreign Minister' },
       stance: {
         de: 'Keine Bedrohung der Ukraine; verlangt Sicherheitsgarantien, wartet auf die schriftliche Antwort.',
@@ -166,6 +173,7 @@ export const geneva2022: Briefing = {
             de: 'Das Treffen war offen und nützlich; der Dialog soll weitergehen.',
             en: 'The meeting was open and useful; the dialogue is to continue.',
           },
+          short: { de: 'offen und nützlich', en: 'open and useful' },
           cues: ['offen und nützlich', 'nützlich', 'Dialog', 'useful', 'dialogue'],
           quote: {
             id: 'lawrow-talks',
@@ -181,6 +189,7 @@ export const geneva2022: Briefing = {
             de: 'Putin ist jederzeit zu Kontakt mit Biden bereit – gut vorbereitet müsse er aber sein.',
             en: 'Putin is always ready for contact with Biden – but it must be well prepared.',
           },
+          short: { de: 'Kontakt Putin–Biden', en: 'Putin–Biden contact' },
           cues: ['Biden', 'Gipfel', 'summit'],
           quote: {
             id: 'lawrow-putin-biden',
@@ -196,6 +205,7 @@ export const geneva2022: Briefing = {
             de: 'Blinken hat eine schriftliche Antwort auf Russlands Vorschläge für Sicherheitsgarantien zugesagt; danach sehe man weiter.',
             en: 'Blinken promised a written answer to Russia’s proposals for security guarantees; then we will see.',
           },
+          short: { de: 'schriftliche Antwort', en: 'written answer' },
           cues: ['schriftlich', 'Sicherheitsgarantie', 'kommende Woche', 'written', 'in writing', 'security guarantee', 'next week'],
           quote: {
             id: 'lawrow-written-answer',
@@ -211,6 +221,7 @@ export const geneva2022: Briefing = {
             de: 'Russland bedroht die Ukraine nicht und plant keinen Angriff.',
             en: 'Russia does not threaten Ukraine and plans no attack.',
           },
+          short: { de: 'keine Bedrohung', en: 'no threat' },
           cues: ['bedroht', 'Bedrohung', 'Angriffsplan', 'Angriffspläne', 'threat', 'plans to attack'],
           quote: {
             id: 'lawrow-no-threat',
@@ -226,6 +237,7 @@ export const geneva2022: Briefing = {
             de: 'Die Nato arbeitet gegen Russland.',
             en: 'NATO works against Russia.',
           },
+          short: { de: 'Nato gegen Russland', en: 'NATO against Russia' },
           cues: ['Nato', 'Osterweiterung', 'eastward expansion'],
           quote: {
             id: 'lawrow-nato',
@@ -241,6 +253,7 @@ export const geneva2022: Briefing = {
             de: 'Waffenlieferungen und Militärberater für die Ukraine beunruhigen Russland.',
             en: 'Arms deliveries and military advisers sent to Ukraine concern Russia.',
           },
+          short: { de: 'Waffen und Berater', en: 'arms and advisers' },
           cues: ['Waffen', 'Militärberater', 'weapons', 'military advisers'],
           quote: {
             id: 'lawrow-weapons',
@@ -341,53 +354,5 @@ export const geneva2022: Briefing = {
       later: true,
     },
   ],
-  sources: [
-    {
-      publisher: 'Handelsblatt',
-      title: {
-        de: 'Ukraine-Konflikt: Gespräch Blinken–Lawrow, US-Außenminister warnt vor Eskalation (dpa)',
-        en: 'Ukraine conflict: Blinken–Lavrov talks, US Secretary of State warns of escalation (dpa)',
-      },
-      date: '2022-01-21',
-      url: 'https://www.handelsblatt.com/politik/international/ukraine-konflikt-gespraech-blinken-lawrow-vorzeitig-beendet-us-aussenminister-warnt-vor-eskalation/27996778.html',
-    },
-    {
-      // The Biden-era State Department site is archived here; the transcript's own address is not confirmed.
-      publisher: 'U.S. Department of State',
-      title: {
-        de: 'Archiv des US-Außenministeriums 2021–2025 (Startseite); dort: „Secretary Antony J. Blinken at a Press Availability“, Genf',
-        en: 'US State Department archive 2021–2025 (home page); there: “Secretary Antony J. Blinken at a Press Availability”, Geneva',
-      },
-      date: '2022-01-21',
-      url: 'https://2021-2025.state.gov/',
-      index: true,
-    },
-    {
-      // The ministry's speeches section; the transcript's own address is not confirmed.
-      publisher: 'Ministry of Foreign Affairs of the Russian Federation',
-      title: {
-        de: 'Reden und Interviews des russischen Außenministers (Übersicht); dort: Lawrows Antworten auf Fragen der Medien nach dem Gespräch mit Blinken, Genf',
-        en: 'The Russian Foreign Minister’s speeches and interviews (overview); there: Sergei Lavrov’s answers to media questions after the talks with Blinken, Geneva',
-      },
-      date: '2022-01-21',
-      url: 'https://mid.ru/en/press_service/minister_speeches/',
-      index: true,
-    },
-    {
-      publisher: 'NATO',
-      title: {
-        de: 'Erklärung des Nato-Generalsekretärs zu den schriftlichen Vorschlägen der Nato an Russland',
-        en: 'NATO Secretary General’s statement on NATO’s written proposals to Russia',
-      },
-      date: '2022-01-26',
-      url: 'https://www.nato.int/cps/en/natohq/news_191252.htm',
-    },
-    {
-      // The blog runs on under one ID while its slug changes; dated the day this article sent readers there.
-      publisher: 'Handelsblatt',
-      title: { de: 'Liveblog zum Ukraine-Krieg', en: 'Live blog on the war in Ukraine' },
-      date: '2022-01-21',
-      url: 'https://www.handelsblatt.com/27982126.html',
-    },
-  ],
+  sources: geneva2022Sources,
 };

@@ -36,6 +36,8 @@ export interface Quote {
 
 export interface Position {
   text: Bilingual;
+  /** The position in a few words, for a link to it from a live-blog entry ("schriftliche Antwort"). */
+  short: Bilingual;
   /** The quote this position rests on. */
   quote: Quote;
   /** Words (German and English) that show a live-blog entry touches this position. */
@@ -59,6 +61,8 @@ export interface EventSignal {
 export interface Side {
   id: string;
   name: Bilingual;
+  /** The side in a word, before a position's short label ("USA", "Russland"). */
+  short: Bilingual;
   /** Who speaks for the side, e.g. "Antony Blinken, US-Außenminister". */
   speaker: Bilingual;
   /** The side's stance in one short line, for the popup's comparison. */

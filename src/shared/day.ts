@@ -17,3 +17,17 @@ export function formatDay(isoDay: string, lang: Lang): string {
   if (!year || !month || !day) return isoDay;
   return lang === 'de' ? `${Number(day)}. ${month} ${year}` : `${Number(day)} ${month} ${year}`;
 }
+
+const SHORT_MONTHS: readonly string[] = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A day beside a time in a list: "21.01." or "21 Jan", with the year ("21.01.2022", "21 Jan 2022")
+ * when `withYear`; anything else as it came.
+ */
+export function shortDay(isoDay: string, lang: Lang, withYear: boolean): string {
+  const [, year, month, day] = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay) ?? [];
+  const monthName = SHORT_MONTHS[Number(month) - 1];
+  if (!year || !month || !day || !monthName) return isoDay;
+  if (lang === 'de') return `${day}.${month}.${withYear ? year : ''}`;
+  return `${Number(day)} ${monthName}${withYear ? ` ${year}` : ''}`;
+}

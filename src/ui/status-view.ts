@@ -68,7 +68,9 @@ function statusSentence(state: StatusState, t: Translate): string {
     case 'ukraine-article':
       return hiddenSentence(status, t);
     case 'ukraine-liveblog':
-      return status.liveblog ? `${t('statusUkraineLiveblog')} ${liveblogSentence(status.liveblog.related, t)}` : t('statusUkraineLiveblog');
+      if (!status.liveblog) return t('statusUkraineLiveblog');
+      // A blog with nothing about the event: the briefing is no background to it, so the sentence does not offer it as one.
+      return `${t(status.liveblog.related === 0 ? 'statusUkraineLiveblogNothing' : 'statusUkraineLiveblog')} ${liveblogSentence(status.liveblog.related, t)}`;
     case 'article':
       return t('statusArticle');
     case 'handelsblatt-page':

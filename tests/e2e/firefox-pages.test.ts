@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { allQuotes, briefing } from '../../src/briefing';
 import { articleUrl, genevaArticlePage } from '../../tools/pages';
+import { ABOUT_ENTRIES } from '../../tools/liveblog-corpus';
+import { LIVEBLOG_DAY_URL, liveblogMarkupPage } from '../../tools/liveblog-pages';
 import { AXE_RUN, AXE_SOURCE, DOCUMENT_HEIGHT, POPUP_MAX_HEIGHT, type AxeViolation } from '../support/axe';
 import { firefoxPath } from '../../tools/browsers';
 import { launchFirefox, openExtensionPage } from '../../tools/firefox';
@@ -29,6 +31,7 @@ describe.skipIf(executablePath === null).each(['light', 'dark'] as const)('the e
     server = await startServer();
     browser = await launchFirefox({ executablePath: executablePath!, extensionPath, port: server.port, colorScheme: scheme });
     server.route(served(articleUrl.geneva), genevaArticlePage({ widget: 'known' }));
+    server.route(served(LIVEBLOG_DAY_URL), liveblogMarkupPage('storyline'));
     article = await browser.newPage();
     await article.goto(served(articleUrl.geneva));
   }, 120_000);
@@ -107,5 +110,18 @@ describe.skipIf(executablePath === null).each(['light', 'dark'] as const)('the e
     await options.click('#setting-quietReading');
     await article.waitForFunction(`document.querySelector('app-storyline-teaser').getClientRects().length > 0`, { timeout: 5000 });
     await options.close();
+  });
+
+  // Last: the live blog's tab stands in front of the article's until it closes.
+  it('the side panel beside a live blog lists its entries about the talks, with no axe violations', async () => {
+    const blog = await browser.newPage();
+    await blog.goto(served(LIVEBLOG_DAY_URL));
+    const panel = await open(PAGES.panel);
+    await panel.waitForFunction(`document.querySelectorAll('#liveblog .live-entry').length === ${ABOUT_ENTRIES.length}`, { polling: 50, timeout: 20_000 });
+    const violations = await axe(panel);
+    process.stdout.write(`Firefox axe, panel beside the live blog (${scheme}): ${violations.length} violations\n`);
+    expect(violations).toEqual([]);
+    await panel.close();
+    await blog.close();
   });
 });

@@ -12,8 +12,10 @@ import type { Popup } from '../../tools/extension-browser';
 import { ABOUT_ENTRIES, LIVEBLOG_DAY, corpusEntry } from '../../tools/liveblog-corpus';
 import { LIVEBLOG_DAY_URL, LIVEBLOG_MARKUPS, entrySelector, liveblogMarkupPage } from '../../tools/liveblog-pages';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { articleUrl, liveblogPage } from '../../tools/pages';
+import { AXE_RUN, AXE_SOURCE, type AxeViolation } from '../support/axe';
 import { chromiumSession } from './chromium-session';
-import { focusEntryHeading, liveEntryTitle } from './liveblog-steps';
+import { FOCUSED_ROW, FOCUS_LIST_HEADING, LIST_LAYOUT, focusEntryHeading, liveEntryTitle, markedEntryText, type ListLayout } from './liveblog-steps';
 import { browserOrSkip } from './prerequisites';
 import { OTHER_SITE } from './scenarios';
 
@@ -38,6 +40,18 @@ function inClosedShadowRoot(html: string): string {
 }
 
 const markers = (page: Page): Promise<number> => page.evaluate(() => document.querySelectorAll('lagebild-entry-mark').length);
+
+/**
+ * The context card's text as the browser's accessibility tree has it: its root is closed to the
+ * page, and so to page.evaluate; null without a card.
+ */
+async function cardText(page: Page): Promise<string | null> {
+  if ((await page.locator('lagebild-card').count()) === 0) return null;
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string } }[] };
+  await cdp.detach();
+  return nodes.filter((n) => n.role?.value === 'StaticText').map((n) => n.name?.value ?? '').join(' ');
+}
 
 describe.skipIf(executablePath === null)('live-blog context in Chromium', () => {
   const session = chromiumSession(executablePath!, HOSTS);
@@ -149,5 +163,83 @@ describe.skipIf(executablePath === null)('live-blog context in Chromium', () => 
     const page = await session.open(OTHER_SITE, liveblogMarkupPage('storyline'));
     await page.waitForTimeout(500);
     expect(await markers(page)).toBe(0);
+  }, 60_000);
+
+  it.each(['de', 'en'] as const)('the list in %s, at 320 and 480 px: rows inside the panel, no scrolling sideways, no browser-default control, axe clean in light and dark; every row reached by keyboard shows its entry', async (language) => {
+    await session.browser.saveSettings({ ...DEFAULT_SETTINGS, language });
+    const page = await session.open(LIVEBLOG_DAY_URL, liveblogMarkupPage('storyline'));
+    const panel = await session.browser.openSidePanel(page);
+    await panel.waitFor(`document.querySelectorAll('#liveblog .live-entry').length === ${ABOUT_ENTRIES.length} && document.documentElement.lang === '${language}'`);
+    for (const width of [320, 480]) {
+      await panel.setWidth(width);
+      const layout = await panel.evaluate<ListLayout>(LIST_LAYOUT);
+      process.stdout.write(`Chromium panel list at ${width} px (${language}): ${JSON.stringify(layout)}\n`);
+      expect(layout).toEqual({ viewport: width, scrollsSideways: false, rows: ABOUT_ENTRIES.length, outside: [], overflowing: [], browserDefault: [] });
+    }
+    const violations: Record<string, AxeViolation[]> = {};
+    await panel.evaluate(AXE_SOURCE);
+    for (const scheme of ['light', 'dark'] as const) {
+      await panel.emulateColorScheme(scheme, true);
+      violations[scheme] = await panel.evaluate<AxeViolation[]>(AXE_RUN);
+    }
+    expect(violations).toEqual({ light: [], dark: [] });
+
+    // From the list's heading, Tab reaches each row in turn (and its links); Enter shows its entry in the page.
+    await panel.setWidth(320);
+    await panel.evaluate(FOCUS_LIST_HEADING);
+    const reached: string[] = [];
+    for (let presses = 0; presses < 40; presses++) {
+      await panel.press('Tab');
+      const row = await panel.evaluate<string | null>(FOCUSED_ROW);
+      if (row === 'out') break;
+      if (row === null) continue;
+      reached.push(row);
+      await panel.press('Enter');
+      // First words end in "…" where the entry goes on.
+      await expect.poll(() => page.evaluate(markedEntryText)).toContain(row.replace(/…$/, ''));
+    }
+    expect(reached).toHaveLength(ABOUT_ENTRIES.length);
+    ABOUT_ENTRIES.forEach((entry, i) => { expect(reached[i]).toContain(shownAs(entry)); });
+    await panel.close();
+  }, 60_000);
+
+  it('the card stands above a blog with entries about the talks, with their count', async () => {
+    await session.browser.saveSettings({ ...DEFAULT_SETTINGS, language: 'de' });
+    const page = await session.open(LIVEBLOG_DAY_URL, liveblogMarkupPage('storyline'));
+    await expect.poll(() => cardText(page)).toContain(`${ABOUT_ENTRIES.length} Einträge zu den Gesprächen`);
+  }, 60_000);
+
+  it('a blog without an entry about the talks: one line in the panel, nothing counted in the popup, no card; they follow an entry that comes and goes', async () => {
+    const others = LIVEBLOG_DAY.filter((e) => !e.about);
+    const about = ABOUT_ENTRIES[0]!;
+    await session.browser.saveSettings({ ...DEFAULT_SETTINGS, language: 'de' });
+    const page = await session.open(LIVEBLOG_DAY_URL, liveblogMarkupPage('storyline', { entries: others, live: { manual: true } }));
+    const panel = await session.browser.openSidePanel(page);
+    const line = `document.querySelector('#liveblog .liveblog-count')?.textContent === 'Kein Eintrag zu den Gesprächen in Genf.'`;
+    const rows = 'document.querySelectorAll(\'#liveblog .live-entry\').length';
+    await panel.waitFor(`${line} && ${rows} === 0 && document.querySelector('#liveblog .live-entries').hidden`);
+    // An entry about the talks comes: listed, counted, and the card with it, so the rule's data has arrived.
+    await page.evaluate((key) => { (window as unknown as { __liveblog: { add(k: string): void } }).__liveblog.add(key); }, about.key);
+    await panel.waitFor(`${rows} === 1`);
+    await expect.poll(() => cardText(page)).toContain('1 Eintrag zu den Gesprächen');
+    await page.evaluate((key) => { (window as unknown as { __liveblog: { remove(k: string): void } }).__liveblog.remove(key); }, about.key);
+    await panel.waitFor(`${line} && ${rows} === 0`);
+    await expect.poll(() => page.locator('lagebild-card').count()).toBe(0);
+    await panel.close();
+    const popup = await session.browser.openPopup(page);
+    await popup.waitFor(`document.querySelector('#status')?.dataset.statusKind === 'ukraine-liveblog'`);
+    expect(await popup.evaluate<string>(`document.querySelector('.status-sentence').textContent`)).toBe(
+      'Der Ukraine-Liveblog des Handelsblatts. Kein Eintrag zu den Gesprächen in Genf.');
+    await popup.close();
+  }, 60_000);
+
+  it('a blog of other news only, as the live blog is years later: no card, the popup counts nothing', async () => {
+    await session.browser.saveSettings({ ...DEFAULT_SETTINGS, language: 'de' });
+    const page = await session.open(articleUrl.liveblog, liveblogPage());
+    const popup = await session.browser.openPopup(page);
+    await popup.waitFor(`document.querySelector('#status')?.dataset.statusKind === 'ukraine-liveblog'`);
+    expect(await popup.evaluate<string>(`document.querySelector('.status-sentence').textContent`)).toMatch(/Kein Eintrag zu den Gesprächen in Genf\.$/);
+    await popup.close();
+    expect(await page.locator('lagebild-card').count()).toBe(0);
   }, 60_000);
 });

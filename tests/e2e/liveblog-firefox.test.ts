@@ -13,8 +13,11 @@ import type WebExtension from 'webextension-polyfill';
 import { firefoxPath } from '../../tools/browsers';
 import { ABOUT_ENTRIES, LIVEBLOG_DAY } from '../../tools/liveblog-corpus';
 import { LIVEBLOG_DAY_URL, LIVEBLOG_MARKUPS, entrySelector, liveblogMarkupPage } from '../../tools/liveblog-pages';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { articleUrl, liveblogPage } from '../../tools/pages';
+import { AXE_RUN, AXE_SOURCE, type AxeViolation } from '../support/axe';
 import { firefoxSession } from './firefox-session';
-import { focusEntryHeading, liveEntryTitle } from './liveblog-steps';
+import { FOCUSED_ROW, FOCUS_LIST_HEADING, LIST_LAYOUT, focusEntryHeading, liveEntryTitle, markedEntryText, type ListLayout } from './liveblog-steps';
 import { browserOrSkip } from './prerequisites';
 import { OTHER_SITE } from './scenarios';
 
@@ -157,6 +160,70 @@ describe.skipIf(executablePath === null)('live-blog context in Firefox', () => {
     await expect.poll(() => markers(page), { timeout: 20_000 }).toBe(ABOUT_ENTRIES.length);
     expect(await other.evaluate(() => document.querySelectorAll('[data-test-key]').length)).toBeGreaterThan(ABOUT_ENTRIES.length);
     expect(await markers(other)).toBe(0);
+  });
+
+  it.each(['de', 'en'] as const)('the list in %s, at 320 and 480 px: rows inside the panel, no scrolling sideways, no browser-default control, axe clean; every row reached by keyboard shows its entry', async (language) => {
+    const page = await session.open(LIVEBLOG_DAY_URL, liveblogMarkupPage('storyline'));
+    const panel = await session.extensionPage(PANEL);
+    await panel.waitForFunction(listedCount(ABOUT_ENTRIES.length), { ...POLL, timeout: 20_000 });
+    // The panel's own switch: the options page that saveSettings uses would stand in a window of its own, taken for the reader's.
+    await panel.click(`#language-${language}`);
+    await panel.waitForFunction(`document.documentElement.lang === '${language}' && ${listedCount(ABOUT_ENTRIES.length)}`, POLL);
+    for (const width of [320, 480]) {
+      await panel.setViewport({ width, height: 700 });
+      await panel.waitForFunction(`innerWidth === ${width}`, POLL);
+      const layout = (await panel.evaluate(LIST_LAYOUT)) as ListLayout;
+      process.stdout.write(`Firefox panel list at ${width} px (${language}): ${JSON.stringify(layout)}\n`);
+      expect(layout).toEqual({ viewport: width, scrollsSideways: false, rows: ABOUT_ENTRIES.length, outside: [], overflowing: [], browserDefault: [] });
+    }
+    await panel.evaluate(AXE_SOURCE);
+    expect(await panel.evaluate(AXE_RUN)).toEqual([] satisfies AxeViolation[]);
+
+    // From the list's heading, Tab reaches each row in turn (and its links); Enter shows its entry in the page.
+    await panel.setViewport({ width: 320, height: 700 });
+    await panel.evaluate(FOCUS_LIST_HEADING);
+    const reached: string[] = [];
+    for (let presses = 0; presses < 40; presses++) {
+      await panel.keyboard.press('Tab');
+      const row = (await panel.evaluate(FOCUSED_ROW)) as string | null;
+      if (row === 'out') break;
+      if (row === null) continue;
+      reached.push(row);
+      await panel.keyboard.press('Enter');
+      // First words end in "…" where the entry goes on.
+      await expect.poll(() => page.evaluate(markedEntryText), { timeout: 10_000 }).toContain(row.replace(/…$/, ''));
+    }
+    expect(reached).toHaveLength(ABOUT_ENTRIES.length);
+    ABOUT_ENTRIES.forEach((entry, i) => { expect(reached[i]).toContain(liveEntryTitle(entry)); });
+    await session.saveSettings({ ...DEFAULT_SETTINGS });
+  });
+
+  it('a blog without an entry about the talks: one line in the panel, nothing counted in the popup, no card; they follow an entry that comes and goes', async () => {
+    const about = ABOUT_ENTRIES[0]!;
+    const page = await session.open(LIVEBLOG_DAY_URL, liveblogMarkupPage('storyline', { entries: LIVEBLOG_DAY.filter((e) => !e.about), live: { manual: true } }));
+    const card = (): Promise<number> => page.evaluate(() => document.querySelectorAll('lagebild-card').length);
+    const line = `document.querySelector('#liveblog .liveblog-count')?.textContent === 'Kein Eintrag zu den Gesprächen in Genf.'`;
+    const { panel, follows } = await panelBeside(page, 0);
+    await panel.click('#language-de');
+    await panel.waitForFunction(`${line} && document.querySelector('#liveblog .live-entries').hidden`, { ...POLL, timeout: 5000 });
+    // An entry about the talks comes: listed, marked, and the card with it, so the rule's data has arrived.
+    await live(page, ['add', about.key]);
+    await follows(1);
+    await expect.poll(card).toBe(1);
+    await live(page, ['remove', about.key]);
+    await follows(0);
+    await panel.waitForFunction(line, POLL);
+    await expect.poll(card).toBe(0);
+    expect(await popupSentence(panel)).toBe('Der Ukraine-Liveblog des Handelsblatts. Kein Eintrag zu den Gesprächen in Genf.');
+    await session.saveSettings({ ...DEFAULT_SETTINGS });
+  });
+
+  it('a blog of other news only, as the live blog is years later: no card, the popup counts nothing', async () => {
+    const page = await session.open(articleUrl.liveblog, liveblogPage());
+    const popup = await session.extensionPage(POPUP);
+    await popup.waitForFunction(`document.querySelector('#status')?.dataset.statusKind === 'ukraine-liveblog'`, { ...POLL, timeout: 10_000 });
+    expect(await popup.$eval('#status .status-sentence', (e) => e.textContent)).toMatch(/(Kein Eintrag zu den Gesprächen in Genf|No entry about the Geneva talks)\.$/);
+    expect(await page.evaluate(() => document.querySelectorAll('lagebild-card').length)).toBe(0);
   });
 
   // Last: the switch is stored for the whole session, so it is turned on again at the end.

@@ -15,3 +15,65 @@ export function focusEntryHeading(selector: string): void {
   heading.tabIndex = -1;
   heading.focus();
 }
+
+/** What the panel's list measures as laid out: each finding names the elements it is about. */
+export interface ListLayout {
+  /** The panel's width, scroll bar included. */
+  viewport: number;
+  /** Laid out wider than the panel's box (scroll bar excluded): the reader would scroll sideways. */
+  scrollsSideways: boolean;
+  rows: number;
+  /** Elements of the list (and their list markers) reaching outside the panel's box. */
+  outside: string[];
+  /** Rows whose content is wider than the row. */
+  overflowing: string[];
+  /** Buttons and links drawn as the browser draws them unstyled: its font, its grey face or its bevel. */
+  browserDefault: string[];
+}
+
+/**
+ * An expression for the side panel's page: measures its "Im Liveblog" list. A list item drawn with
+ * a marker (a number, a bullet) counts as outside, since the marker hangs beside the item's box.
+ */
+export const LIST_LAYOUT = `(() => {
+  const width = document.documentElement.clientWidth;
+  const section = document.querySelector('#liveblog');
+  const all = [...section.querySelectorAll('*')].filter((e) => e.getClientRects().length > 0);
+  const name = (e) => e.localName + (e.className ? '.' + String(e.className).trim().split(/\\s+/).join('.') : '') + ' "' + e.textContent.trim().slice(0, 30) + '"';
+  const bodyFont = getComputedStyle(document.body).fontFamily;
+  const outside = all.filter((e) => {
+    const r = e.getBoundingClientRect();
+    const style = getComputedStyle(e);
+    return r.left < 0 || r.right > width || (style.display === 'list-item' && style.listStyleType !== 'none');
+  }).map(name);
+  const rows = [...section.querySelectorAll('.live-entry')];
+  const overflowing = rows.filter((row) => row.scrollWidth > row.clientWidth).map(name);
+  const browserDefault = [...section.querySelectorAll('button, a')].filter((e) => {
+    const style = getComputedStyle(e);
+    return style.fontFamily !== bodyFont || ['outset', 'inset'].includes(style.borderTopStyle)
+      || (e.localName === 'button' && style.backgroundColor !== 'rgba(0, 0, 0, 0)');
+  }).map(name);
+  return { viewport: innerWidth, scrollsSideways: document.documentElement.scrollWidth > width, rows: rows.length, outside, overflowing, browserDefault };
+})()`;
+
+/** An expression for the side panel's page: the entry whose row has focus, 'out' when focus left the list, null between rows. */
+export const FOCUSED_ROW = `(() => {
+  const at = document.activeElement;
+  if (!at || !at.closest('#liveblog .live-entries')) return 'out';
+  return at.matches('.entry-show') ? at.closest('.live-entry').querySelector('.entry-title').textContent : null;
+})()`;
+
+/** An expression for the side panel's page: focus on the list's heading, so the next Tab reaches the first row. */
+export const FOCUS_LIST_HEADING = `(() => {
+  const heading = document.querySelector('#liveblog-heading');
+  heading.tabIndex = -1;
+  heading.focus();
+})()`;
+
+/** Runs in the live blog's page: the text the entry mark covers, null without one. */
+export function markedEntryText(): string | null {
+  const highlight = CSS.highlights.get('lagebild-entry');
+  // The mark is a live Range over the entry's parts (src/content/liveblog/show-entry.ts).
+  const range = highlight ? ([...highlight][0] as Range | undefined) : undefined;
+  return range ? range.toString() : null;
+}

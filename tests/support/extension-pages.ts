@@ -28,11 +28,13 @@ export const testBriefing: Briefing = {
     {
       id: 'north',
       name: { de: 'Nordland', en: 'Northland' },
+      short: { de: 'Nord', en: 'North' },
       speaker: { de: 'Anna Nord, Ministerin', en: 'Anna Nord, minister' },
       stance: { de: 'Will reden.', en: 'Wants to talk.' },
       positions: [
         {
           text: { de: 'Nordland will reden.', en: 'Northland wants to talk.' },
+          short: { de: 'weiter reden', en: 'keep talking' },
           cues: ['reden', 'talk'],
           quote: { id: 'north-talk', speaker: { de: 'Anna Nord', en: 'Anna North' }, de: 'Wir reden weiter.', en: 'We keep talking.', enIsOriginal: true },
         },
@@ -41,16 +43,19 @@ export const testBriefing: Briefing = {
     {
       id: 'south',
       name: { de: 'Südland', en: 'Southland' },
+      short: { de: 'Süd', en: 'South' },
       speaker: { de: 'Bert Süd, Minister', en: 'Bert South, minister' },
       stance: { de: 'Will Garantien.', en: 'Wants guarantees.' },
       positions: [
         {
           text: { de: 'Südland will Garantien.', en: 'Southland wants guarantees.' },
+          short: { de: 'Garantien', en: 'guarantees' },
           cues: ['Garantie', 'guarantee'],
           quote: { id: 'south-guarantee', speaker: { de: 'Bert Süd', en: 'Bert South' }, de: 'Wir brauchen Garantien.', en: 'We need guarantees.', enIsOriginal: false },
         },
         {
           text: { de: 'Südland droht nicht.', en: 'Southland makes no threats.' },
+          short: { de: 'keine Drohung', en: 'no threats' },
           cues: ['droht', 'threat'],
           quote: {
             id: 'south-threat',

@@ -49,9 +49,11 @@ afterEach(() => {
 interface Options {
   settings?: Partial<Settings> | null;
   content?: () => unknown;
+  /** On a live blog, what the live-blog features counted (liveblog-context.ts is not run here). */
+  liveblog?: { related: number; total: number } | null;
 }
 
-function start(html: string, url: string, { settings = {}, content = () => cardContent(briefing, 'de') }: Options = {}) {
+function start(html: string, url: string, { settings = {}, content = () => cardContent(briefing, 'de'), liveblog = null }: Options = {}) {
   const browser = stubBrowser(content);
   const doc = parseHtml(html, url);
   const win = doc.defaultView!;
@@ -59,6 +61,7 @@ function start(html: string, url: string, { settings = {}, content = () => cardC
   const attach = vi.spyOn(win.HTMLElement.prototype, 'attachShadow');
   const controller = new AbortController();
   const ctx = createContext(doc, controller.signal);
+  ctx.liveblog = liveblog;
   recognisePage(ctx);
   contextCard(ctx);
   watchPage(doc, controller.signal, (change) => {
@@ -87,7 +90,8 @@ function start(html: string, url: string, { settings = {}, content = () => cardC
   return { doc, win, ctx, controller, browser, hosts, card };
 }
 
-const liveblog = (options?: Options) => start(liveblogPage(), articleUrl.liveblog, options);
+/** The live blog with 5 of its 30 entries about the talks, unless `options` say otherwise. */
+const liveblog = (options?: Options) => start(liveblogPage(), articleUrl.liveblog, { liveblog: { related: 5, total: 30 }, ...options });
 
 const settle = async (): Promise<void> => {
   await new Promise((resolve) => setTimeout(resolve, 10));
@@ -122,9 +126,6 @@ describe('the context card on the live blog', () => {
     const { ctx, card, browser } = liveblog();
     await vi.waitFor(() => { expect(card()).not.toBeNull(); });
     const live = (): HTMLElement => card()!.shadow.querySelector<HTMLElement>('.live')!;
-    expect(live().hidden).toBe(true);
-    ctx.liveblog = { related: 5, total: 30 };
-    ctx.announceFindings();
     expect(live().hidden).toBe(false);
     expect(live().querySelector('.count')?.textContent).toBe('5 Einträge zu den Gesprächen');
     ctx.liveblog = { related: 1, total: 31 };
@@ -204,6 +205,7 @@ describe('the context card on the live blog', () => {
     const { doc, ctx, hosts, card } = start(
       liveblogPage().replace('<main>', `<main><${CARD_TAG}></${CARD_TAG}>`),
       articleUrl.liveblog,
+      { liveblog: { related: 5, total: 30 } },
     );
     for (let i = 0; i < 5; i++) {
       ctx.announceFindings();
@@ -232,6 +234,29 @@ describe('the context card on the live blog', () => {
     ctx.dispatchSettings({ ...ctx.settings, language: 'en' });
     await vi.waitFor(() => { expect(card()?.region.lang).toBe('en'); });
     expect(card()!.toggle.textContent).toContain(briefing.title.en);
+  });
+
+  it('stays away from a live blog without an entry about the talks, and from one not yet counted', async () => {
+    for (const counted of [{ related: 0, total: 30 }, null]) {
+      const { controller, hosts, browser } = liveblog({ liveblog: counted });
+      await settle();
+      expect(hosts()).toHaveLength(0);
+      expect(browser.sendMessage).not.toHaveBeenCalled();
+      controller.abort();
+    }
+  });
+
+  it('comes with the first entry about the talks, and goes with the last', async () => {
+    const { ctx, hosts, card } = liveblog({ liveblog: { related: 0, total: 30 } });
+    await settle();
+    expect(hosts()).toHaveLength(0);
+    ctx.liveblog = { related: 1, total: 31 };
+    ctx.announceFindings();
+    await vi.waitFor(() => { expect(card()).not.toBeNull(); });
+    expect(card()!.shadow.querySelector('.live .count')?.textContent).toBe('1 Eintrag zu den Gesprächen');
+    ctx.liveblog = { related: 0, total: 31 };
+    ctx.announceFindings();
+    expect(hosts()).toHaveLength(0);
   });
 
   it('stays away when switched off for the live blog', async () => {

@@ -98,6 +98,20 @@ describe('status of the tab', () => {
   });
 
   it.each([
+    [0, 'Der Ukraine-Liveblog des Handelsblatts. Kein Eintrag zu den Gesprächen in Genf.', "Handelsblatt's Ukraine live blog. No entry about the Geneva talks."],
+    [3, 'Der Ukraine-Liveblog des Handelsblatts. Das Briefing unten liefert den Hintergrund. 3 Einträge zu den Gesprächen.',
+      "Handelsblatt's Ukraine live blog. The briefing below gives the background. 3 entries about the talks."],
+  ])('on a live blog with %i entries about the talks, counts them, and says calmly when there are none', async (related, de, en) => {
+    answerWith({ ...tabStatus('ukraine-liveblog'), liveblog: { related, total: 40 } });
+    openPopup();
+    await answered();
+    expect(sentence()).toBe(de);
+    openPopup({ uiLanguage: 'en' });
+    await answered();
+    expect(sentence()).toBe(en);
+  });
+
+  it.each([
     [[], DEFAULT_SETTINGS, 'Hier war nichts auszublenden.', 'There was nothing to hide here.'],
     [[], { ...DEFAULT_SETTINGS, hideJobAds: false, quietReading: false }, 'Das Ausblenden ist abgeschaltet.', 'Hiding is switched off.'],
     [[{ rule: 'jobs', count: 1 }], DEFAULT_SETTINGS, 'Das Stellenangebot-Widget „Top-Jobs des Tages“ ausgeblendet.', 'Hid the job-ad widget “Top-Jobs des Tages”.'],

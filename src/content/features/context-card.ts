@@ -1,6 +1,7 @@
 /**
- * The context card: a compact, dismissible note at the top of the Ukraine live blog (and of Ukraine
- * articles when the reader wants it) that links the day's news to the Geneva briefing. It lives in a
+ * The context card: a compact, dismissible note at the top of the Ukraine live blog where it has
+ * entries about the event, with their count (and of Ukraine articles when the reader wants it),
+ * that links the day's news to the Geneva briefing. It lives in a
  * closed shadow root, so the site's CSS cannot reach in, its own cannot leak out, and the page's
  * scripts cannot read it. Its text comes from the background, which holds the briefing; the content
  * script stays small. It follows the verdict and the settings, also across in-page navigation.
@@ -121,7 +122,8 @@ export function contextCard(ctx: ContentContext): void {
   const wanted = (): boolean => {
     const { settings, verdict } = ctx;
     if (!settingsKnown || dismissedHere || settings.cardDismissed || verdict === null) return false;
-    if (verdict.kind === 'ukraine-liveblog') return settings.cardOnLiveblog;
+    // A card about the event above a day of other news is noise: on a live blog it waits for an entry about the event.
+    if (verdict.kind === 'ukraine-liveblog') return settings.cardOnLiveblog && (ctx.liveblog?.related ?? 0) > 0;
     return verdict.kind === 'ukraine-article' && settings.cardOnArticles;
   };
 
