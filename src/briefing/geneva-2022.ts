@@ -2,6 +2,7 @@
  * The Blinken–Lawrow talks in Geneva, 21 January 2022. Checked against tests/fixtures/source/FACTS.md;
  * German quotes are verbatim from the corrected article text, so they can be found in the live page.
  */
+import { genevaEvent } from './geneva-2022-event';
 import type { Briefing } from './types';
 
 export const geneva2022: Briefing = {
@@ -254,14 +255,17 @@ export const geneva2022: Briefing = {
       ],
     },
   ],
+  // The labels of the kinds of evidence; the words the rule looks for are the event's (geneva-2022-event.ts).
   signals: [
-    { id: 'blinken', label: { de: 'Blinken', en: 'Blinken' }, terms: ['Blinken', 'US-Außenminister', 'amerikanische Außenminister', 'Secretary of State'], side: 'usa' },
-    { id: 'lawrow', label: { de: 'Lawrow', en: 'Lavrov' }, terms: ['Lawrow', 'Lavrov', 'russische Außenminister', 'Russlands Außenminister', 'Russian Foreign Minister'], side: 'russia' },
-    { id: 'geneva', label: { de: 'Genf', en: 'Geneva' }, terms: ['Genf', 'Geneva'] },
-    // "schriftlich" on its own is a cue of the written answer's position, not a signal: a letter or a statement is written too.
-    { id: 'written-answer', label: { de: 'schriftliche Antwort', en: 'written answer' }, terms: ['schriftliche Antwort', 'schriftlich antworten', 'written answer', 'written response', 'answer in writing', 'respond in writing'] },
-    { id: 'guarantees', label: { de: 'Sicherheitsgarantien', en: 'security guarantees' }, terms: ['Sicherheitsgarantie', 'security guarantee'] },
+    { id: 'blinken', label: { de: 'Blinken', en: 'Blinken' }, side: 'usa' },
+    { id: 'lawrow', label: { de: 'Lawrow', en: 'Lavrov' }, side: 'russia' },
+    { id: 'name', label: { de: 'das Treffen', en: 'the meeting' } },
+    { id: 'place', label: { de: 'Genf', en: 'Geneva' } },
+    { id: 'written-answer', label: { de: 'schriftliche Antwort', en: 'written answer' } },
+    { id: 'guarantees', label: { de: 'Sicherheitsgarantien', en: 'security guarantees' } },
+    { id: 'reference', label: { de: 'Rückbezug auf Genf', en: 'refers back to Geneva' } },
   ],
+  event: genevaEvent,
   timeline: [
     {
       date: '2021-12-15',

@@ -10,6 +10,8 @@
  * Pure: DOM types only, no globals; the content script calls it on the page's document.
  */
 
+import { isDayHeading } from './dates';
+
 const SHOW_TEXT = 4;
 
 /** Day and month, then the clock: "21.01.2022, 15:40", "21. Januar 2022 - 15.40", "15:40". */
@@ -132,14 +134,18 @@ function isHeading(el: Element): boolean {
   return HEADING.test(tag(el)) || el.getAttribute('role') === 'heading';
 }
 
+/** A heading of the entry's own: a day heading ("Mittwoch, 26. Januar 2022") heads the entries below it, not one. */
+const isOwnHeading = (el: Element): boolean => isHeading(el) && !isDayHeading(el);
+
 /** Step 3 from one stamp-holding child: the heading before it and the flat text after it. */
 function entryFrom(start: Element, stamp: Element, holds: (el: Element) => boolean): BlogEntry {
   const parts = [start];
   const before = start.previousElementSibling;
-  if (before !== null && isHeading(before) && !holds(before)) parts.unshift(before);
+  if (before !== null && isOwnHeading(before) && !holds(before)) parts.unshift(before);
   const tail: Element[] = [];
   for (let next = start.nextElementSibling; next !== null && !holds(next); next = next.nextElementSibling) {
     if (isHeading(next)) {
+      if (isDayHeading(next)) break;
       tail.push(next);
       continue;
     }
@@ -173,6 +179,7 @@ export function entryAt(blog: Element, child: Element): BlogEntry | null {
   const holds = holdsStamp;
   let start: Element | null = child;
   if (isHeading(child) && !holds(child)) {
+    if (isDayHeading(child)) return null;
     const next = child.nextElementSibling;
     if (next !== null && holds(next)) start = next;
   }
@@ -200,7 +207,7 @@ export function entryHeadline(entry: BlogEntry): string | null {
   for (const part of entry.parts) {
     const heading = isHeading(part) ? part : part.querySelector('h1, h2, h3, h4, h5, h6, [role="heading"]');
     const text = heading?.textContent.replace(/\s+/g, ' ').trim();
-    if (text && !STAMP_ONLY.test(text)) return text;
+    if (text && !STAMP_ONLY.test(text) && (heading === null || !isDayHeading(heading))) return text;
   }
   return null;
 }
