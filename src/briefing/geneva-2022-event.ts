@@ -11,8 +11,9 @@ export const genevaEvent: EventInWords = {
   // Blinken's trip to Kyiv, Berlin and Geneva ran from 18 January (FACTS.md): from then on the meeting was news.
   announced: '2022-01-18',
   date: '2022-01-21',
-  // The written answer was promised for "next week", the week to Sunday 30 January; it came on the 26th.
-  runsUntil: '2022-01-30',
+  // The written answer was promised for "next week" and came on the 26th (FACTS.md); Moscow's first
+  // reactions to it, Blinken and Lawrow's call about it included, ran into the first days of February.
+  runsUntil: '2022-02-04',
   people: [
     { id: 'blinken', names: ['Blinken'], side: 'usa' },
     { id: 'lawrow', names: ['Lawrow', 'Lavrov', 'Lawrov'], side: 'russia' },
@@ -21,7 +22,8 @@ export const genevaEvent: EventInWords = {
     {
       terms: [
         'US-Außenminister', 'amerikanische Außenminister', 'Außenminister der USA', 'Außenminister der Vereinigten Staaten',
-        'US-Chefdiplomat', 'amerikanische Chefdiplomat', 'US-Außenamtschef', 'amerikanische Amtskollege', 'US-Amtskollege',
+        'Washingtons Außenminister', 'US-Chefdiplomat', 'amerikanische Chefdiplomat', 'Washingtons Chefdiplomat', 'Chef der US-Diplomatie',
+        'US-Außenamtschef', 'amerikanische Außenamtschef', 'amerikanische Amtskollege', 'US-Amtskollege', 'amerikanische Kollege', 'US-Kollege',
         'Secretary of State', 'top US diplomat', 'America’s top diplomat', 'American counterpart', 'US counterpart',
       ],
       holders: [
@@ -33,33 +35,53 @@ export const genevaEvent: EventInWords = {
       terms: [
         'Russlands Außenminister', 'russische Außenminister', 'Außenminister Russlands', 'Moskaus Außenminister',
         'Russlands Chefdiplomat', 'russische Chefdiplomat', 'Moskaus Chefdiplomat', 'Kreml-Chefdiplomat',
-        'Russlands Außenamtschef', 'russische Außenamtschef', 'russische Amtskollege', 'Moskauer Amtskollege',
+        'Chef der russischen Diplomatie', 'Russlands Außenamtschef', 'russische Außenamtschef', 'Moskaus Außenamtschef',
+        'russische Amtskollege', 'Moskauer Amtskollege', 'russische Kollege', 'russische Minister',
         'Russian Foreign Minister', 'Russia’s Foreign Minister', 'Russia’s top diplomat', 'Russian counterpart',
       ],
       holders: [{ person: 'lawrow', from: '2004-03-09', to: null }],
     },
   ],
   names: [
-    'Krisentreffen', 'Krisengespräch', 'Genfer Treffen', 'Genfer Gespräch', 'Genfer Gespräche', 'Treffen in Genf',
-    'Gespräch in Genf', 'Gespräche in Genf', 'am Genfersee', 'am Genfer See', 'Treffen in der Schweiz', 'Gespräch in der Schweiz',
-    'amerikanisch-russische Gespräch', 'amerikanisch-russische Treffen', 'russisch-amerikanische Gespräch', 'russisch-amerikanische Treffen',
-    'US-russische Gespräch', 'US-russische Treffen',
+    'Krisentreffen', 'Krisengespräch', 'Genfer Treffen', 'Genfer Gespräch', 'Treffen in Genf', 'Gespräch in Genf',
+    'Treffen in der Schweiz', 'Gespräch in der Schweiz', 'amerikanisch-russisch', 'russisch-amerikanisch', 'US-russisch',
+    'Treffen der beiden Außenminister', 'Gespräch der beiden Außenminister', 'Washington und Moskau', 'Moskau und Washington',
     'crisis talks', 'crisis meeting', 'Geneva talks', 'Geneva meeting', 'talks in Geneva', 'meeting in Geneva', 'US-Russian talks', 'US-Russia talks',
   ],
-  places: ['Genf', 'Geneva', 'Genfersee', 'Genfer See', 'Lake Geneva', 'President Wilson'],
+  places: ['Genf', 'Geneva', 'Genfersee', 'am Genfer See', 'Lake Geneva', 'President Wilson', 'lakeside hotel', 'in der Schweiz', 'Schweiz', 'Switzerland'],
   outcomes: [
     {
       id: 'written-answer',
       terms: [
         'schriftliche Antwort', 'schriftlich antworten', 'schriftlich Stellung nehmen', 'schriftliche Stellungnahme', 'schriftlich reagieren',
-        'schriftliche Reaktion', 'Antwort in schriftlicher Form', 'written answer', 'written response', 'answer in writing', 'respond in writing',
+        'schriftlich darlegen', 'schriftliche Reaktion', 'Antwort in schriftlicher Form', 'Antwort auf Papier', 'versprochene Antwort', 'zugesagte Antwort',
+        'written answer', 'written response', 'answer in writing', 'respond in writing', 'in writing',
+      ],
+    },
+    {
+      // The answer named by its sender: in the days after the meeting no other US answer was news.
+      id: 'us-answer',
+      alone: true,
+      terms: [
+        'Antwort der USA', 'Antwort aus Washington', 'US-Antwort', 'amerikanische Antwort', 'Antwort Washingtons', 'Stellungnahme der USA',
+        'Stellungnahme der Vereinigten Staaten', 'amerikanische Stellungnahme', 'amerikanische Papier', 'US-Papier', 'US answer', 'US response',
       ],
     },
     {
       id: 'guarantees',
       terms: [
         'Sicherheitsgarantie', 'Garantien für seine Sicherheit', 'Garantien für die Sicherheit Russlands', 'Garantien für Russlands Sicherheit',
-        'security guarantee', 'guarantees for its security',
+        'Sicherheitsforderungen', 'russische Forderungen', 'Forderungen Russlands', 'russische Vorschläge',
+        'security guarantee', 'guarantees for its security', 'security demands', 'security proposals',
+      ],
+    },
+    {
+      // How it went, in the words of the day's reports (FACTS.md "The meeting"): the dialogue goes on, no breakthrough, separate press conferences.
+      id: 'course',
+      terms: [
+        'weiter reden', 'weiter miteinander reden', 'Dialog fortsetzen', 'Dialog geht weiter', 'Gespräche fortsetzen', 'kein Durchbruch', 'keinen Durchbruch',
+        'anderthalb Stunden', 'eineinhalb Stunden', 'getrennte Pressekonferenzen', 'Pressekonferenzen', 'Delegationen', 'Delegation', 'Handschlag',
+        'no breakthrough', 'press conferences', 'handshake', 'hour and a half', 'keep talking', 'dialogue will continue',
       ],
     },
   ],

@@ -24,7 +24,7 @@ export function parseEventInWords(raw: unknown): EventInWords | null {
   const { people, offices, names, places, outcomes, references, when } = raw;
   if (!Array.isArray(people) || !people.every(isPerson) || !Array.isArray(offices) || !offices.every(isOffice)) return null;
   if (![names, places, references, when].every(isStrings)) return null;
-  if (!Array.isArray(outcomes) || !outcomes.every((o: unknown) => isRecord(o) && isId(o.id) && isStrings(o.terms))) return null;
+  if (!Array.isArray(outcomes) || !outcomes.every((o: unknown) => isRecord(o) && isId(o.id) && isStrings(o.terms) && (o.alone === undefined || typeof o.alone === 'boolean'))) return null;
   return {
     announced: raw.announced,
     date: raw.date,
@@ -33,7 +33,7 @@ export function parseEventInWords(raw: unknown): EventInWords | null {
     offices: offices.map((o) => ({ terms: o.terms, holders: o.holders.map((h) => ({ person: h.person, from: h.from, to: h.to })) })),
     names: names as string[],
     places: places as string[],
-    outcomes: (outcomes as EventInWords['outcomes']).map((o) => ({ id: o.id, terms: o.terms })),
+    outcomes: (outcomes as EventInWords['outcomes']).map((o) => ({ id: o.id, terms: o.terms, ...(o.alone === true ? { alone: true } : {}) })),
     references: references as string[],
     when: when as string[],
   };

@@ -4,7 +4,7 @@
  * heading is never an entry's headline, and finding it does not walk the whole blog per entry.
  */
 import { describe, expect, it } from 'vitest';
-import { dayInText, dayOfHeading, dayOfIso, dayOfRelative, EntryDays, pageDay } from '../../src/core/liveblog/dates';
+import { dayInText, dayOfHeading, dayOfIso, dayOfRelative, EntryDays, pageDay, pointsBack, weekdayNames } from '../../src/core/liveblog/dates';
 import { entriesOf, entryHeadline, findBlogs, type BlogEntry } from '../../src/core/liveblog/entries';
 import { LIVEBLOG_DAY } from '../../tools/liveblog-corpus';
 import { LIVEBLOG_DAY_URL, liveblogMarkupPage } from '../../tools/liveblog-pages';
@@ -45,6 +45,18 @@ describe('a day from each form', () => {
     expect(dayOfRelative('gestern, 15:40 Uhr', now)).toBe('2022-01-25');
     expect(dayOfRelative('Heute, 00:01', now)).toBe('2022-01-26');
     expect(dayOfRelative('15:40 Uhr', now)).toBeNull();
+  });
+
+  it('a span counted back from the text’s day: the day it points at', () => {
+    expect(pointsBack('Noch vor fünf Wochen saßen beide zusammen.', '2022-02-24')).toEqual([{ text: 'vor fünf Wochen', day: '2022-01-20', tolerance: 4 }]);
+    expect(pointsBack('Vor genau einem Jahr trafen sie sich.', '2023-01-21').map((p) => p.day)).toEqual(['2022-01-21']);
+    expect(pointsBack('Zwei Jahre nach dem Krisentreffen', '2024-01-21').map((p) => p.day)).toEqual(['2022-01-21']);
+    expect(pointsBack('Ein Jahr ist es her, dass', '2023-01-21').map((p) => p.day)).toEqual(['2022-01-21']);
+    expect(pointsBack('They met two years ago.', '2024-01-21').map((p) => p.day)).toEqual(['2022-01-21']);
+    // A span after a moment of the story is no count back from the text's day.
+    expect(pointsBack('fünf Wochen später marschierte Russland ein', '2023-01-21')).toEqual([]);
+    expect(pointsBack('Vor dem Treffen in Genf', '2022-01-21')).toEqual([]);
+    expect(weekdayNames('2022-01-21')).toEqual(['freitag', 'friday']);
   });
 
   it('a day heading: a date and perhaps its weekday, nothing else', () => {

@@ -103,6 +103,42 @@ const CASES: Case[] = [
     reykjavik: ['Seit dem Fischereigipfel im Oktober 2019 ist der Kabeljaubestand gewachsen.', '2021-06-01'],
   },
   {
+    what: 'the run-up: the coming meeting, its people and its day',
+    about: true,
+    geneva: ['Blinken will Lawrow am Freitag einen Ausweg aus der Krise anbieten.', '2022-01-19'],
+    reykjavik: ['Brandt will Arason am Samstag einen Kompromiss anbieten.', '2019-10-09'],
+  },
+  {
+    what: 'the run-up: another meeting of one of them, with the demand that came of the event later',
+    about: false,
+    geneva: ['Krisentreffen in Moskau: Ihr russischer Amtskollege verlangt von Baerbock erneut eine schriftliche Antwort.', '2022-01-18'],
+    reykjavik: ['Quotengipfel in Oslo: Der isländische Fischereiminister verlangt eine gemeinsame Fangquote.', '2019-10-09'],
+  },
+  {
+    what: 'the answer it promised, named by its sender, in the days after',
+    about: true,
+    geneva: ['Moskau will sich mit seiner Reaktion auf das amerikanische Papier Zeit lassen.', '2022-01-31'],
+    reykjavik: ['Das Brüsseler Angebot wird in Island gründlich geprüft.', '2019-10-25'],
+  },
+  {
+    what: 'what one of its people said there, in a phrase of its own',
+    about: true,
+    geneva: ['Überschreiten russische Einheiten die Grenze, wäre die Reaktion nach den Worten des Chefs der US-Diplomatie schnell, hart und geschlossen.', '2022-01-21'],
+    reykjavik: ['Der Schutz der Bestände gehe allem vor, sagt der isländische Fischereiminister.', '2019-10-13'],
+  },
+  {
+    what: 'an anniversary, counted back to the day',
+    about: true,
+    geneva: ['Vor genau einem Jahr trafen sich Blinken und Lawrow am Genfersee.', '2023-01-21'],
+    reykjavik: ['Zwei Jahre nach dem Fischereigipfel ist der Bestand gewachsen.', '2021-10-12'],
+  },
+  {
+    what: 'another anniversary, counted back to another day',
+    about: false,
+    geneva: ['Ein Jahr nach Kriegsbeginn reisen Blinken und Lawrow nach Genf.', '2023-02-24'],
+    reykjavik: ['Ein Jahr nach dem Fangverbot tagt der Fischereigipfel wieder in Reykjavík.', '2020-12-01'],
+  },
+  {
     what: 'before the event was news',
     about: false,
     geneva: ['Gespräche in Genf: USA und Russland verhandeln über Sicherheitsgarantien.', '2022-01-10'],

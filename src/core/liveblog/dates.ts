@@ -31,6 +31,66 @@ export function monthOf(word: string): number | null {
   return MONTHS.get(word.toLowerCase().replace(/\.$/, '')) ?? null;
 }
 
+const WEEKDAYS: readonly (readonly string[])[] = [
+  ['sonntag', 'sunday'], ['montag', 'monday'], ['dienstag', 'tuesday'], ['mittwoch', 'wednesday'],
+  ['donnerstag', 'thursday'], ['freitag', 'friday'], ['samstag', 'sonnabend', 'saturday'],
+];
+
+/** The names of a day's weekday, lower case ("freitag", "friday"). */
+export function weekdayNames(day: string): readonly string[] {
+  return WEEKDAYS[new Date(`${day}T12:00:00Z`).getUTCDay()] ?? [];
+}
+
+const NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, ein: 1, eine: 1, einem: 1, einer: 1, einen: 1, zwei: 2, two: 2, drei: 3, three: 3, vier: 4, four: 4,
+  fünf: 5, five: 5, sechs: 6, six: 6, sieben: 7, seven: 7, acht: 8, eight: 8, neun: 9, nine: 9, zehn: 10, ten: 10, elf: 11, zwölf: 12,
+};
+/** Each unit in days or in calendar months, and how far off a text that counts in it may be. */
+const UNITS: readonly [RegExp, { days: number } | { months: number }, number][] = [
+  [/^(?:tag|day)/i, { days: 1 }, 1], [/^(?:woche|week)/i, { days: 7 }, 4], [/^(?:monat|month)/i, { months: 1 }, 10], [/^(?:jahr|year)/i, { months: 12 }, 10],
+];
+
+/** `day` moved back by `months` calendar months (the 31st to the month's last day). */
+function monthsBefore(day: string, months: number): string {
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1 - months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return valid(first.getUTCFullYear(), first.getUTCMonth() + 1, Math.min(d, last)) ?? day;
+}
+const AMOUNT = String.raw`(\d{1,2}|[A-Za-zäöü]{1,6})`;
+const UNIT = String.raw`(Tag|Woche|Monat|Jahr|day|week|month|year)[a-z]*`;
+const ELAPSED = new RegExp(
+  [
+    String.raw`\bvor\s+(?:genau\s+|fast\s+|gut\s+|rund\s+|knapp\s+|etwa\s+)?${AMOUNT}\s+${UNIT}`,
+    String.raw`\b${AMOUNT}\s+${UNIT}\s+(?:nach|ago|after)\b`,
+    String.raw`\b${AMOUNT}\s+${UNIT}\s+(?:ist|sind)\s+es\s+her\b`,
+  ].join('|'),
+  'gi',
+);
+
+/** A span of time a text counts back from its own day ("vor fünf Wochen", "Zwei Jahre nach", "Ein Jahr ist es her", "a year ago"): the day it points at. */
+export interface PointBack {
+  /** The words that count back, as the text has them. */
+  text: string;
+  day: string;
+  /** Days the text may be off by. */
+  tolerance: number;
+}
+
+/** Every day `text`, written on `day`, points back to by counting ("vor fünf Wochen" on 24 February: 20 January). */
+export function pointsBack(text: string, day: string): PointBack[] {
+  const out: PointBack[] = [];
+  for (const m of text.matchAll(ELAPSED)) {
+    const amountWord = (m[1] ?? m[3] ?? m[5] ?? '').toLowerCase();
+    const amount = /^\d/.test(amountWord) ? Number(amountWord) : NUMBERS[amountWord];
+    const unit = UNITS.find(([pattern]) => pattern.test(m[2] ?? m[4] ?? m[6] ?? ''));
+    if (amount === undefined || unit === undefined) continue;
+    const [, step, tolerance] = unit;
+    out.push({ text: m[0], day: 'days' in step ? addDays(day, -amount * step.days) : monthsBefore(day, amount * step.months), tolerance });
+  }
+  return out;
+}
+
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 function valid(year: number, month: number, day: number): string | null {

@@ -13,7 +13,7 @@
  *   and a list about one January should not fill with entries that only share its words.
  * Pure: text and day in, verdict out; the words are the briefing's, none are the rule's.
  */
-import { daysBetween, monthNames } from './dates';
+import { daysBetween, monthNames, pointsBack, weekdayNames } from './dates';
 import { fold, indexOfExactly, PhraseIndex, spanText, tokens, words, type Found, type Phrase, type Tokens } from './phrases';
 
 export { words } from './phrases';
@@ -45,8 +45,11 @@ export interface EventInWords {
   /** What the news calls it ("Krisentreffen", "das Treffen in Genf"). */
   names: string[];
   places: string[];
-  /** What came of it, in other words, by outcome. */
-  outcomes: { id: string; terms: string[] }[];
+  /**
+   * What came of it, in other words, by outcome. `alone`: named so that nothing else is meant (the
+   * answer it promised, by its sender), it is evidence enough by itself from the event to `runsUntil`.
+   */
+  outcomes: { id: string; terms: string[]; alone?: boolean }[];
   /** Phrases with which a later text refers back to it ("die in Genf zugesagte Antwort"). */
   references: string[];
   /** Its time in other words ("vor Kriegsbeginn"); its date, month and year the rule writes itself. */
@@ -90,12 +93,14 @@ const SHINGLE = 5;
 /** Letters an event's word may go on by ("Lawrows", "Genfer", "Amtskollegen"), not a word of its own ("Außenministerium"). */
 const MAX_SUFFIX = 2;
 /** A month named without its year points back to the event only within this many days of it. */
-const MONTH_ALONE_DAYS = 300;
+const MONTH_ALONE_DAYS = 366;
+/** A weekday named in the days around the event is the event's day ("am Freitag"). */
+const WEEKDAY_DAYS = 6;
 
 type Tag =
   | { kind: 'person'; id: string }
   | { kind: 'office'; index: number }
-  | { kind: 'name' | 'place' | 'reference' | 'when' | 'month' }
+  | { kind: 'name' | 'place' | 'reference' | 'when' | 'month' | 'weekday' }
   | { kind: 'outcome'; id: string };
 
 export interface CompiledProfile {
@@ -127,6 +132,7 @@ function datePhrases(date: string): Phrase<Tag>[] {
   for (const name of monthNames(Number(month)).map(fold)) {
     out.push(when(name, year), when(d, name), when(name, d), { words: [name], tag: { kind: 'month' }, exact: true });
   }
+  for (const name of weekdayNames(date)) out.push({ words: [name], tag: { kind: 'weekday' }, exact: true });
   return out;
 }
 
@@ -174,24 +180,37 @@ class Items {
     return this.found.has(key);
   }
 
-  /** Items that are evidence of the event on its days (the time words are not). */
-  count(): number {
+  /** Items that are evidence of the event on its days; without what came of it, before it happened. */
+  count(outcomes = true): number {
     let n = 0;
-    for (const key of this.found.keys()) if (key !== 'when' && key !== 'month') n++;
+    for (const key of this.found.keys()) if (key !== 'month' && (outcomes || !key.startsWith('outcome:'))) n++;
     return n;
   }
 }
 
+/**
+ * The items the entry's phrases give on its day. A role gives its holder then; the event's date,
+ * month or weekday point at it only on another day than its own ("am Freitag" is the event's day
+ * in the days around it, and just today on it).
+ */
 function collect(text: Tokens, found: Found<Tag>[], profile: CompiledProfile, day: string | null): Items {
   const items = new Items();
+  const { date, offices } = profile.event;
+  const onOtherDay = day !== date;
   for (const { tag, from, to } of found) {
     const own = spanText(text, from, to);
     if (tag.kind === 'person' || tag.kind === 'outcome') items.add(`${tag.kind === 'person' ? '' : 'outcome:'}${tag.id}`, own);
     else if (tag.kind === 'office') {
-      const person = holderOn(profile.event.offices[tag.index], day);
+      const person = holderOn(offices[tag.index], day);
       // A role names the event's person only while they held it; held by anyone else, it is no evidence.
       if (person !== null && profile.sides.has(person)) items.add(person, own);
-    } else items.add(tag.kind, own);
+    } else if (tag.kind === 'weekday') {
+      if (day !== null && onOtherDay && Math.abs(daysBetween(date, day)) <= WEEKDAY_DAYS) items.add('when', own);
+    } else if (tag.kind !== 'when' || onOtherDay) items.add(tag.kind, own);
+  }
+  if (day !== null) {
+    const back = pointsBack(text.text, day).find((p) => Math.abs(daysBetween(date, p.day)) <= p.tolerance);
+    if (back) items.add('when', back.text);
   }
   return items;
 }
@@ -215,18 +234,21 @@ function quotedPositions(text: Tokens, profile: CompiledProfile): { quoted: Comp
 /** Whether an entry of `day` (null: unknown) counts with these items. */
 function counts(items: Items, profile: CompiledProfile, day: string | null): boolean {
   const { announced, runsUntil, date } = profile.event;
-  if (day !== null && day < announced) return false;
-  if (day !== null && day <= runsUntil) return items.count() >= MIN_ITEMS;
-  if (items.has('reference')) return true;
   const people = profile.event.people.filter((p) => items.has(p.id)).length;
-  const anchored = items.has('name') || items.has('place') || (people >= 2 && people === profile.event.people.length);
+  const bothPeople = people >= 2 && people === profile.event.people.length;
+  if (day !== null && day < announced) return false;
+  // Before it happened nothing has come of it yet: an entry must point at the meeting itself.
+  if (day !== null && day < date) return items.count(false) >= MIN_ITEMS && (items.has('place') || items.has('when') || bothPeople);
+  if (day !== null && day <= runsUntil) return items.count() >= MIN_ITEMS || profile.event.outcomes.some((o) => o.alone === true && items.has(`outcome:${o.id}`));
+  if (items.has('reference')) return true;
+  const anchored = items.has('name') || items.has('place') || bothPeople;
   const monthIsEnough = day !== null && daysBetween(date, day) <= MONTH_ALONE_DAYS;
   return anchored && (items.has('when') || (monthIsEnough && items.has('month')));
 }
 
 /** Names the signal IDs of the items, the people first. */
 function signalIds(items: Items): string[] {
-  return [...items.found.keys()].filter((k) => k !== 'when' && k !== 'month').map((k) => k.replace(/^outcome:/, ''));
+  return [...items.found.keys()].filter((k) => k !== 'month').map((k) => k.replace(/^outcome:/, ''));
 }
 
 /** The day as a short date ("21.01."), the evidence that the entry is of the event's days. */
@@ -239,13 +261,21 @@ export function judgeEntry(text: string, profile: CompiledProfile, day: string |
   const { quoted, marked } = found.length > 0 ? quotedPositions(list, profile) : { quoted: [], marked: '' };
   const items = collect(list, found, profile, day);
   if (quoted.length > 0) items.add(QUOTE_SIGNAL, marked);
+  // Without any of the event's words no entry counts, and its cues need not be looked for.
+  const cues = found.length > 0 ? profile.positions.map((p) => ({ p, hits: p.cues.find(list) })).filter(({ hits }) => hits.length > 0) : [];
+  const { date, runsUntil } = profile.event;
+  // What one of its people said there, in a phrase of its own ("schnell, hart" beside the US secretary), is an item once it was said, while it is news.
+  const speakers = new Set([...items.found.keys()].map((k) => profile.sides.get(k)).filter(Boolean));
+  const saidThere = day !== null && day >= date && day <= runsUntil ? cues.filter(({ p }) => speakers.has(p.side)) : [];
+  const said = saidThere.flatMap(({ hits }) => hits).find((h) => h.to - h.from >= 2);
+  if (said) items.add('said', spanText(list, said.from, said.to));
   if (!counts(items, profile, day)) return null;
-  const cued = profile.positions.filter((p) => !quoted.includes(p) && p.cues.find(list).length > 0);
+  const cued = cues.map(({ p }) => p).filter((p) => !quoted.includes(p));
   const positions = [...quoted, ...cued];
   const signals = signalIds(items);
   const sides = new Set([...signals.map((s) => profile.sides.get(s) ?? null), ...positions.map((p) => p.side)].filter((s): s is string => s !== null));
   // Only the dates of the event's days are evidence; a late entry's is its reference back.
-  const inDays = day !== null && day <= profile.event.runsUntil;
+  const inDays = day !== null && day <= runsUntil;
   const evidence = [...items.found].filter(([key, own]) => own !== '' && key !== 'month').map(([, own]) => own);
   return {
     signals,
