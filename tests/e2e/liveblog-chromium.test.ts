@@ -13,7 +13,7 @@ import { ABOUT_ENTRIES, LIVEBLOG_DAY, corpusEntry } from '../../tools/liveblog-c
 import { LIVEBLOG_DAY_URL, LIVEBLOG_MARKUPS, entrySelector, liveblogMarkupPage } from '../../tools/liveblog-pages';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { chromiumSession } from './chromium-session';
-import { focusEntryHeading, liveEntryTitle } from './liveblog-steps';
+import { DATED_BLOGS, DAY_2025_ADDED, day2025Page, expectedTitles, focusEntryHeading, liveEntryTitle, NONE_LISTED } from './liveblog-steps';
 import { browserOrSkip } from './prerequisites';
 import { OTHER_SITE } from './scenarios';
 
@@ -143,6 +143,36 @@ describe.skipIf(executablePath === null)('live-blog context in Chromium', () => 
     const panel = await session.browser.attachToPanel();
     await panel.waitFor(`document.querySelector('#liveblog .live-entry.focus .entry-title')?.textContent === ${JSON.stringify(corpusEntry('genf-handschlag').headline)}`);
     await panel.close();
+  }, 60_000);
+
+  it.each(DATED_BLOGS)('$name: the panel lists exactly the entries about the talks, newest first', async ({ entries, markup }) => {
+    const expected = expectedTitles(entries, markup);
+    const page = await session.open(LIVEBLOG_DAY_URL, liveblogMarkupPage(markup, { entries }));
+    const panel = await session.browser.openSidePanel(page);
+    await panel.waitFor(`document.querySelectorAll('#liveblog .live-entry').length >= ${expected.length}`);
+    const titles = await listed(panel);
+    expect(titles).toHaveLength(expected.length);
+    expected.forEach((title, i) => { expect(titles[i]).toContain(title); });
+    expect(await markers(page)).toBe(expected.length);
+    await panel.close();
+  }, 60_000);
+
+  it('a day in 2025 with nothing about the talks: nothing is listed, marked or counted', async () => {
+    const page = await session.open(LIVEBLOG_DAY_URL, day2025Page());
+    const panel = await session.browser.openSidePanel(page);
+    const count = (n: number): string => `document.querySelectorAll('#liveblog .live-entry').length === ${n}`;
+    // An entry about the talks the page adds is listed alone: the rule has judged the day's entries and listed none.
+    await page.evaluate(() => { (window as unknown as { __liveblog: { showQueued(): void } }).__liveblog.showQueued(); });
+    await panel.waitFor(count(1));
+    expect(await listed(panel)).toEqual([expect.stringContaining(DAY_2025_ADDED.headline!)]);
+    await page.evaluate((key) => { (window as unknown as { __liveblog: { remove(k: string): void } }).__liveblog.remove(key); }, DAY_2025_ADDED.key);
+    await panel.waitFor(count(0), 1000);
+    expect(await markers(page)).toBe(0);
+    await panel.close();
+    const popup = await session.browser.openPopup(page);
+    await popup.waitFor(`document.querySelector('#status')?.dataset.statusKind === 'ukraine-liveblog'`);
+    expect(await popup.evaluate<string>(`document.querySelector('.status-sentence').textContent`)).toMatch(NONE_LISTED);
+    await popup.close();
   }, 60_000);
 
   it('control: on a host the extension does not run on, no entry is marked', async () => {

@@ -26,11 +26,23 @@ const minutes = (time: string): number | null => {
   return m ? Number(m[1]) * 60 + Number(m[2]) : null;
 };
 
-/** Newest first: by date where every entry gives one, else as the page orders them, turned when it counts up. */
+/** An entry's moment from its day and its clock ("2022-01-21", "15.40"), where both are known; sorts as the moments do. */
+const dayAndClock = (t: TrackedEntry): string | null => {
+  const clock = minutes(t.time.text);
+  return t.day === null || clock === null ? null : `${t.day} ${String(clock).padStart(4, '0')}`;
+};
+
+/**
+ * Newest first: by date where every entry gives one, else by day and clock where every entry has
+ * both (a blog of several days under day headings), else as the page orders them, turned when it counts up.
+ */
 export function newestFirst<T extends TrackedEntry>(entries: T[]): T[] {
   const inPage = [...entries].sort((a, b) => (a.entry.stamp.compareDocumentPosition(b.entry.stamp) & 4 ? -1 : 1));
   const date = (t: TrackedEntry): number => Date.parse(t.time.iso ?? '');
   if (inPage.every((t) => t.time.iso !== null)) return inPage.sort((a, b) => date(b) - date(a));
+  const moments = new Map(inPage.map((t) => [t, dayAndClock(t)]));
+  const moment = (t: T): string => moments.get(t) ?? '';
+  if (inPage.every((t) => moments.get(t) !== null)) return inPage.sort((a, b) => (moment(a) < moment(b) ? 1 : moment(a) > moment(b) ? -1 : 0));
   const first = minutes(inPage[0]?.time.text ?? '');
   const last = minutes(inPage.at(-1)?.time.text ?? '');
   return first !== null && last !== null && first < last ? inPage.reverse() : inPage;
@@ -179,7 +191,7 @@ class LiveblogFeature {
       this.tracker = trackLiveblog(doc, {
         root: () => doc.querySelector(ARTICLE_ROOT),
         judge: (text, day) => (this.compiled ? judgeEntry(text, this.compiled, day) : null),
-        day: (entry) => this.days.dayOf(entry.parts[0] ?? entry.stamp, entry.stamp, Date.now()),
+        day: (entry) => this.days.dayOf(entry.stamp, Date.now()),
         ours: isMarker,
         onChange: this.onChange,
       });

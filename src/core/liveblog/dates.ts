@@ -4,7 +4,8 @@
  * 2. a date in its stamp's text ("21.01.2022, 15:40", "21. Januar 2022 - 15.40", "21.01., 15:40");
  * 3. a relative stamp ("vor 5 Minuten", "gestern, 15:40") against the `now` passed in;
  * 4. the day heading above it ("Mittwoch, 26. Januar 2022"), looked for among a bounded number of
- *    elements before it and remembered per element, so a long blog is not walked once per entry;
+ *    elements before its stamp and before each of the stamp's ancestors, and remembered per element:
+ *    the entry above has already found it, so a long blog is not walked once per entry;
  * 5. the page's own date: its structured data's `dateModified`, its metadata, the header's date.
  * A date without a year takes the page's (or the one before, when it would lie ahead of it).
  * Pure: DOM types only; the clock is an argument.
@@ -225,10 +226,13 @@ export function pageDay(doc: Document): string | null {
   return null;
 }
 
-/** Elements looked at before an entry (and before each of its blog's ancestors) for a day heading. */
+/** Elements looked at before the stamp, and before each of its ancestors, for a day heading. */
 const LOOK_BACK = 24;
-/** How far up from the entry a day heading may stand (a day group's heading above its list). */
-const LEVELS = 3;
+/**
+ * How far up from the stamp a day heading may stand: beside the entry (flat markup), beside the
+ * element around the entry (a day's group), in markup that wraps the stamp a few levels deep.
+ */
+const LEVELS = 7;
 
 /** A stamp's own day: its machine date, a date in its text, or its relative time. */
 export function stampDay(stamp: Element, ref: string | null, now: number): string | null {
@@ -258,10 +262,10 @@ export class EntryDays {
     this.page = undefined;
   }
 
-  /** The entry's day: its stamp's, the heading's above its first element, else the page's. */
-  dayOf(first: Element, stamp: Element, now: number): string | null {
+  /** The entry's day: its stamp's, the day heading above it, else the page's. */
+  dayOf(stamp: Element, now: number): string | null {
     const ref = this.pageDay();
-    return stampDay(stamp, ref, now) ?? this.headingAbove(first, ref, LEVELS) ?? ref;
+    return stampDay(stamp, ref, now) ?? this.headingAbove(stamp, ref, LEVELS) ?? ref;
   }
 
   private headingAbove(el: Element, ref: string | null, levels: number): string | null {

@@ -217,11 +217,14 @@ function spacedText(root: Element): string {
   const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
   let out = '';
   let lastBlock: Element | null = null;
+  let dayHeading = false;
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (parent === null || NOT_TEXT.has(tag(parent))) continue;
     const block = blockOf(node);
-    out += (block === lastBlock ? '' : ' ') + (node.nodeValue ?? '');
+    // A day heading inside an entry (a day's group holding one entry) heads it and is not its text.
+    if (block !== lastBlock) dayHeading = block !== null && block !== root && isDayHeading(block);
+    if (!dayHeading) out += (block === lastBlock ? '' : ' ') + (node.nodeValue ?? '');
     lastBlock = block;
   }
   return out;
