@@ -68,10 +68,9 @@ if (process.argv.includes('--core')) {
 
 // `npm run bench -- --relevance`: the relevance rule on the held-out corpus alone, no browser (a second).
 if (process.argv.includes('--relevance')) {
-  const heading = `Lagebild relevance rule, ${new Date().toISOString()}`;
   const rows = relevanceRows(measureRelevance());
-  if (printTable(rows, heading) > 0) process.exitCode = 1;
-  writeRelevance(join(ROOT, 'docs', 'benchmark.md'), heading, rows);
+  if (printTable(rows, 'Lagebild relevance rule') > 0) process.exitCode = 1;
+  writeRelevance(join(ROOT, 'docs', 'benchmark.md'), `The relevance rule, ${new Date().toISOString()}`, rows);
   process.exit();
 }
 
