@@ -5,8 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dayInText, dayOfHeading, dayOfIso, dayOfRelative, EntryDays, pageDay, pointsBack, weekdayNames } from '../../src/core/liveblog/dates';
-import { entriesOf, entryHeadline, findBlogs, type BlogEntry } from '../../src/core/liveblog/entries';
+import { entriesOf, entryHeadline, entryText, findBlogs, type BlogEntry } from '../../src/core/liveblog/entries';
 import { LIVEBLOG_DAY } from '../../tools/liveblog-corpus';
+import { BLOG_YEARS } from '../../tools/liveblog-days';
 import { LIVEBLOG_DAY_URL, liveblogMarkupPage } from '../../tools/liveblog-pages';
 import { parseHtml } from '../support/dom';
 
@@ -121,6 +122,15 @@ describe('the days of a blog’s entries', () => {
     const days = new EntryDays(doc);
     expect(entries).toHaveLength(LIVEBLOG_DAY.length);
     expect(new Set(entries.map((e) => dayOf(days, e)))).toEqual(new Set(['2022-01-21']));
+  });
+
+  it('the blog over the years in day groups, most of one entry, some of several: every entry once, on its heading’s day', () => {
+    const html = liveblogMarkupPage('unknown', { entries: BLOG_YEARS }).replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/, '');
+    const doc = parseHtml(html, LIVEBLOG_DAY_URL);
+    const entries = findBlogs(doc.body).flatMap(entriesOf);
+    const days = new EntryDays(doc);
+    expect(entries.map((e) => dayOf(days, e)).sort()).toEqual(BLOG_YEARS.map((e) => e.time.slice(0, 10)).sort());
+    for (const e of entries) expect(entryText(e)).not.toMatch(/^\S*\s*\w+tag, \d/);
   });
 
   it('finds a heading far above through the entries read before it, and walks only so far from an entry read alone', () => {

@@ -119,9 +119,20 @@ function chooseBlogs(el: Element, counts: Map<Element, Map<Element, number>>): E
   const inGroups = groups.reduce((sum, [, n]) => sum + n, 0);
   const alone = holders.length - groups.length;
   // A stamp or two in one entry (an update time) does not make the entry a blog of its own; stamps
-  // gathered mostly in groups (days, a blog beside the page header's date) do.
-  return inGroups > 2 * alone ? groups.flatMap(([group]) => chooseBlogs(group, counts)) : [el];
+  // gathered mostly in groups (days, a blog beside the page header's date) do. Where most days hold
+  // one entry, a day holding several under its own heading is still a blog of its own.
+  if (inGroups > 2 * alone) return groups.flatMap(([group]) => chooseBlogs(group, counts));
+  return [el, ...groups.filter(([group]) => headsDay(group)).flatMap(([group]) => chooseBlogs(group, counts))];
 }
+
+/** Whether `el` opens with a day heading: a day's group, whose entries stand below it. */
+function headsDay(el: Element): boolean {
+  const first = el.firstElementChild;
+  return first !== null && isDayHeading(first);
+}
+
+/** A child holding a day's several entries under its heading: a blog of its own, not an entry. */
+const isDayGroup = (el: Element, stamps: number): boolean => stamps > 1 && headsDay(el);
 
 /** The elements under `root` whose children are a live blog's entries; none when it holds no blog. */
 export function findBlogs(root: Element): Element[] {
@@ -160,8 +171,9 @@ export function entriesOf(blog: Element): BlogEntry[] {
   const entries: BlogEntry[] = [];
   const stamps = new Map<Element, Element>();
   for (const child of blog.children) {
-    const [stamp] = findStamps(child);
-    if (stamp !== undefined) stamps.set(child, stamp);
+    const found = findStamps(child);
+    const [stamp] = found;
+    if (stamp !== undefined && !isDayGroup(child, found.length)) stamps.set(child, stamp);
   }
   const holds = (el: Element): boolean => stamps.has(el);
   for (const [child, stamp] of stamps) entries.push(entryFrom(child, stamp, holds));
@@ -174,7 +186,7 @@ export function entriesOf(blog: Element): BlogEntry[] {
  * sibling before it whose flat text reaches it. Null for an ad, a control or a rule.
  */
 export function entryAt(blog: Element, child: Element): BlogEntry | null {
-  if (child.parentElement !== blog) return null;
+  if (child.parentElement !== blog || (headsDay(child) && isDayGroup(child, findStamps(child).length))) return null;
   const stampOf = (el: Element): Element | undefined => findStamps(el)[0];
   const holds = holdsStamp;
   let start: Element | null = child;
