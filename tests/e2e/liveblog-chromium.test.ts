@@ -154,6 +154,14 @@ describe.skipIf(executablePath === null)('live-blog context in Chromium', () => 
     expect(titles).toHaveLength(expected.length);
     expected.forEach((title, i) => { expect(titles[i]).toContain(title); });
     expect(await markers(page)).toBe(expected.length);
+    // What the content script tells the panel: each entry's day (from its heading where its stamp has
+    // only the clock), its evidence, and the blog's current day, the page's.
+    const state = await panel.evaluate<{ today: string | null; entries: { day: string | null; evidence: string[] }[] }>(
+      `chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([tab]) => chrome.tabs.sendMessage(tab.id, { type: 'lagebild/liveblog' }))`,
+    );
+    expect(state.today).toBe(entries[0]!.time.slice(0, 10));
+    expect(state.entries.map((e) => e.day)).toEqual(entries.filter((e) => e.about).map((e) => e.time.slice(0, 10)));
+    for (const e of state.entries) expect(e.evidence.length).toBeGreaterThan(0);
     await panel.close();
   }, 60_000);
 
