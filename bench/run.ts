@@ -17,6 +17,7 @@ import { measureLoad, type LoadCost } from './cost';
 import { busyFloorFigures, contentScriptRows, costFigures, floorFigures } from './content-script-rows';
 import { DIST, ensureBuilt, readManifest, ROOT } from '../tools/dist';
 import { measureLiveblog } from './liveblog';
+import { measureRelevance, relevanceRows, writeRelevance } from './relevance';
 import { measureFlash } from './flash';
 import { firefoxCostPages, firefoxRows, measureFirefoxCost, ublockProbePage, type FirefoxCost } from './firefox-cost';
 import { BUSY_FLOOR_EXTENSIONS, FIREFOX_FLOORS, writeFloorExtensions, writePopupFloor } from './floor';
@@ -62,6 +63,14 @@ if (process.argv.includes('--core')) {
     await control.close();
     await server.close();
   }
+  process.exit();
+}
+
+// `npm run bench -- --relevance`: the relevance rule on the held-out corpus alone, no browser (a second).
+if (process.argv.includes('--relevance')) {
+  const rows = relevanceRows(measureRelevance());
+  if (printTable(rows, 'Lagebild relevance rule') > 0) process.exitCode = 1;
+  writeRelevance(join(ROOT, 'docs', 'benchmark.md'), `The relevance rule, ${new Date().toISOString()}`, rows);
   process.exit();
 }
 
@@ -207,6 +216,8 @@ try {
   await server.close();
 }
 
+const relevance = measureRelevance();
+
 // An hour of a live blog in one run, in browsers of its own (bench/liveblog.ts).
 progress('live blog: 600 entries, one a frame');
 const liveblog = await measureLiveblog({ extension, progress });
@@ -242,6 +253,7 @@ const results = {
     contentScript: `Per page load, fresh tab: contentScriptMs = thread CPU time (trace tdur, category devtools.timeline) of the outermost EvaluateScript and FunctionCall events of the content scripts (chrome-extension://<id>/src/content/…): compiling and running each script and every callback of it; promise continuations (microtasks) are not attributed by the trace. metrics* = CDP Performance.getMetrics for the whole load, medians of ${COST_LOADS} loads with and without the extension, alternating. floor = control extensions measured the same way on the real page, busyFloor = on the busy page, as added ScriptDuration (bench/floor.ts).`,
     popup: 'The real action popup, opened over the real 2020 article with chrome.action.openPopup, a new popup each time; first-contentful-paint (Paint Timing) from its navigation start, and from the end of its HTML response; read once #app shows the briefing title. floor = a control extension whose popup is a static page with the title only, popups alternating.',
     firefox: `Firefox ESR over WebDriver BiDi, one browser without an extension, one with Lagebild, one with uBlock Origin (Debian's package, its bundled lists, user filters hiding the same widgets: bench/firefox-cost.ts), one each with the control extensions whose content script is empty or only makes Lagebild's API calls (bench/floor.ts), each page loaded in a fresh tab in turn, rotating order, ${FIREFOX_LOADS} loads after one warm-up round; cpuMs = CPU time of every thread of the web-content processes (/proc schedstat) from navigation to the load event; cpuFromTabMs = the same from before the tab was opened (what a content script matching about:blank does before navigation); loadMs = the load event from navigation start.`,
+    relevance: 'The live-blog relevance rule (core/liveblog/relevance.ts) on tests/fixtures/relevance-corpus/held-out.json, which the rule was never tuned on: each entry judged on its day, counted against its hand label (tools/relevance-score.ts).',
     core: 'Minified bundle of the core modules as a page script, cross-origin isolated (5 µs timer); cold = first run after a fresh page load, warm = 10 runs after it.',
     sizes: 'Files reached from dist/chrome/manifest.json, the popup HTML and each module\'s imports; gzip -9.',
   },
@@ -256,6 +268,7 @@ const results = {
     findBlocksReal2020: coreFigures(core, 'blocks'),
   },
   liveblog: liveblog.runs,
+  relevance: { precision: round(relevance.precision), recall: round(relevance.recall), entries: relevance.entries, about: relevance.about, misses: relevance.misses.map((m) => ({ id: m.entry.id, kind: m.kind })) },
   sizes,
   durationSeconds: round((Date.now() - started) / 1000),
 };
@@ -279,6 +292,8 @@ rows.push(...contentScriptRows({ real: realCost, long: longCost, busy: busyCost,
 rows.push(...firefoxRows(firefoxCost, FIREFOX_LOADS));
 rows.push(...coreRows(core));
 rows.push(...liveblog.rows);
+const relevanceTable = relevanceRows(relevance);
+rows.push(...relevanceTable);
 rows.push({
   section: 'Popup (median of 11)',
   measure: 'first contentful paint, from navigation start',
@@ -316,9 +331,11 @@ const notes = [
 ];
 writeBenchmarkPage(join(ROOT, 'docs', 'benchmark.md'), {
   heading: `${heading}, ${results.machine.cpus} CPUs, load ${results.machine.loadAverage1mAtStart} at the start, ${results.measuredAt}`,
-  table: formatTable(rows),
+  // The relevance rows stand in a block of their own below, which `--relevance` rewrites alone.
+  table: formatTable(rows.filter((row) => !relevanceTable.includes(row))),
   notes,
 });
+writeRelevance(join(ROOT, 'docs', 'benchmark.md'), `The relevance rule, ${results.measuredAt}`, relevanceTable);
 process.stdout.write([
   ...notes,
   `Written bench/results.json and docs/benchmark.md in ${results.durationSeconds.toFixed(0)} s. ${failed === 0 ? 'All budgets kept.' : `${failed} budget${failed === 1 ? '' : 's'} missed.`}`,

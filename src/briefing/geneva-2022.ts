@@ -3,6 +3,7 @@
  * German quotes are verbatim from the corrected article text, so they can be found in the live page.
  */
 import { geneva2022Sources } from './geneva-2022-sources';
+import { genevaEvent } from './geneva-2022-event';
 import type { Briefing } from './types';
 
 export const geneva2022: Briefing = {
@@ -267,14 +268,21 @@ export const geneva2022: Briefing = {
       ],
     },
   ],
+  // The labels of the kinds of evidence; the words the rule looks for are the event's (geneva-2022-event.ts).
   signals: [
-    { id: 'blinken', label: { de: 'Blinken', en: 'Blinken' }, terms: ['Blinken', 'US-Außenminister', 'amerikanische Außenminister', 'Secretary of State'], side: 'usa' },
-    { id: 'lawrow', label: { de: 'Lawrow', en: 'Lavrov' }, terms: ['Lawrow', 'Lavrov', 'russische Außenminister', 'Russlands Außenminister', 'Russian Foreign Minister'], side: 'russia' },
-    { id: 'geneva', label: { de: 'Genf', en: 'Geneva' }, terms: ['Genf', 'Geneva'] },
-    // "schriftlich" on its own is a cue of the written answer's position, not a signal: a letter or a statement is written too.
-    { id: 'written-answer', label: { de: 'schriftliche Antwort', en: 'written answer' }, terms: ['schriftliche Antwort', 'schriftlich antworten', 'written answer', 'written response', 'answer in writing', 'respond in writing'] },
-    { id: 'guarantees', label: { de: 'Sicherheitsgarantien', en: 'security guarantees' }, terms: ['Sicherheitsgarantie', 'security guarantee'] },
+    { id: 'blinken', label: { de: 'Blinken', en: 'Blinken' }, side: 'usa' },
+    { id: 'lawrow', label: { de: 'Lawrow', en: 'Lavrov' }, side: 'russia' },
+    { id: 'name', label: { de: 'das Treffen', en: 'the meeting' } },
+    { id: 'place', label: { de: 'Genf', en: 'Geneva' } },
+    { id: 'written-answer', label: { de: 'schriftliche Antwort', en: 'written answer' } },
+    { id: 'us-answer', label: { de: 'Antwort der USA', en: 'the US answer' } },
+    { id: 'guarantees', label: { de: 'Sicherheitsgarantien', en: 'security guarantees' } },
+    { id: 'course', label: { de: 'Verlauf', en: 'how it went' } },
+    { id: 'said', label: { de: 'dort Gesagtes', en: 'what was said there' } },
+    { id: 'when', label: { de: 'der Tag', en: 'the day' } },
+    { id: 'reference', label: { de: 'Rückbezug auf Genf', en: 'refers back to Geneva' } },
   ],
+  event: genevaEvent,
   timeline: [
     {
       date: '2021-12-15',

@@ -37,10 +37,10 @@ export function quoted(text: string, lang: Lang): string {
   return `${outer[0]}${text.replace(nested, `${inner[0]}$1${inner[1]}`)}${outer[1]}`;
 }
 
-/** What ties a live-blog entry to the briefing (core/liveblog/relevance.ts): its signals, and each position's cues and quote. */
+/** What ties a live-blog entry to the briefing (core/liveblog/relevance.ts): its event in time and words, and each position's cues and quote. */
 export function relevanceProfile(b: Briefing): RelevanceProfile {
   return {
-    signals: b.signals.map((s) => ({ id: s.id, terms: s.terms, side: s.side ?? null })),
+    event: b.event,
     positions: b.sides.flatMap((side) =>
       side.positions.map((p) => ({ id: p.quote.id, side: side.id, cues: p.cues, quote: [p.quote.de, p.quote.en] })),
     ),

@@ -2,6 +2,9 @@
  * The shape of a bundled briefing. A briefing is data: German and English side by side,
  * rendered by a view that knows nothing about its subject.
  */
+import type { EventInWords } from '../core/liveblog/relevance';
+
+export type { EventInWords, EventOffice, EventPerson } from '../core/liveblog/relevance';
 
 export type Lang = 'de' | 'en';
 
@@ -44,16 +47,11 @@ export interface Position {
   cues: string[];
 }
 
-/**
- * Something a live-blog entry can share with the briefing (a person, the place, what was agreed):
- * an entry sharing two of them, or one and a quote, is about the event.
- */
+/** A kind of evidence a live-blog entry can share with the event (a person, the place, what was agreed), by its ID in the rule's verdict. */
 export interface EventSignal {
   id: string;
   /** How the panel names it ("Blinken · Genf · schriftliche Antwort"). */
   label: Bilingual;
-  /** Words or phrases in both languages; each word matches the start of a word. */
-  terms: string[];
   /** The side a person speaks for. */
   side?: string;
 }
@@ -105,8 +103,13 @@ export interface Briefing {
   sides: [Side, Side];
   timeline: TimelineEvent[];
   sources: Source[];
-  /** What ties a live-blog entry to the event. */
+  /** How the panel names the kinds of evidence that tie a live-blog entry to the event. */
   signals: EventSignal[];
+  /**
+   * The event in time and in words, as the live-blog rule reads it (core/liveblog/relevance.ts):
+   * when, who held which role then, what the news calls it, what came of it, how later texts refer back.
+   */
+  event: EventInWords;
   /** The Handelsblatt article this briefing is about: the context card links to it. */
   articleId: string;
 }

@@ -7,6 +7,7 @@ import { PAGE_KINDS, type PageKind, type PageVerdict, type Signal } from '../cor
 import type { RuleId } from '../core/hiding-rules';
 import { isRecord, parseSettings, type Settings } from '../core/settings';
 import type { RelevanceProfile } from '../core/liveblog/relevance';
+import { parseEventInWords } from './event-words';
 
 /** A briefing quote the content script should look for. The briefing itself is not bundled there. */
 export interface QuoteQuery {
@@ -342,24 +343,20 @@ const stringList = (raw: unknown): string[] | null => (Array.isArray(raw) && raw
 export function parseLiveblogProfile(raw: unknown): LiveblogProfile | null {
   if (!isRecord(raw) || !isRecord(raw.relevance) || !isRecord(raw.names) || !isRecord(raw.labels)) return null;
   const { lang, relevance, names, labels } = raw;
-  if ((lang !== 'de' && lang !== 'en') || !Array.isArray(relevance.signals) || !Array.isArray(relevance.positions)) return null;
-  const signals = relevance.signals.map((s: unknown) =>
-    isRecord(s) && isString(s.id) && stringList(s.terms) && (s.side === null || isString(s.side))
-      ? { id: s.id, terms: s.terms as string[], side: s.side }
-      : null,
-  );
+  const event = parseEventInWords(relevance.event);
+  if ((lang !== 'de' && lang !== 'en') || event === null || !Array.isArray(relevance.positions)) return null;
   const positions = relevance.positions.map((p: unknown) =>
     isRecord(p) && isString(p.id) && isString(p.side) && stringList(p.cues) && stringList(p.quote)
       ? { id: p.id, side: p.side, cues: p.cues as string[], quote: p.quote as string[] }
       : null,
   );
-  if (signals.includes(null) || positions.includes(null)) return null;
+  if (positions.includes(null)) return null;
   if (!Object.values(names).every(isString)) return null;
   const { marker, signals: signalsLabel, positions: positionsLabel, close } = labels;
   if (!isString(marker) || !isString(signalsLabel) || !isString(positionsLabel) || !isString(close)) return null;
   return {
     lang,
-    relevance: { signals: signals as RelevanceProfile['signals'], positions: positions as RelevanceProfile['positions'] },
+    relevance: { event, positions: positions as RelevanceProfile['positions'] },
     names: names as Record<string, string>,
     labels: { marker, signals: signalsLabel, positions: positionsLabel, close },
   };

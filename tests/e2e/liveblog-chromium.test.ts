@@ -15,7 +15,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { articleUrl, liveblogPage } from '../../tools/pages';
 import { AXE_RUN, AXE_SOURCE, type AxeViolation } from '../support/axe';
 import { chromiumSession } from './chromium-session';
-import { FOCUSED_ROW, FOCUS_LIST_HEADING, LIST_LAYOUT, focusEntryHeading, liveEntryTitle, markedEntryText, type ListLayout } from './liveblog-steps';
+import { DATED_BLOGS, DAY_2025_ADDED, FOCUSED_ROW, FOCUS_LIST_HEADING, LIST_LAYOUT, NONE_LISTED, day2025Page, expectedTitles, focusEntryHeading, liveEntryTitle, markedEntryText, type ListLayout } from './liveblog-steps';
 import { browserOrSkip } from './prerequisites';
 import { OTHER_SITE } from './scenarios';
 
@@ -157,6 +157,44 @@ describe.skipIf(executablePath === null)('live-blog context in Chromium', () => 
     const panel = await session.browser.attachToPanel();
     await panel.waitFor(`document.querySelector('#liveblog .live-entry.focus .entry-title')?.textContent === ${JSON.stringify(corpusEntry('genf-handschlag').headline)}`);
     await panel.close();
+  }, 60_000);
+
+  it.each(DATED_BLOGS)('$name: the panel lists exactly the entries about the talks, newest first', async ({ entries, markup }) => {
+    const expected = expectedTitles(entries, markup);
+    const page = await session.open(LIVEBLOG_DAY_URL, liveblogMarkupPage(markup, { entries }));
+    const panel = await session.browser.openSidePanel(page);
+    await panel.waitFor(`document.querySelectorAll('#liveblog .live-entry').length >= ${expected.length}`);
+    const titles = await listed(panel);
+    expect(titles).toHaveLength(expected.length);
+    expected.forEach((title, i) => { expect(titles[i]).toContain(title); });
+    expect(await markers(page)).toBe(expected.length);
+    // What the content script tells the panel: each entry's day (from its heading where its stamp has
+    // only the clock), its evidence, and the blog's current day, the page's.
+    const state = await panel.evaluate<{ today: string | null; entries: { day: string | null; evidence: string[] }[] }>(
+      `chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([tab]) => chrome.tabs.sendMessage(tab.id, { type: 'lagebild/liveblog' }))`,
+    );
+    expect(state.today).toBe(entries[0]!.time.slice(0, 10));
+    expect(state.entries.map((e) => e.day)).toEqual(entries.filter((e) => e.about).map((e) => e.time.slice(0, 10)));
+    for (const e of state.entries) expect(e.evidence.length).toBeGreaterThan(0);
+    await panel.close();
+  }, 60_000);
+
+  it('a day in 2025 with nothing about the talks: nothing is listed, marked or counted', async () => {
+    const page = await session.open(LIVEBLOG_DAY_URL, day2025Page());
+    const panel = await session.browser.openSidePanel(page);
+    const count = (n: number): string => `document.querySelectorAll('#liveblog .live-entry').length === ${n}`;
+    // An entry about the talks the page adds is listed alone: the rule has judged the day's entries and listed none.
+    await page.evaluate(() => { (window as unknown as { __liveblog: { showQueued(): void } }).__liveblog.showQueued(); });
+    await panel.waitFor(count(1));
+    expect(await listed(panel)).toEqual([expect.stringContaining(DAY_2025_ADDED.headline!)]);
+    await page.evaluate((key) => { (window as unknown as { __liveblog: { remove(k: string): void } }).__liveblog.remove(key); }, DAY_2025_ADDED.key);
+    await panel.waitFor(count(0), 1000);
+    expect(await markers(page)).toBe(0);
+    await panel.close();
+    const popup = await session.browser.openPopup(page);
+    await popup.waitFor(`document.querySelector('#status')?.dataset.statusKind === 'ukraine-liveblog'`);
+    expect(await popup.evaluate<string>(`document.querySelector('.status-sentence').textContent`)).toMatch(NONE_LISTED);
+    await popup.close();
   }, 60_000);
 
   it('control: on a host the extension does not run on, no entry is marked', async () => {

@@ -17,7 +17,7 @@ import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { articleUrl, liveblogPage } from '../../tools/pages';
 import { AXE_RUN, AXE_SOURCE, type AxeViolation } from '../support/axe';
 import { firefoxSession } from './firefox-session';
-import { FOCUSED_ROW, FOCUS_LIST_HEADING, LIST_LAYOUT, focusEntryHeading, liveEntryTitle, markedEntryText, type ListLayout } from './liveblog-steps';
+import { DATED_BLOGS, DAY_2025_ADDED, FOCUSED_ROW, FOCUS_LIST_HEADING, LIST_LAYOUT, NONE_LISTED, day2025Page, expectedTitles, focusEntryHeading, liveEntryTitle, markedEntryText, type ListLayout } from './liveblog-steps';
 import { browserOrSkip } from './prerequisites';
 import { OTHER_SITE } from './scenarios';
 
@@ -119,6 +119,30 @@ describe.skipIf(executablePath === null)('live-blog context in Firefox', () => {
     await live(page, ['remove', ABOUT_ENTRIES[0]!.key], ['remove', ABOUT_ENTRIES[1]!.key]);
     await follows(ABOUT_ENTRIES.length - 2);
     expect(await popupSentence(panel)).toMatch(counted(ABOUT_ENTRIES.length - 2));
+  });
+
+  it.each(DATED_BLOGS)('$name: the panel lists exactly the entries about the talks, newest first', async ({ entries, markup }) => {
+    const expected = expectedTitles(entries, markup);
+    const page = await session.open(LIVEBLOG_DAY_URL, liveblogMarkupPage(markup, { entries }));
+    const panel = await session.extensionPage(PANEL);
+    await panel.waitForFunction(`document.querySelectorAll('#liveblog .live-entry').length >= ${expected.length}`, { ...POLL, timeout: 20_000 });
+    const titles = await listed(panel);
+    expect(titles).toHaveLength(expected.length);
+    expected.forEach((title, i) => { expect(titles[i]).toContain(title); });
+    expect(await markers(page)).toBe(expected.length);
+  });
+
+  it('a day in 2025 with nothing about the talks: nothing is listed, marked or counted', async () => {
+    const page = await session.open(LIVEBLOG_DAY_URL, day2025Page());
+    const panel = await session.extensionPage(PANEL);
+    // An entry about the talks the page adds is listed alone: the rule has judged the day's entries and listed none.
+    await live(page, ['showQueued']);
+    await panel.waitForFunction(listedCount(1), { ...POLL, timeout: 20_000 });
+    expect(await listed(panel)).toEqual([expect.stringContaining(DAY_2025_ADDED.headline!)]);
+    await live(page, ['remove', DAY_2025_ADDED.key]);
+    await panel.waitForFunction(listedCount(0), { ...POLL, timeout: 1000 });
+    expect(await markers(page)).toBe(0);
+    expect(await popupSentence(panel)).toMatch(NONE_LISTED);
   });
 
   it('a marker is reached by keyboard; Firefox opens no sidebar from the page, so the marker shows its popover in place', async () => {

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { benchmarkPage, WRITTEN_FROM, WRITTEN_TO } from '../../bench/table';
+import { withRelevance } from '../../bench/relevance';
+import { benchmarkPage, WRITTEN_FROM, WRITTEN_TO, type Row } from '../../bench/table';
 
 const run = (n: number) => ({ heading: `Run ${String(n)}`, table: `| x |\n|---|\n| ${String(n)} |`, notes: ['Flash: …'] });
 
@@ -22,5 +23,16 @@ describe('docs/benchmark.md', () => {
   it('in the repository holds the markers, once each', () => {
     const page = readFileSync(resolve(import.meta.dirname, '../../docs/benchmark.md'), 'utf8');
     expect([page.split(WRITTEN_FROM).length, page.split(WRITTEN_TO).length]).toEqual([2, 2]);
+  });
+
+  it('gets the relevance rows in a block of their own inside the run, which a relevance run alone rewrites', () => {
+    const row = (value: string): Row => ({ section: 'Relevance', measure: 'precision', value, budget: '≥ 0.98', verdict: 'pass' });
+    const page = benchmarkPage(`# Benchmark\n\n${WRITTEN_FROM}\n\n${WRITTEN_TO}\n\n## Reading\n`, run(1));
+    const first = withRelevance(page, 'Relevance 1', [row('0.990')]);
+    expect(first.indexOf('0.990')).toBeGreaterThan(first.indexOf('Run 1'));
+    expect(first.indexOf('0.990')).toBeLessThan(first.indexOf(WRITTEN_TO));
+    const second = withRelevance(first, 'Relevance 2', [row('1.000')]);
+    expect(second).not.toContain('0.990');
+    expect(second.replace('Relevance 2', 'Relevance 1').replace('1.000', '0.990')).toBe(first);
   });
 });

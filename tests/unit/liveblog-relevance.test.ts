@@ -1,56 +1,217 @@
 /**
- * The relevance rule (core/liveblog/relevance.ts) with the bundled briefing's data: the day's
- * entries about the Geneva talks count, in every markup, and nothing that shares one word does.
+ * The relevance rule (core/liveblog/relevance.ts) with the bundled briefing's data and with an
+ * invented second event: the same hard cases, each in its event's words, hold for both, so nothing
+ * in the rule is written for Geneva. The day's entries about the Geneva talks count in every markup.
  */
 import { describe, expect, it } from 'vitest';
 import { briefing, relevanceProfile } from '../../src/briefing';
+import { EntryDays } from '../../src/core/liveblog/dates';
 import { entriesOf, entryText, findBlogs } from '../../src/core/liveblog/entries';
-import { compileProfile, judgeEntry, QUOTE_SIGNAL } from '../../src/core/liveblog/relevance';
+import { compileProfile, judgeEntry, QUOTE_SIGNAL, type RelevanceProfile } from '../../src/core/liveblog/relevance';
+import { REYKJAVIK_EVENT } from '../fixtures/invented-event';
 import { LIVEBLOG_DAY } from '../../tools/liveblog-corpus';
 import { LIVEBLOG_DAY_URL, LIVEBLOG_MARKUPS, liveblogMarkupPage } from '../../tools/liveblog-pages';
 import { parseHtml } from '../support/dom';
 
-const profile = compileProfile(relevanceProfile(briefing));
-const judge = (text: string) => judgeEntry(text, profile);
+const geneva = compileProfile(relevanceProfile(briefing));
+const judge = (text: string, day: string | null = '2022-01-21') => judgeEntry(text, geneva, day);
 
 describe('the relevance rule on the day of the talks', () => {
   it.each(LIVEBLOG_DAY.map((e) => [e.key, e] as const))('%s', (_key, entry) => {
-    const verdict = judge(`${entry.headline ?? ''} ${entry.text}`);
+    const verdict = judge(`${entry.headline ?? ''} ${entry.text}`, entry.time.slice(0, 10));
     expect(verdict !== null).toBe(entry.about);
     for (const position of entry.positions ?? []) expect(verdict?.positions).toContain(position);
   });
 
-  it.each(LIVEBLOG_MARKUPS)('%s: the entries about the talks, as the page splits them', (markup) => {
+  it.each(LIVEBLOG_MARKUPS)('%s: the entries about the talks, as the page splits and dates them', (markup) => {
     const doc = parseHtml(liveblogMarkupPage(markup, { jobWidget: true }), LIVEBLOG_DAY_URL);
-    const related = findBlogs(doc.body).flatMap(entriesOf).map(entryText).filter((text) => judge(text) !== null);
+    const days = new EntryDays(doc);
+    const entries = findBlogs(doc.body).flatMap(entriesOf);
+    const related = entries.filter((e) => judge(entryText(e), days.dayOf(e.stamp, Date.now())) !== null);
     expect(related.length).toBe(LIVEBLOG_DAY.filter((e) => e.about).length);
   });
 });
 
-describe('one shared word is never enough', () => {
+interface Case {
+  what: string;
+  about: boolean;
+  /** The entry in each event's words, with its day (null: none). */
+  geneva: [string, string | null];
+  reykjavik: [string, string | null];
+}
+
+/** Each kind of hard case the issue names, on both sides, once per event. */
+const CASES: Case[] = [
+  {
+    what: 'reporter’s words on the day: roles, the meeting’s name, its place in other words',
+    about: true,
+    geneva: ['Der amerikanische Chefdiplomat und sein russischer Amtskollege sind zum Krisentreffen am Genfersee eingetroffen.', '2022-01-21'],
+    reykjavik: ['Die Brüsseler Fischereichefin und ihr isländischer Amtskollege sind zum Quotengipfel eingetroffen.', '2019-10-12'],
+  },
+  {
+    what: 'what came of it in other words, days later, with a role',
+    about: true,
+    geneva: ['Russlands Außenamtschef erwartet, dass Washington wie versprochen schriftlich Stellung nimmt – Garantien für seine Sicherheit habe Moskau verlangt.', '2022-01-24'],
+    reykjavik: ['Der isländische Fischereiminister erwartet die gemeinsame Fangquote weiterhin bis Monatsende.', '2019-10-16'],
+  },
+  {
+    what: 'one shared item: the place at another meeting',
+    about: false,
+    geneva: ['Der UN-Menschenrechtsrat in Genf berät über die Lage auf der Krim.', '2022-01-21'],
+    reykjavik: ['In Reykjavík beginnt die Buchmesse mit Verlagen aus 30 Ländern.', '2019-10-12'],
+  },
+  {
+    what: 'one shared item: a person in another city',
+    about: false,
+    geneva: ['US-Außenminister Blinken ist in Berlin mit Außenministerin Baerbock zusammengekommen.', '2022-01-20'],
+    reykjavik: ['EU-Fischereikommissarin Brandt besucht den Hafen von Bremerhaven.', '2019-10-10'],
+  },
+  {
+    what: 'a later meeting of the same two people',
+    about: false,
+    geneva: ['Blinken und Lawrow sprechen am Rande des G20-Treffens in Neu-Delhi kurz miteinander.', '2023-03-02'],
+    reykjavik: ['Brandt und Arason treffen sich in Brüssel erneut zu Gesprächen.', '2020-05-14'],
+  },
+  {
+    what: 'the same city years later',
+    about: false,
+    geneva: ['Ukrainische und amerikanische Unterhändler beraten in Genf über Sicherheitsgarantien.', '2025-11-23'],
+    reykjavik: ['Gespräche in Reykjavík über eine gemeinsame Fangquote für Makrelen.', '2023-09-04'],
+  },
+  {
+    what: 'the same role held by someone else, with the other person named',
+    about: false,
+    geneva: ['Der US-Außenminister trifft in Riad seinen russischen Amtskollegen Lawrow.', '2025-02-18'],
+    reykjavik: ['Die EU-Fischereikommissarin reist am Nachmittag nach Reykjavík.', '2019-10-24'],
+  },
+  {
+    what: 'the same demand in another year',
+    about: false,
+    geneva: ['Lawrow verlangt erneut Sicherheitsgarantien vom Westen.', '2024-12-05'],
+    reykjavik: ['Arason fordert wieder eine gemeinsame Fangquote.', '2021-02-01'],
+  },
+  {
+    what: 'a later entry that refers back to the event',
+    about: true,
+    geneva: ['Moskau wartet weiter auf Zugeständnisse: Die in Genf zugesagte Antwort habe keine Garantien enthalten, sagt Lawrow.', '2022-02-14'],
+    reykjavik: ['Die in Reykjavík vereinbarte Quote wird nun erstmals überprüft.', '2020-10-12'],
+  },
+  {
+    what: 'a later entry naming the meeting and its time',
+    about: true,
+    geneva: ['Seit dem Genfer Treffen im Januar 2022 haben beide Minister nicht mehr persönlich gesprochen.', '2023-03-02'],
+    reykjavik: ['Seit dem Fischereigipfel im Oktober 2019 ist der Kabeljaubestand gewachsen.', '2021-06-01'],
+  },
+  {
+    what: 'the run-up: the coming meeting, its people and its day',
+    about: true,
+    geneva: ['Blinken will Lawrow am Freitag einen Ausweg aus der Krise anbieten.', '2022-01-19'],
+    reykjavik: ['Brandt will Arason am Samstag einen Kompromiss anbieten.', '2019-10-09'],
+  },
+  {
+    what: 'the run-up: another meeting of one of them, with the demand that came of the event later',
+    about: false,
+    geneva: ['Krisentreffen in Moskau: Ihr russischer Amtskollege verlangt von Baerbock erneut eine schriftliche Antwort.', '2022-01-18'],
+    reykjavik: ['Quotengipfel in Oslo: Der isländische Fischereiminister verlangt eine gemeinsame Fangquote.', '2019-10-09'],
+  },
+  {
+    what: 'the answer it promised, named by its sender, in the days after',
+    about: true,
+    geneva: ['Moskau will sich mit seiner Reaktion auf das amerikanische Papier Zeit lassen.', '2022-01-31'],
+    reykjavik: ['Das Brüsseler Angebot wird in Island gründlich geprüft.', '2019-10-25'],
+  },
+  {
+    what: 'what one of its people said there, in a phrase of its own',
+    about: true,
+    geneva: ['Überschreiten russische Einheiten die Grenze, wäre die Reaktion nach den Worten des Chefs der US-Diplomatie schnell, hart und geschlossen.', '2022-01-21'],
+    reykjavik: ['Der Schutz der Bestände gehe allem vor, sagt der isländische Fischereiminister.', '2019-10-13'],
+  },
+  {
+    what: 'an anniversary, counted back to the day',
+    about: true,
+    geneva: ['Vor genau einem Jahr trafen sich Blinken und Lawrow am Genfersee.', '2023-01-21'],
+    reykjavik: ['Zwei Jahre nach dem Fischereigipfel ist der Bestand gewachsen.', '2021-10-12'],
+  },
+  {
+    what: 'another anniversary, counted back to another day',
+    about: false,
+    geneva: ['Ein Jahr nach Kriegsbeginn reisen Blinken und Lawrow nach Genf.', '2023-02-24'],
+    reykjavik: ['Ein Jahr nach dem Fangverbot tagt der Fischereigipfel wieder in Reykjavík.', '2020-12-01'],
+  },
+  {
+    what: 'before the event was news',
+    about: false,
+    geneva: ['Gespräche in Genf: USA und Russland verhandeln über Sicherheitsgarantien.', '2022-01-10'],
+    reykjavik: ['Gespräche in Reykjavík: Brandt lotet eine gemeinsame Quote aus.', '2019-09-20'],
+  },
+  {
+    what: 'no date: names and place alone are not enough',
+    about: false,
+    geneva: ['Blinken und Lawrow in Genf.', null],
+    reykjavik: ['Brandt und Arason in Reykjavík.', null],
+  },
+  {
+    what: 'no date: a reference back is',
+    about: true,
+    geneva: ['Die in Genf zugesagte Antwort ist in Moskau eingetroffen.', null],
+    reykjavik: ['Die in Reykjavík vereinbarte Quote gilt ab sofort.', null],
+  },
+];
+
+const EVENTS: [keyof Omit<Case, 'what' | 'about'>, RelevanceProfile][] = [
+  ['geneva', relevanceProfile(briefing)],
+  ['reykjavik', REYKJAVIK_EVENT],
+];
+
+describe.each(EVENTS)('the hard cases, in the words of %s', (event, data) => {
+  const profile = compileProfile(data);
+  it.each(CASES.map((c) => [c.about ? 'counts' : 'does not count', c.what, c] as const))('%s: %s', (_verdict, _what, c) => {
+    const [text, day] = c[event];
+    expect(judgeEntry(text, profile, day) !== null).toBe(c.about);
+  });
+});
+
+describe('a role names a person only while they held it', () => {
+  const profile = compileProfile(REYKJAVIK_EVENT);
+  const text = 'Die EU-Fischereikommissarin und der isländische Fischereiminister beraten über die gemeinsame Quote.';
+  it('the same entry counts on the last day of the term, not on the next', () => {
+    expect(judgeEntry(text, profile, '2019-10-20')?.signals).toEqual(['brandt', 'arason', 'quota']);
+    expect(judgeEntry(text, profile, '2019-10-21')?.signals).toEqual(['arason', 'quota']);
+    const alone = 'Die EU-Fischereikommissarin spricht über die gemeinsame Quote.';
+    expect(judgeEntry(alone, profile, '2019-10-20')).not.toBeNull();
+    expect(judgeEntry(alone, profile, '2019-10-21')).toBeNull();
+  });
+});
+
+describe('one shared item is never enough', () => {
   it.each([
     ['another foreign minister', 'Außenministerin Baerbock ist in Moskau mit Lawrow zusammengetroffen.'],
     ['Nato at an exercise', 'Die Nato beginnt ein Manöver in Norwegen; Sicherheitsgarantien für Finnland seien kein Thema.'],
     ['Geneva at another meeting', 'Der UN-Menschenrechtsrat in Genf berät über Myanmar.'],
     ['markets that mention Russia', 'Der Dax fällt, Anleger fürchten eine Eskalation zwischen Russland und der Ukraine.'],
-    ['the secretary in another city', 'US-Außenminister Blinken ist in Berlin mit Baerbock zusammengekommen.'],
+    ['the ministry, not the minister', 'Das russische Außenministerium bestellt den Botschafter ein.'],
   ])('%s', (_what, text) => {
     expect(judge(text)).toBeNull();
   });
 
-  it('two signals make an entry count, and the panel can name them', () => {
-    expect(judge('Blinken und Lawrow haben sich in Genf getroffen.')).toMatchObject({ signals: ['blinken', 'lawrow', 'geneva'], sides: ['usa', 'russia'] });
-    expect(judge('In Genf sagte Lawrow, die USA hätten eine schriftliche Antwort zugesagt.')).toMatchObject({
-      signals: ['lawrow', 'geneva', 'written-answer'],
+  it('two items make an entry count, and the verdict names them in the entry’s own words', () => {
+    expect(judge('Blinken und Lawrow haben sich in Genf getroffen.')).toMatchObject({
+      signals: ['blinken', 'lawrow', 'place'],
+      evidence: ['Blinken', 'Lawrow', 'Genf', '21.01.'],
+      sides: ['usa', 'russia'],
+    });
+    expect(judge('Der US-Außenminister sagte nach dem Krisentreffen, man werde schriftlich Stellung nehmen.', '2022-01-22')).toMatchObject({
+      evidence: ['US-Außenminister', 'Krisentreffen', 'schriftlich Stellung nehmen', '22.01.'],
       positions: ['lawrow-written-answer'],
     });
   });
 
-  it('a quote of the briefing is one signal and links to its position', () => {
+  it('a quote of the briefing is one item and links to its position', () => {
     const verdict = judge('Das Treffen sei „offen und nützlich“ gewesen, sagte der Minister in Genf.');
-    expect(verdict).toMatchObject({ signals: ['geneva', QUOTE_SIGNAL], quoted: ['lawrow-talks'] });
+    expect(verdict).toMatchObject({ signals: ['place', QUOTE_SIGNAL], quoted: ['lawrow-talks'] });
+    expect(verdict?.evidence).toContain('„offen und nützlich“');
     expect(verdict?.positions[0]).toBe('lawrow-talks');
-    // The same quote without a second signal is one signal only.
+    // The same quote without a second item is one item only.
     expect(judge('Das Treffen sei „offen und nützlich“ gewesen.')).toBeNull();
   });
 
@@ -60,7 +221,7 @@ describe('one shared word is never enough', () => {
   });
 
   it('folds case, accents and ß, and finds words by their start', () => {
-    expect(judge('LAWROWS Worte in GENF')?.signals).toEqual(['lawrow', 'geneva']);
+    expect(judge('LAWROWS Worte in GENF')?.signals).toEqual(['lawrow', 'place']);
     expect(judge('Der russische Aussenminister forderte Sicherheitsgarantien.')?.signals).toEqual(['lawrow', 'guarantees']);
   });
 });

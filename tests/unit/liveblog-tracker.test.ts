@@ -24,7 +24,7 @@ function track(doc: Document) {
     root: () => doc.querySelector('app-storyline-elements'),
     judge: (text) => {
       judged.push(text);
-      return text.includes('Genf') ? { signals: ['geneva'], positions: [], quoted: [], sides: [] } : null;
+      return text.includes('Genf') ? { signals: ['place'], evidence: ['Genf'], positions: [], quoted: [], sides: [] } : null;
     },
     ours: () => false,
     onChange: (changed, removed) => {

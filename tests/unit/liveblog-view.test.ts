@@ -38,7 +38,7 @@ const ENTRIES: LiveEntry[] = [
   }),
   entry('last-year', {
     time: '04.03.2020, 15:40', day: '2020-03-04', title: 'Nord und Süd reden am See weiter, sagte die Ministerin am Nachmittag', headline: false,
-    signals: ['nord', 'lake'], sides: ['north'],
+    signals: ['nord', 'place'], sides: ['north'],
   }),
 ];
 

@@ -4,6 +4,7 @@
  * for the popup and listed in the side panel, which is told of every change. The rule's data comes
  * from the background, which holds the briefing; until it arrives entries are followed, not judged.
  */
+import { EntryDays } from '../../core/liveblog/dates';
 import { compileProfile, judgeEntry, type CompiledProfile, type Relevance } from '../../core/liveblog/relevance';
 import { ARTICLE_ROOT } from '../../core/selectors';
 import type { LanguageChoice } from '../../core/settings';
@@ -25,19 +26,40 @@ const minutes = (time: string): number | null => {
   return m ? Number(m[1]) * 60 + Number(m[2]) : null;
 };
 
-/** Newest first: by date where every entry gives one, else as the page orders them, turned when it counts up. */
+/** An entry's moment from its day and its clock ("2022-01-21", "15.40"), where both are known; sorts as the moments do. */
+const dayAndClock = (t: TrackedEntry): string | null => {
+  const clock = minutes(t.time.text);
+  return t.day === null || clock === null ? null : `${t.day} ${String(clock).padStart(4, '0')}`;
+};
+
+/**
+ * Newest first: by date where every entry gives one, else by day and clock where every entry has
+ * both (a blog of several days under day headings), else as the page orders them, turned when it counts up.
+ */
 export function newestFirst<T extends TrackedEntry>(entries: T[]): T[] {
   const inPage = [...entries].sort((a, b) => (a.entry.stamp.compareDocumentPosition(b.entry.stamp) & 4 ? -1 : 1));
   const date = (t: TrackedEntry): number => Date.parse(t.time.iso ?? '');
   if (inPage.every((t) => t.time.iso !== null)) return inPage.sort((a, b) => date(b) - date(a));
+  const moments = new Map(inPage.map((t) => [t, dayAndClock(t)]));
+  const moment = (t: T): string => moments.get(t) ?? '';
+  if (inPage.every((t) => moments.get(t) !== null)) return inPage.sort((a, b) => (moment(a) < moment(b) ? 1 : moment(a) > moment(b) ? -1 : 0));
   const first = minutes(inPage[0]?.time.text ?? '');
   const last = minutes(inPage.at(-1)?.time.text ?? '');
   return first !== null && last !== null && first < last ? inPage.reverse() : inPage;
 }
 
 function liveEntry(t: TrackedEntry & { relevance: Relevance }): LiveEntry {
-  // `day`, `evidence` and `fresh` are filled by the dated rule (#26) and the visit record (#27).
-  return { id: t.id, time: t.time.text, iso: t.time.iso, title: t.title.slice(0, 300), headline: t.headline, ...t.relevance, day: null, evidence: [], fresh: false };
+  const { signals, positions, quoted, sides, evidence } = t.relevance;
+  // `fresh` is filled by the visit record (#27).
+  return { id: t.id, time: t.time.text, iso: t.time.iso, title: t.title.slice(0, 300), headline: t.headline, signals, positions, quoted, sides, day: t.day, evidence, fresh: false };
+}
+
+/** The blog's current day: the page's date, else its newest entry's. */
+function blogToday(pageDay: string | null, entries: Iterable<TrackedEntry>): string | null {
+  if (pageDay !== null) return pageDay;
+  let newest: string | null = null;
+  for (const t of entries) if (t.day !== null && (newest === null || t.day > newest)) newest = t.day;
+  return newest;
 }
 
 type Related = TrackedEntry & { relevance: Relevance };
@@ -87,12 +109,20 @@ class LiveblogFeature {
   private asked: LanguageChoice | null = null;
   private focus: string | null = null;
   private lastRetry = 0;
+  private readonly days: EntryDays;
   /** The entries about the event, kept as entries change: no pass over the blog per update. */
   private readonly relatedIds = new Set<string>();
   readonly panel: Announcer;
 
   constructor(private readonly ctx: ContentContext) {
     this.panel = new Announcer(ctx.signal, () => this.state());
+    this.days = new EntryDays(ctx.doc);
+  }
+
+  /** Splits the page again; its date is read again with it (an in-site navigation brings another). */
+  private rescan(): void {
+    this.days.reset();
+    this.tracker?.rescan();
   }
 
   private related(): Related[] {
@@ -101,7 +131,8 @@ class LiveblogFeature {
 
   state(): LiveblogState {
     const entries = newestFirst(this.related()).slice(0, MAX_LIVE_ENTRIES).map(liveEntry);
-    return { type: 'lagebild/liveblog-state', entries, total: this.tracker?.size() ?? 0, focus: this.focus, today: null, lastVisit: null };
+    const today = blogToday(this.days.pageDay(), this.tracker?.entries() ?? []);
+    return { type: 'lagebild/liveblog-state', entries, total: this.tracker?.size() ?? 0, focus: this.focus, today, lastVisit: null };
   }
 
   /** The counts the popup and the card read from the shared context. */
@@ -159,11 +190,12 @@ class LiveblogFeature {
       const { doc } = this.ctx;
       this.tracker = trackLiveblog(doc, {
         root: () => doc.querySelector(ARTICLE_ROOT),
-        judge: (text) => (this.compiled ? judgeEntry(text, this.compiled) : null),
+        judge: (text, day) => (this.compiled ? judgeEntry(text, this.compiled, day) : null),
+        day: (entry) => this.days.dayOf(entry.stamp, Date.now()),
         ours: isMarker,
         onChange: this.onChange,
       });
-      this.tracker.rescan();
+      this.rescan();
     }
     if (this.ctx.settingsLoaded) this.loadProfile();
   }
@@ -195,10 +227,10 @@ class LiveblogFeature {
     const { tracker } = this;
     if (tracker === null || source !== 'mutation') return;
     const now = Date.now();
-    if (urlChanged || !tracker.intact()) tracker.rescan();
+    if (urlChanged || !tracker.intact()) this.rescan();
     else if (tracker.size() === 0 && added.length > 0 && now - this.lastRetry >= RETRY_MS) {
       this.lastRetry = now;
-      tracker.rescan();
+      this.rescan();
     }
   }
 }

@@ -3,8 +3,10 @@
  * shadow root (the site's CSS cannot reach it, the page's scripts cannot read it) on a host of no
  * size, so the story does not move by a pixel when it comes or goes. A click asks for the side
  * panel at that entry; where the browser does not open it from a click in the page, the marker
- * shows in place what the entry shares with the briefing and which positions it touches.
+ * shows in place the evidence that ties the entry to the event, in its own words, and which
+ * positions it touches.
  */
+import { QUOTE_SIGNAL } from '../../core/liveblog/relevance';
 import type { LiveblogProfile } from '../../shared/messages';
 import { el } from '../dom';
 import type { TrackedEntry } from './tracker';
@@ -69,7 +71,9 @@ function fill(doc: Document, marker: Marker, tracked: TrackedEntry, profile: Liv
   const { relevance } = tracked;
   if (relevance === null) return;
   const name = (id: string): string => profile.names[id] ?? id;
-  const list = (ids: string[]): HTMLElement => el(doc, 'ul', {}, ...ids.map((id) => el(doc, 'li', {}, name(id))));
+  const list = (items: string[]): HTMLElement => el(doc, 'ul', {}, ...items.map((item) => el(doc, 'li', {}, item)));
+  // The evidence in the entry's own words, and that it quotes the briefing where it does.
+  const shared = [...relevance.evidence, ...(relevance.quoted.length > 0 ? [name(QUOTE_SIGNAL)] : [])];
   const close = el(doc, 'button', { type: 'button' }, profile.labels.close);
   close.addEventListener('click', () => {
     marker.pop.hidden = true;
@@ -78,8 +82,8 @@ function fill(doc: Document, marker: Marker, tracked: TrackedEntry, profile: Liv
   });
   marker.pop.replaceChildren(
     el(doc, 'h2', {}, profile.labels.signals),
-    list(relevance.signals),
-    ...(relevance.positions.length > 0 ? [el(doc, 'h2', {}, profile.labels.positions), list(relevance.positions)] : []),
+    list(shared),
+    ...(relevance.positions.length > 0 ? [el(doc, 'h2', {}, profile.labels.positions), list(relevance.positions.map(name))] : []),
     close,
   );
 }

@@ -13,6 +13,8 @@ export interface TrackedEntry {
   readonly id: string;
   entry: BlogEntry;
   time: { text: string; iso: string | null };
+  /** The entry's day, "2022-01-21"; null when neither it nor the page gives one. */
+  day: string | null;
   title: string;
   headline: boolean;
   /** Null until judged, and for entries not about the event. */
@@ -37,7 +39,10 @@ export interface Tracker {
 export interface TrackerOptions {
   /** Where to look first (the story); the whole body when it holds no blog. */
   root: () => Element | null;
-  judge: (text: string) => Relevance | null;
+  /** The entry's verdict, given its day. */
+  judge: (text: string, day: string | null) => Relevance | null;
+  /** The entry's day (core/liveblog/dates.ts); none given: the entries have no day. */
+  day?: (entry: BlogEntry) => string | null;
   /** Elements the extension put into entries, which are not the page's changes. */
   ours: (node: Node) => boolean;
   /** Entries added or changed, and those removed, after each batch. */
@@ -63,7 +68,7 @@ class EntryIndex {
   private removed: TrackedEntry[] = [];
   private serial = 0;
 
-  constructor(private readonly judge: (text: string) => Relevance | null) {}
+  constructor(private readonly options: Pick<TrackerOptions, 'judge' | 'day'>) {}
 
   private unown(tracked: TrackedEntry): void {
     for (const part of tracked.entry.parts) if (this.owners.get(part) === tracked) this.owners.delete(part);
@@ -81,16 +86,17 @@ class EntryIndex {
     const time = entryTime(tracked.entry);
     const text = entryText(tracked.entry);
     const headline = entryHeadline(tracked.entry);
-    const relevance = this.judge(text);
-    if (tracked.text === text && tracked.time.text === time.text && sameRelevance(tracked.relevance, relevance)) return;
-    Object.assign(tracked, { time, text, relevance, title: headline ?? firstWords(text, time.text), headline: headline !== null });
+    const day = this.options.day?.(tracked.entry) ?? null;
+    const relevance = this.options.judge(text, day);
+    if (tracked.text === text && tracked.time.text === time.text && tracked.day === day && sameRelevance(tracked.relevance, relevance)) return;
+    Object.assign(tracked, { time, day, text, relevance, title: headline ?? firstWords(text, time.text), headline: headline !== null });
     this.changed.add(tracked);
   }
 
   upsert(entry: BlogEntry): TrackedEntry {
     let tracked = this.byStamp.get(entry.stamp);
     if (tracked === undefined) {
-      tracked = { id: `e${++this.serial}`, entry, time: { text: '', iso: null }, title: '', headline: false, relevance: null, text: '' };
+      tracked = { id: `e${++this.serial}`, entry, time: { text: '', iso: null }, day: null, title: '', headline: false, relevance: null, text: '' };
       this.byStamp.set(entry.stamp, tracked);
       this.byId.set(tracked.id, tracked);
     } else {
@@ -174,7 +180,7 @@ function blogsIn(doc: Document, root: Element | null): Element[] {
 
 export function trackLiveblog(doc: Document, options: TrackerOptions): Tracker {
   let blogs = new Set<Element>();
-  const index = new EntryIndex(options.judge);
+  const index = new EntryIndex(options);
   let dirty = new Set<Element>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const blogOf = (child: Element): Element | null => (child.parentElement !== null && blogs.has(child.parentElement) ? child.parentElement : null);

@@ -10,6 +10,8 @@
  * Pure: DOM types only, no globals; the content script calls it on the page's document.
  */
 
+import { isDayHeading } from './dates';
+
 const SHOW_TEXT = 4;
 
 /** Day and month, then the clock: "21.01.2022, 15:40", "21. Januar 2022 - 15.40", "15:40". */
@@ -117,9 +119,20 @@ function chooseBlogs(el: Element, counts: Map<Element, Map<Element, number>>): E
   const inGroups = groups.reduce((sum, [, n]) => sum + n, 0);
   const alone = holders.length - groups.length;
   // A stamp or two in one entry (an update time) does not make the entry a blog of its own; stamps
-  // gathered mostly in groups (days, a blog beside the page header's date) do.
-  return inGroups > 2 * alone ? groups.flatMap(([group]) => chooseBlogs(group, counts)) : [el];
+  // gathered mostly in groups (days, a blog beside the page header's date) do. Where most days hold
+  // one entry, a day holding several under its own heading is still a blog of its own.
+  if (inGroups > 2 * alone) return groups.flatMap(([group]) => chooseBlogs(group, counts));
+  return [el, ...groups.filter(([group]) => headsDay(group)).flatMap(([group]) => chooseBlogs(group, counts))];
 }
+
+/** Whether `el` opens with a day heading: a day's group, whose entries stand below it. */
+function headsDay(el: Element): boolean {
+  const first = el.firstElementChild;
+  return first !== null && isDayHeading(first);
+}
+
+/** A child holding a day's several entries under its heading: a blog of its own, not an entry. */
+const isDayGroup = (el: Element, stamps: number): boolean => stamps > 1 && headsDay(el);
 
 /** The elements under `root` whose children are a live blog's entries; none when it holds no blog. */
 export function findBlogs(root: Element): Element[] {
@@ -132,14 +145,18 @@ function isHeading(el: Element): boolean {
   return HEADING.test(tag(el)) || el.getAttribute('role') === 'heading';
 }
 
+/** A heading of the entry's own: a day heading ("Mittwoch, 26. Januar 2022") heads the entries below it, not one. */
+const isOwnHeading = (el: Element): boolean => isHeading(el) && !isDayHeading(el);
+
 /** Step 3 from one stamp-holding child: the heading before it and the flat text after it. */
 function entryFrom(start: Element, stamp: Element, holds: (el: Element) => boolean): BlogEntry {
   const parts = [start];
   const before = start.previousElementSibling;
-  if (before !== null && isHeading(before) && !holds(before)) parts.unshift(before);
+  if (before !== null && isOwnHeading(before) && !holds(before)) parts.unshift(before);
   const tail: Element[] = [];
   for (let next = start.nextElementSibling; next !== null && !holds(next); next = next.nextElementSibling) {
     if (isHeading(next)) {
+      if (isDayHeading(next)) break;
       tail.push(next);
       continue;
     }
@@ -154,8 +171,9 @@ export function entriesOf(blog: Element): BlogEntry[] {
   const entries: BlogEntry[] = [];
   const stamps = new Map<Element, Element>();
   for (const child of blog.children) {
-    const [stamp] = findStamps(child);
-    if (stamp !== undefined) stamps.set(child, stamp);
+    const found = findStamps(child);
+    const [stamp] = found;
+    if (stamp !== undefined && !isDayGroup(child, found.length)) stamps.set(child, stamp);
   }
   const holds = (el: Element): boolean => stamps.has(el);
   for (const [child, stamp] of stamps) entries.push(entryFrom(child, stamp, holds));
@@ -168,11 +186,12 @@ export function entriesOf(blog: Element): BlogEntry[] {
  * sibling before it whose flat text reaches it. Null for an ad, a control or a rule.
  */
 export function entryAt(blog: Element, child: Element): BlogEntry | null {
-  if (child.parentElement !== blog) return null;
+  if (child.parentElement !== blog || (headsDay(child) && isDayGroup(child, findStamps(child).length))) return null;
   const stampOf = (el: Element): Element | undefined => findStamps(el)[0];
   const holds = holdsStamp;
   let start: Element | null = child;
   if (isHeading(child) && !holds(child)) {
+    if (isDayHeading(child)) return null;
     const next = child.nextElementSibling;
     if (next !== null && holds(next)) start = next;
   }
@@ -200,7 +219,7 @@ export function entryHeadline(entry: BlogEntry): string | null {
   for (const part of entry.parts) {
     const heading = isHeading(part) ? part : part.querySelector('h1, h2, h3, h4, h5, h6, [role="heading"]');
     const text = heading?.textContent.replace(/\s+/g, ' ').trim();
-    if (text && !STAMP_ONLY.test(text)) return text;
+    if (text && !STAMP_ONLY.test(text) && (heading === null || !isDayHeading(heading))) return text;
   }
   return null;
 }
@@ -210,11 +229,14 @@ function spacedText(root: Element): string {
   const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
   let out = '';
   let lastBlock: Element | null = null;
+  let dayHeading = false;
   for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
     const parent = node.parentElement;
     if (parent === null || NOT_TEXT.has(tag(parent))) continue;
     const block = blockOf(node);
-    out += (block === lastBlock ? '' : ' ') + (node.nodeValue ?? '');
+    // A day heading inside an entry (a day's group holding one entry) heads it and is not its text.
+    if (block !== lastBlock) dayHeading = block !== null && block !== root && isDayHeading(block);
+    if (!dayHeading) out += (block === lastBlock ? '' : ' ') + (node.nodeValue ?? '');
     lastBlock = block;
   }
   return out;

@@ -1,19 +1,59 @@
 /**
- * Which live-blog entries are about the briefing's event. An entry counts when it shares at least
- * two distinct signals with the briefing: its people, its place, what was agreed, its subject, or
- * one of its quotes. One shared word is never enough: another foreign minister, "Genf" at another
- * meeting, markets that mention Russia share one at most. The positions an entry touches come from
- * the quotes it shares and the cue words of each position; its sides from those and its people.
- * Words match at their start ("Lawrow" finds "Lawrows"), case, accents and ß folded.
- * Pure: text in, verdict out.
+ * Which live-blog entries are about the briefing's event, judged as a careful reader does:
+ * - Evidence: its people by name, or by a role while they held it at the entry's date; the event's
+ *   names ("Krisentreffen"); its place; what came of it in other words; a quote of it. Each person,
+ *   the names, the place, each outcome and the quotes are one item each.
+ * - From the day the event was announced to the day what it promised ran out, an entry counts with
+ *   two items: one is never enough ("Genf" at the UN, "Sicherheitsgarantien" at a Nato exercise).
+ * - Before that, nothing counts. After it, or with no date at all, an entry counts only where it
+ *   refers back to the event: a phrase that does ("die in Genf zugesagte Antwort"), or its name,
+ *   place or both its people with its time ("im Januar 2022", "vor Kriegsbeginn"). So a later
+ *   meeting of the same people, the same city or demand years later, and the role held by someone
+ *   else do not count. An undated entry is judged as a late one: nothing says it is of those days,
+ *   and a list about one January should not fill with entries that only share its words.
+ * Pure: text and day in, verdict out; the words are the briefing's, none are the rule's.
  */
+import { daysBetween, monthNames, pointsBack, weekdayNames } from './dates';
+import { fold, indexOfExactly, PhraseIndex, spanText, tokens, words, type Found, type Phrase, type Tokens } from './phrases';
 
-/** Something an entry can share with the briefing: its words, and the side it speaks for. */
-export interface TalkSignal {
+export { words } from './phrases';
+
+/** A person of the event, by the names the news gives them. */
+export interface EventPerson {
   id: string;
-  /** Words or phrases; each word matches a word of the entry that starts with it. */
-  terms: string[];
+  names: string[];
+  /** The side they speak for, an ID of the briefing's sides. */
   side: string | null;
+}
+
+/** A role and who held it when: a role names its holder only while they held it. */
+export interface EventOffice {
+  /** How the news names the role ("US-Außenminister", "der amerikanische Chefdiplomat"). */
+  terms: string[];
+  /** ISO days, `to` null while held; `person` an ID of `people` or of someone outside the event. */
+  holders: { person: string; from: string; to: string | null }[];
+}
+
+/** The event in time and in words: what the rule reads. */
+export interface EventInWords {
+  /** ISO days: when it was announced, when it happened, the last day what it promised ran on. */
+  announced: string;
+  date: string;
+  runsUntil: string;
+  people: EventPerson[];
+  offices: EventOffice[];
+  /** What the news calls it ("Krisentreffen", "das Treffen in Genf"). */
+  names: string[];
+  places: string[];
+  /**
+   * What came of it, in other words, by outcome. `alone`: named so that nothing else is meant (the
+   * answer it promised, by its sender), it is evidence enough by itself from the event to `runsUntil`.
+   */
+  outcomes: { id: string; terms: string[]; alone?: boolean }[];
+  /** Phrases with which a later text refers back to it ("die in Genf zugesagte Antwort"). */
+  references: string[];
+  /** Its time in other words ("vor Kriegsbeginn"); its date, month and year the rule writes itself. */
+  when: string[];
 }
 
 export interface TalkPosition {
@@ -27,13 +67,15 @@ export interface TalkPosition {
 }
 
 export interface RelevanceProfile {
-  signals: TalkSignal[];
+  event: EventInWords;
   positions: TalkPosition[];
 }
 
 export interface Relevance {
-  /** The signals shared, in the profile's order; `QUOTE_SIGNAL` when the entry quotes the briefing. */
+  /** The kinds of evidence found: person IDs, outcome IDs, `name`, `place`, `reference`, `QUOTE_SIGNAL`. */
   signals: string[];
+  /** The evidence in the entry's own words, a few short items ("US-Außenminister", "Krisentreffen", "21.01."). */
+  evidence: string[];
   /** IDs of the positions touched, quoted ones first. */
   positions: string[];
   /** IDs of the positions whose quote the entry repeats. */
@@ -42,30 +84,34 @@ export interface Relevance {
 }
 
 export const QUOTE_SIGNAL = 'quote';
-export const MIN_SIGNALS = 2;
+/** Items an entry of the event's days needs. */
+export const MIN_ITEMS = 2;
+/** Evidence items a verdict gives at most. */
+const MAX_EVIDENCE = 5;
 /** Words in a row an entry must share with a quote to quote it. */
 const SHINGLE = 5;
+/** Letters an event's word may go on by ("Lawrows", "Genfer", "Amtskollegen"), not a word of its own ("Außenministerium"). */
+const MAX_SUFFIX = 2;
+/** A month named without its year points back to the event only within this many days of it. */
+const MONTH_ALONE_DAYS = 366;
+/** A weekday named in the days around the event is the event's day ("am Freitag"). */
+const WEEKDAY_DAYS = 6;
 
-/** Lower case, without accents, ß as ss, split into words. */
-export function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
-
-type Phrase = readonly string[];
+type Tag =
+  | { kind: 'person'; id: string }
+  | { kind: 'office'; index: number }
+  | { kind: 'name' | 'place' | 'reference' | 'when' | 'month' | 'weekday' }
+  | { kind: 'outcome'; id: string };
 
 export interface CompiledProfile {
-  signals: { id: string; terms: Phrase[]; side: string | null }[];
-  positions: { id: string; side: string; cues: Phrase[]; shingles: Set<string>; marked: Phrase[] }[];
+  event: EventInWords;
+  phrases: PhraseIndex<Tag>;
+  sides: Map<string, string | null>;
+  positions: { id: string; side: string; cues: PhraseIndex<true>; shingles: Set<string>; marked: string[][] }[];
 }
 
 /** The words a quote sets in quotation marks of its own („offen und nützlich“): shared, they quote it. */
-function markedPhrases(quote: string): Phrase[] {
+function markedPhrases(quote: string): string[][] {
   return [...quote.matchAll(/[„“"]([^„“”"]{3,80})[“”"]/g)].map((m) => words(m[1] ?? '')).filter((p) => p.length >= 2);
 }
 
@@ -75,49 +121,165 @@ function shingles(list: readonly string[]): string[] {
   return out;
 }
 
+const phrase = <T>(text: string, tag: T): Phrase<T> => ({ words: words(text), tag });
+
+/** The event's date as texts write it: "21. Januar", "January 21", "21.01.2022", "Januar 2022" (and the month alone). */
+function datePhrases(date: string): Phrase<Tag>[] {
+  const [year = '', month = '', day = ''] = date.split('-');
+  const d = String(Number(day));
+  const when = (...list: string[]): Phrase<Tag> => ({ words: list, tag: { kind: 'when' }, exact: true });
+  const out = [day, d].flatMap((dd) => [when(dd, month, year), when(dd, String(Number(month)), year)]);
+  for (const name of monthNames(Number(month)).map(fold)) {
+    out.push(when(name, year), when(d, name), when(name, d), { words: [name], tag: { kind: 'month' }, exact: true });
+  }
+  for (const name of weekdayNames(date)) out.push({ words: [name], tag: { kind: 'weekday' }, exact: true });
+  return out;
+}
+
 export function compileProfile(profile: RelevanceProfile): CompiledProfile {
+  const { event } = profile;
+  const all: Phrase<Tag>[] = [
+    ...event.people.flatMap((p) => p.names.map((n) => phrase<Tag>(n, { kind: 'person', id: p.id }))),
+    ...event.offices.flatMap((o, index) => o.terms.map((t) => phrase<Tag>(t, { kind: 'office', index }))),
+    ...event.names.map((n) => phrase<Tag>(n, { kind: 'name' })),
+    ...event.places.map((n) => phrase<Tag>(n, { kind: 'place' })),
+    ...event.outcomes.flatMap((o) => o.terms.map((t) => phrase<Tag>(t, { kind: 'outcome', id: o.id }))),
+    ...event.references.map((n) => phrase<Tag>(n, { kind: 'reference' })),
+    ...event.when.map((n) => phrase<Tag>(n, { kind: 'when' })),
+    ...datePhrases(event.date),
+  ];
   return {
-    signals: profile.signals.map((s) => ({ id: s.id, terms: s.terms.map(words).filter((t) => t.length > 0), side: s.side })),
+    event,
+    phrases: new PhraseIndex(all.filter((p) => p.words.length > 0), MAX_SUFFIX),
+    sides: new Map(event.people.map((p) => [p.id, p.side])),
     positions: profile.positions.map((p) => ({
       id: p.id,
       side: p.side,
-      cues: p.cues.map(words).filter((c) => c.length > 0),
+      cues: new PhraseIndex(p.cues.map((c) => phrase(c, true as const)).filter((c) => c.words.length > 0)),
       shingles: new Set(p.quote.flatMap((q) => shingles(words(q)))),
       marked: p.quote.flatMap(markedPhrases),
     })),
   };
 }
 
-/** Whether `phrase` stands in `list` from some word on; `prefix`: each word may go on. */
-function contains(list: readonly string[], phrase: Phrase, prefix: boolean): boolean {
-  const [first] = phrase;
-  if (first === undefined) return false;
-  outer: for (let i = 0; i + phrase.length <= list.length; i++) {
-    for (let j = 0; j < phrase.length; j++) {
-      const word = list[i + j] ?? '';
-      const part = phrase[j] ?? '';
-      if (prefix ? !word.startsWith(part) : word !== part) continue outer;
-    }
-    return true;
-  }
-  return false;
+/** Who a role names on `day`: its holder then, or nobody when the day is unknown. */
+function holderOn(office: EventOffice | undefined, day: string | null): string | null {
+  if (office === undefined || day === null) return null;
+  return office.holders.find((h) => h.from <= day && (h.to === null || day <= h.to))?.person ?? null;
 }
 
-/** The entry's verdict; null when it shares fewer than two signals with the briefing. */
-export function judgeEntry(text: string, profile: CompiledProfile): Relevance | null {
-  const list = words(text);
-  const signals = profile.signals.filter((s) => s.terms.some((t) => contains(list, t, true)));
-  // A quote is one signal: without another one the entry cannot count, and its quotes are not looked for.
-  if (signals.length === 0) return null;
-  const own = shingles(list);
-  const quoted = profile.positions.filter((p) => p.marked.some((m) => contains(list, m, false)) || own.some((s) => p.shingles.has(s)));
-  const count = signals.length + (quoted.length > 0 ? 1 : 0);
-  if (count < MIN_SIGNALS) return null;
-  const cued = profile.positions.filter((p) => !quoted.includes(p) && p.cues.some((c) => contains(list, c, true)));
+/** The entry's evidence: one item per key, each with its first words in the entry. */
+class Items {
+  readonly found = new Map<string, string>();
+
+  add(key: string, text: string): void {
+    if (!this.found.has(key)) this.found.set(key, text);
+  }
+
+  has(key: string): boolean {
+    return this.found.has(key);
+  }
+
+  /** Items that are evidence of the event on its days; without what came of it, before it happened. */
+  count(outcomes = true): number {
+    let n = 0;
+    for (const key of this.found.keys()) if (key !== 'month' && (outcomes || !key.startsWith('outcome:'))) n++;
+    return n;
+  }
+}
+
+/**
+ * The items the entry's phrases give on its day. A role gives its holder then; the event's date,
+ * month or weekday point at it only on another day than its own ("am Freitag" is the event's day
+ * in the days around it, and just today on it).
+ */
+function collect(text: Tokens, found: Found<Tag>[], profile: CompiledProfile, day: string | null): Items {
+  const items = new Items();
+  const { date, offices } = profile.event;
+  const onOtherDay = day !== date;
+  for (const { tag, from, to } of found) {
+    const own = spanText(text, from, to);
+    if (tag.kind === 'person' || tag.kind === 'outcome') items.add(`${tag.kind === 'person' ? '' : 'outcome:'}${tag.id}`, own);
+    else if (tag.kind === 'office') {
+      const person = holderOn(offices[tag.index], day);
+      // A role names the event's person only while they held it; held by anyone else, it is no evidence.
+      if (person !== null && profile.sides.has(person)) items.add(person, own);
+    } else if (tag.kind === 'weekday') {
+      if (day !== null && onOtherDay && Math.abs(daysBetween(date, day)) <= WEEKDAY_DAYS) items.add('when', own);
+    } else if (tag.kind !== 'when' || onOtherDay) items.add(tag.kind, own);
+  }
+  if (day !== null) {
+    const back = pointsBack(text.text, day).find((p) => Math.abs(daysBetween(date, p.day)) <= p.tolerance);
+    if (back) items.add('when', back.text);
+  }
+  return items;
+}
+
+/** The positions whose quote the entry repeats, and the first words it set in the quote's own marks („offen und nützlich“). */
+function quotedPositions(text: Tokens, profile: CompiledProfile): { quoted: CompiledProfile['positions']; marked: string } {
+  const own = shingles(text.words);
+  let marked = '';
+  const quoted = profile.positions.filter((p) => {
+    for (const m of p.marked) {
+      const at = indexOfExactly(text.words, m);
+      if (at === -1) continue;
+      marked ||= `„${spanText(text, at, at + m.length)}“`;
+      return true;
+    }
+    return own.some((s) => p.shingles.has(s));
+  });
+  return { quoted, marked };
+}
+
+/** Whether an entry of `day` (null: unknown) counts with these items. */
+function counts(items: Items, profile: CompiledProfile, day: string | null): boolean {
+  const { announced, runsUntil, date } = profile.event;
+  const people = profile.event.people.filter((p) => items.has(p.id)).length;
+  const bothPeople = people >= 2 && people === profile.event.people.length;
+  if (day !== null && day < announced) return false;
+  // Before it happened nothing has come of it yet: an entry must point at the meeting itself.
+  if (day !== null && day < date) return items.count(false) >= MIN_ITEMS && (items.has('place') || items.has('when') || bothPeople);
+  if (day !== null && day <= runsUntil) return items.count() >= MIN_ITEMS || profile.event.outcomes.some((o) => o.alone === true && items.has(`outcome:${o.id}`));
+  if (items.has('reference')) return true;
+  const anchored = items.has('name') || items.has('place') || bothPeople;
+  const monthIsEnough = day !== null && daysBetween(date, day) <= MONTH_ALONE_DAYS;
+  return anchored && (items.has('when') || (monthIsEnough && items.has('month')));
+}
+
+/** Names the signal IDs of the items, the people first. */
+function signalIds(items: Items): string[] {
+  return [...items.found.keys()].filter((k) => k !== 'month').map((k) => k.replace(/^outcome:/, ''));
+}
+
+/** The day as a short date ("21.01."), the evidence that the entry is of the event's days. */
+const shortDate = (day: string): string => `${day.slice(8, 10)}.${day.slice(5, 7)}.`;
+
+/** The entry's verdict; null when it is not about the event. `day`: the entry's, "2022-01-21", null if unknown. */
+export function judgeEntry(text: string, profile: CompiledProfile, day: string | null = null): Relevance | null {
+  const list = tokens(text);
+  const found = profile.phrases.find(list);
+  const { quoted, marked } = found.length > 0 ? quotedPositions(list, profile) : { quoted: [], marked: '' };
+  const items = collect(list, found, profile, day);
+  if (quoted.length > 0) items.add(QUOTE_SIGNAL, marked);
+  // Without any of the event's words no entry counts, and its cues need not be looked for.
+  const cues = found.length > 0 ? profile.positions.map((p) => ({ p, hits: p.cues.find(list) })).filter(({ hits }) => hits.length > 0) : [];
+  const { date, runsUntil } = profile.event;
+  // What one of its people said there, in a phrase of its own ("schnell, hart" beside the US secretary), is an item once it was said, while it is news.
+  const speakers = new Set([...items.found.keys()].map((k) => profile.sides.get(k)).filter(Boolean));
+  const saidThere = day !== null && day >= date && day <= runsUntil ? cues.filter(({ p }) => speakers.has(p.side)) : [];
+  const said = saidThere.flatMap(({ hits }) => hits).find((h) => h.to - h.from >= 2);
+  if (said) items.add('said', spanText(list, said.from, said.to));
+  if (!counts(items, profile, day)) return null;
+  const cued = cues.map(({ p }) => p).filter((p) => !quoted.includes(p));
   const positions = [...quoted, ...cued];
-  const sides = new Set([...signals.map((s) => s.side), ...positions.map((p) => p.side)].filter((s): s is string => s !== null));
+  const signals = signalIds(items);
+  const sides = new Set([...signals.map((s) => profile.sides.get(s) ?? null), ...positions.map((p) => p.side)].filter((s): s is string => s !== null));
+  // Only the dates of the event's days are evidence; a late entry's is its reference back.
+  const inDays = day !== null && day <= runsUntil;
+  const evidence = [...items.found].filter(([key, own]) => own !== '' && key !== 'month').map(([, own]) => own);
   return {
-    signals: [...signals.map((s) => s.id), ...(quoted.length > 0 ? [QUOTE_SIGNAL] : [])],
+    signals,
+    evidence: [...new Set([...evidence.slice(0, MAX_EVIDENCE - (inDays ? 1 : 0)), ...(inDays ? [shortDate(day)] : [])])],
     positions: positions.map((p) => p.id),
     quoted: quoted.map((p) => p.id),
     sides: [...sides],

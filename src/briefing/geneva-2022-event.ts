@@ -1,0 +1,93 @@
+/**
+ * The Blinken–Lawrow talks in Geneva in time and in words, as the live-blog rule reads them
+ * (core/liveblog/relevance.ts). Offices and their holders from tests/fixtures/source/FACTS.md
+ * ("Who held which office"); the days from its "The meeting" and "What followed"; the words are
+ * those agency copy and Handelsblatt's live blog use for the meeting, its people and its outcome.
+ * Each word matches the words it starts with up to two more letters ("Lawrow" finds "Lawrows").
+ */
+import type { EventInWords } from './types';
+
+export const genevaEvent: EventInWords = {
+  // Blinken's trip to Kyiv, Berlin and Geneva ran from 18 January (FACTS.md): from then on the meeting was news.
+  announced: '2022-01-18',
+  date: '2022-01-21',
+  // The written answer was promised for "next week" and came on the 26th (FACTS.md); Moscow's first
+  // reactions to it, Blinken and Lawrow's call about it included, ran into the first days of February.
+  runsUntil: '2022-02-04',
+  people: [
+    { id: 'blinken', names: ['Blinken'], side: 'usa' },
+    { id: 'lawrow', names: ['Lawrow', 'Lavrov', 'Lawrov'], side: 'russia' },
+  ],
+  offices: [
+    {
+      terms: [
+        'US-Außenminister', 'amerikanische Außenminister', 'Außenminister der USA', 'Außenminister der Vereinigten Staaten',
+        'Washingtons Außenminister', 'US-Chefdiplomat', 'amerikanische Chefdiplomat', 'Washingtons Chefdiplomat', 'Chef der US-Diplomatie',
+        'US-Außenamtschef', 'amerikanische Außenamtschef', 'amerikanische Amtskollege', 'US-Amtskollege', 'amerikanische Kollege', 'US-Kollege',
+        'Secretary of State', 'top US diplomat', 'America’s top diplomat', 'American counterpart', 'US counterpart',
+      ],
+      holders: [
+        { person: 'blinken', from: '2021-01-26', to: '2025-01-20' },
+        { person: 'rubio', from: '2025-01-21', to: null },
+      ],
+    },
+    {
+      terms: [
+        'Russlands Außenminister', 'russische Außenminister', 'Außenminister Russlands', 'Moskaus Außenminister',
+        'Russlands Chefdiplomat', 'russische Chefdiplomat', 'Moskaus Chefdiplomat', 'Kreml-Chefdiplomat',
+        'Chef der russischen Diplomatie', 'Russlands Außenamtschef', 'russische Außenamtschef', 'Moskaus Außenamtschef',
+        'russische Amtskollege', 'Moskauer Amtskollege', 'russische Kollege', 'russische Minister',
+        'Russian Foreign Minister', 'Russia’s Foreign Minister', 'Russia’s top diplomat', 'Russian counterpart',
+      ],
+      holders: [{ person: 'lawrow', from: '2004-03-09', to: null }],
+    },
+  ],
+  names: [
+    'Krisentreffen', 'Krisengespräch', 'Genfer Treffen', 'Genfer Gespräch', 'Treffen in Genf', 'Gespräch in Genf',
+    'Treffen in der Schweiz', 'Gespräch in der Schweiz', 'amerikanisch-russisch', 'russisch-amerikanisch', 'US-russisch',
+    'Treffen der beiden Außenminister', 'Gespräch der beiden Außenminister', 'Washington und Moskau', 'Moskau und Washington',
+    'crisis talks', 'crisis meeting', 'Geneva talks', 'Geneva meeting', 'talks in Geneva', 'meeting in Geneva', 'US-Russian talks', 'US-Russia talks',
+  ],
+  places: ['Genf', 'Geneva', 'Genfersee', 'am Genfer See', 'Lake Geneva', 'President Wilson', 'lakeside hotel', 'in der Schweiz', 'Schweiz', 'Switzerland'],
+  outcomes: [
+    {
+      id: 'written-answer',
+      terms: [
+        'schriftliche Antwort', 'schriftlich antworten', 'schriftlich Stellung nehmen', 'schriftliche Stellungnahme', 'schriftlich reagieren',
+        'schriftlich darlegen', 'schriftliche Reaktion', 'Antwort in schriftlicher Form', 'Antwort auf Papier', 'versprochene Antwort', 'zugesagte Antwort',
+        'written answer', 'written response', 'answer in writing', 'respond in writing', 'in writing',
+      ],
+    },
+    {
+      // The answer named by its sender: in the days after the meeting no other US answer was news.
+      id: 'us-answer',
+      alone: true,
+      terms: [
+        'Antwort der USA', 'Antwort aus Washington', 'US-Antwort', 'amerikanische Antwort', 'Antwort Washingtons', 'Stellungnahme der USA',
+        'Stellungnahme der Vereinigten Staaten', 'amerikanische Stellungnahme', 'amerikanische Papier', 'US-Papier', 'US answer', 'US response',
+      ],
+    },
+    {
+      id: 'guarantees',
+      terms: [
+        'Sicherheitsgarantie', 'Garantien für seine Sicherheit', 'Garantien für die Sicherheit Russlands', 'Garantien für Russlands Sicherheit',
+        'Sicherheitsforderungen', 'russische Forderungen', 'Forderungen Russlands', 'russische Vorschläge',
+        'security guarantee', 'guarantees for its security', 'security demands', 'security proposals',
+      ],
+    },
+    {
+      // How it went, in the words of the day's reports (FACTS.md "The meeting"): the dialogue goes on, no breakthrough, separate press conferences.
+      id: 'course',
+      terms: [
+        'weiter reden', 'weiter miteinander reden', 'Dialog fortsetzen', 'Dialog geht weiter', 'Gespräche fortsetzen', 'kein Durchbruch', 'keinen Durchbruch',
+        'anderthalb Stunden', 'eineinhalb Stunden', 'getrennte Pressekonferenzen', 'Pressekonferenzen', 'Delegationen', 'Delegation', 'Handschlag',
+        'no breakthrough', 'press conferences', 'handshake', 'hour and a half', 'keep talking', 'dialogue will continue',
+      ],
+    },
+  ],
+  references: ['in Genf zugesagte Antwort', 'in Genf versprochene Antwort', 'in Genf angekündigte Antwort', 'answer promised in Geneva', 'promised in Geneva'],
+  when: [
+    'vor Kriegsbeginn', 'vor dem Krieg', 'vor dem Einmarsch', 'vor der Invasion', 'vor dem russischen Einmarsch', 'vor dem russischen Angriff',
+    'Anfang 2022', 'before the war', 'before the invasion',
+  ],
+};

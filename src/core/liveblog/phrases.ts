@@ -1,0 +1,114 @@
+/**
+ * Words and phrases found in a text the way a reader finds them: case, accents and ß folded; a word
+ * of three letters or more matches the words it starts, with at most `maxSuffix` letters more where
+ * an index sets it ("Lawrow" finds "Lawrows", "Genf" "Genfer", "Außenminister" not
+ * "Außenministerium"), a shorter one only itself ("US" is not "USA"). Each word of the text belongs to one phrase at
+ * most, the longest that starts there: "das Treffen in Genf" is the meeting, not also the place.
+ * What matched is given back in the text's own words ("US-Außenminister", "Lawrows").
+ */
+
+/** A text's words, folded, with where each stands in the text. */
+export interface Tokens {
+  text: string;
+  words: string[];
+  starts: number[];
+  ends: number[];
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const ASCII = /^[\x20-\x7e]*$/;
+
+/** Lower case, without accents, ß as ss. */
+export function fold(word: string): string {
+  const lower = word.toLowerCase();
+  return ASCII.test(lower) ? lower : lower.replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+export function tokens(text: string): Tokens {
+  const out: Tokens = { text, words: [], starts: [], ends: [] };
+  for (const m of text.matchAll(WORD)) {
+    out.words.push(fold(m[0]));
+    out.starts.push(m.index);
+    out.ends.push(m.index + m[0].length);
+  }
+  return out;
+}
+
+/** Folded words of a text. */
+export const words = (text: string): string[] => tokens(text).words;
+
+/** Shorter words match only themselves. */
+const PREFIX_FROM = 3;
+
+export interface Phrase<T> {
+  words: readonly string[];
+  tag: T;
+  /** Every word only itself: a month's name ("Mai" is not "Mainz"). */
+  exact?: boolean;
+}
+
+/** A match: the phrase's tag and the words it covers, `[from, to)`. */
+export interface Found<T> {
+  tag: T;
+  from: number;
+  to: number;
+}
+
+/** Phrases by their first word's first two letters, longest first: one lookup per word of a text. */
+export class PhraseIndex<T> {
+  private readonly byStart = new Map<string, Phrase<T>[]>();
+
+  constructor(
+    phrases: Iterable<Phrase<T>>,
+    private readonly maxSuffix = Infinity,
+  ) {
+    for (const phrase of phrases) {
+      const key = (phrase.words[0] ?? '').slice(0, 2);
+      if (key.length === 0) continue;
+      const list = this.byStart.get(key) ?? [];
+      list.push(phrase);
+      this.byStart.set(key, list);
+    }
+    for (const list of this.byStart.values()) list.sort((a, b) => b.words.length - a.words.length || b.words.join(' ').length - a.words.join(' ').length);
+  }
+
+  /** Every phrase found in `text`, each word of it in one at most, in the text's order. */
+  find(text: Tokens): Found<T>[] {
+    const found: Found<T>[] = [];
+    const { words: list } = text;
+    for (let i = 0; i < list.length; ) {
+      const phrase = this.byStart.get((list[i] ?? '').slice(0, 2))?.find((p) => matchesAt(list, i, p.words, p.exact === true ? 0 : this.maxSuffix));
+      if (phrase === undefined) {
+        i++;
+        continue;
+      }
+      found.push({ tag: phrase.tag, from: i, to: i + phrase.words.length });
+      i += phrase.words.length;
+    }
+    return found;
+  }
+}
+
+function matchesAt(list: readonly string[], at: number, phrase: readonly string[], maxSuffix: number): boolean {
+  if (at + phrase.length > list.length) return false;
+  for (let j = 0; j < phrase.length; j++) {
+    const word = list[at + j] ?? '';
+    const part = phrase[j] ?? '';
+    if (word.length - part.length > (part.length < PREFIX_FROM ? 0 : maxSuffix) || !word.startsWith(part)) return false;
+  }
+  return true;
+}
+
+/** What a match covers, in the text's own words. */
+export function spanText(text: Tokens, from: number, to: number): string {
+  return text.text.slice(text.starts[from], text.ends[to - 1]);
+}
+
+/** Where `phrase` stands in `list` word for word (no prefixes), a quote's own wording; -1 where it does not. */
+export function indexOfExactly(list: readonly string[], phrase: readonly string[]): number {
+  outer: for (let i = 0; i + phrase.length <= list.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (list[i + j] !== phrase[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
