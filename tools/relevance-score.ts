@@ -20,7 +20,8 @@ export interface CorpusEntry {
   note: string;
 }
 
-export type CorpusFile = 'train' | 'held-out';
+/** `retired`: the first held-out set, scored once and then opened for tuning (README). */
+export type CorpusFile = 'train' | 'retired' | 'held-out';
 
 export function readCorpus(file: CorpusFile): CorpusEntry[] {
   return JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'relevance-corpus', `${file}.json`), 'utf8')) as CorpusEntry[];
