@@ -123,11 +123,11 @@ describe('the context card on the live blog', () => {
     await vi.waitFor(() => { expect(card()).not.toBeNull(); });
     const live = (): HTMLElement => card()!.shadow.querySelector<HTMLElement>('.live')!;
     expect(live().hidden).toBe(true);
-    ctx.liveblog = { related: 5, total: 30 };
+    ctx.liveblog = { related: 5, total: 30, fresh: null, lastVisit: null };
     ctx.announceFindings();
     expect(live().hidden).toBe(false);
     expect(live().querySelector('.count')?.textContent).toBe('5 Einträge zu den Gesprächen');
-    ctx.liveblog = { related: 1, total: 31 };
+    ctx.liveblog = { related: 1, total: 31, fresh: null, lastVisit: null };
     ctx.announceFindings();
     expect(live().querySelector('.count')?.textContent).toBe('1 Eintrag zu den Gesprächen');
     live().querySelector<HTMLButtonElement>('button.open-panel')!.click();

@@ -14,6 +14,7 @@ import type { PageChange } from '../page-watcher';
 import { isMarker, removeMarkers, syncMarker } from '../liveblog/markers';
 import { showEntry } from '../liveblog/show-entry';
 import { trackLiveblog, type TrackedEntry, type Tracker } from '../liveblog/tracker';
+import { VisitMemory } from '../liveblog/visit-memory';
 
 /** Lets a burst of updates reach the panel as one message, well within the second it may take. */
 const ANNOUNCE_MS = 150;
@@ -35,9 +36,9 @@ export function newestFirst<T extends TrackedEntry>(entries: T[]): T[] {
   return first !== null && last !== null && first < last ? inPage.reverse() : inPage;
 }
 
-function liveEntry(t: TrackedEntry & { relevance: Relevance }): LiveEntry {
-  // `day`, `evidence` and `fresh` are filled by the dated rule (#26) and the visit record (#27).
-  return { id: t.id, time: t.time.text, iso: t.time.iso, title: t.title.slice(0, 300), headline: t.headline, ...t.relevance, day: null, evidence: [], fresh: false };
+function liveEntry(t: TrackedEntry & { relevance: Relevance }, fresh: boolean): LiveEntry {
+  // `day` and `evidence` are filled by the dated rule (#26).
+  return { id: t.id, time: t.time.text, iso: t.time.iso, title: t.title.slice(0, 300), headline: t.headline, ...t.relevance, day: null, evidence: [], fresh };
 }
 
 type Related = TrackedEntry & { relevance: Relevance };
@@ -90,9 +91,15 @@ class LiveblogFeature {
   /** The entries about the event, kept as entries change: no pass over the blog per update. */
   private readonly relatedIds = new Set<string>();
   readonly panel: Announcer;
+  readonly visits: VisitMemory;
 
   constructor(private readonly ctx: ContentContext) {
     this.panel = new Announcer(ctx.signal, () => this.state());
+    this.visits = new VisitMemory(ctx.signal, () => {
+      this.markAll();
+      this.count();
+      this.panel.tell();
+    });
   }
 
   private related(): Related[] {
@@ -100,14 +107,17 @@ class LiveblogFeature {
   }
 
   state(): LiveblogState {
-    const entries = newestFirst(this.related()).slice(0, MAX_LIVE_ENTRIES).map(liveEntry);
-    return { type: 'lagebild/liveblog-state', entries, total: this.tracker?.size() ?? 0, focus: this.focus, today: null, lastVisit: null };
+    const entries = newestFirst(this.related()).slice(0, MAX_LIVE_ENTRIES).map((t) => liveEntry(t, this.visits.isFresh(t.key)));
+    const { lastVisit } = this.visits;
+    return { type: 'lagebild/liveblog-state', entries, total: this.tracker?.size() ?? 0, focus: this.focus, today: null, lastVisit };
   }
 
-  /** The counts the popup and the card read from the shared context. */
+  /** The counts the popup, the card and the badge read from the shared context. */
   private count(): void {
-    const now = this.tracker === null ? null : { related: this.relatedIds.size, total: this.tracker.size() };
-    const news = now?.related !== this.ctx.liveblog?.related;
+    const { lastVisit } = this.visits;
+    const fresh = lastVisit === null ? null : this.related().filter((t) => this.visits.isFresh(t.key)).length;
+    const now = this.tracker === null ? null : { related: this.relatedIds.size, total: this.tracker.size(), fresh, lastVisit };
+    const news = now?.related !== this.ctx.liveblog?.related || now?.fresh !== this.ctx.liveblog?.fresh;
     this.ctx.liveblog = now;
     if (news) this.ctx.announceFindings();
   }
@@ -121,7 +131,7 @@ class LiveblogFeature {
   };
 
   private mark(t: TrackedEntry): void {
-    syncMarker(this.ctx.doc, t, this.profile, this.ctx.settings.entryMarkers, { open: this.open });
+    syncMarker(this.ctx.doc, t, this.profile, this.ctx.settings.entryMarkers, { open: this.open }, this.visits.isFresh(t.key));
   }
 
   markAll(): void {
@@ -142,8 +152,25 @@ class LiveblogFeature {
       if (t.id === this.focus) this.focus = null;
     }
     if (news) this.panel.tell();
+    this.visits.changed(changed, removed);
     this.count();
   };
+
+  /** Remembers this visit where the reader lets it (the switch; the background keeps private windows out). */
+  private remember(): void {
+    const on = this.ctx.settingsLoaded && this.ctx.settings.rememberVisits;
+    const blog = on && this.tracker !== null ? (this.ctx.verdict?.articleId ?? null) : null;
+    this.visits.visit(blog, this.tracker?.entries() ?? []);
+    if (blog === null) this.count();
+  }
+
+  /** Every entry counts as seen: nothing is new until the page adds more. */
+  markSeen(): LiveblogState {
+    this.visits.markAllSeen();
+    this.markAll();
+    this.count();
+    return this.panel.answer();
+  }
 
   find(id: string): TrackedEntry | undefined {
     return this.tracker?.find(id);
@@ -166,9 +193,11 @@ class LiveblogFeature {
       this.tracker.rescan();
     }
     if (this.ctx.settingsLoaded) this.loadProfile();
+    this.remember();
   }
 
   stop(): void {
+    this.visits.stop();
     this.tracker?.stop();
     this.tracker = null;
     this.relatedIds.clear();
@@ -213,6 +242,7 @@ export function liveblogContext(ctx: ContentContext): void {
     if (ctx.verdict?.kind !== 'ukraine-liveblog') return;
     feature.loadProfile();
     feature.markAll();
+    feature.follow();
   });
   ctx.onPageChange((change) => {
     feature.pageChanged(change);
@@ -224,6 +254,7 @@ export function liveblogContext(ctx: ContentContext): void {
   listen(
     {
       'lagebild/liveblog': () => (ctx.verdict?.kind === 'ukraine-liveblog' ? feature.panel.answer() : undefined),
+      'lagebild/mark-seen': () => (ctx.verdict?.kind === 'ukraine-liveblog' ? feature.markSeen() : undefined),
       'lagebild/show-entry': ({ id }) => {
         const t = feature.find(id);
         return { shown: t !== undefined && showEntry(doc, t.entry) };
