@@ -55,8 +55,8 @@ interface Marker {
   host: HTMLElement;
   button: HTMLButtonElement;
   pop: HTMLElement;
-  /** "neu" beside the button while the entry is new since the reader's last visit. */
-  fresh: HTMLElement;
+  /** "neu" beside the button while the entry is new since the reader's last visit; made only then. */
+  fresh: HTMLElement | null;
   key: string;
 }
 
@@ -98,8 +98,7 @@ function create(doc: Document, tracked: TrackedEntry, profile: LiveblogProfile, 
   const side = sideOf(tracked.entry.stamp);
   const button = el(doc, 'button', { type: 'button', class: side, 'aria-expanded': 'false', title: profile.labels.marker, 'aria-label': profile.labels.marker }, 'L');
   const pop = el(doc, 'div', { class: 'pop', role: 'group', 'aria-label': profile.labels.marker, hidden: '' });
-  const fresh = el(doc, 'span', { class: 'fresh-label', 'aria-hidden': 'true', hidden: '' }, profile.labels.fresh);
-  const marker: Marker = { host, button, pop, fresh, key: '' };
+  const marker: Marker = { host, button, pop, fresh: null, key: '' };
   button.addEventListener('click', (event) => {
     event.preventDefault();
     event.stopPropagation();
@@ -115,14 +114,18 @@ function create(doc: Document, tracked: TrackedEntry, profile: LiveblogProfile, 
       button.setAttribute('aria-expanded', 'true');
     });
   });
-  shadow.append(el(doc, 'style', {}, CSS), button, fresh, pop);
+  shadow.append(el(doc, 'style', {}, CSS), button, pop);
   return marker;
 }
 
 /** The marker shows whether its entry is new since the last visit, to the eye and in its name. */
-function showFresh(marker: Marker, profile: LiveblogProfile, fresh: boolean): void {
-  if (marker.fresh.hidden !== fresh) return;
-  marker.fresh.hidden = !fresh;
+function showFresh(doc: Document, marker: Marker, profile: LiveblogProfile, fresh: boolean): void {
+  if (fresh === marker.button.classList.contains('fresh')) return;
+  if (fresh && marker.fresh === null) {
+    marker.fresh = el(doc, 'span', { class: 'fresh-label', 'aria-hidden': 'true' }, profile.labels.fresh);
+    marker.button.after(marker.fresh);
+  }
+  if (marker.fresh) marker.fresh.hidden = !fresh;
   marker.button.classList.toggle('fresh', fresh);
   const label = fresh ? `${profile.labels.marker} (${profile.labels.fresh})` : profile.labels.marker;
   marker.button.setAttribute('aria-label', label);
@@ -149,7 +152,7 @@ export function syncMarker(doc: Document, tracked: TrackedEntry, profile: Livebl
     marker.key = key;
     markers.set(tracked, marker);
   }
-  showFresh(marker, profile, fresh);
+  showFresh(doc, marker, profile, fresh);
   if (marker.button.classList.contains('after') ? stamp.nextSibling !== marker.host : stamp.previousSibling !== marker.host) {
     if (marker.button.classList.contains('after')) stamp.after(marker.host);
     else stamp.before(marker.host);

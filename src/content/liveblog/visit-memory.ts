@@ -99,6 +99,7 @@ export class VisitMemory {
     this.reports++;
     void rememberVisit(report).then((recall) => {
       if (this.blog !== blog || this.signal.aborted) return;
+      const before = `${this.lastVisit}|${this.known?.size ?? -1}`;
       if (recall === null) {
         // Not remembered (a private window, the feature off, a background starting): nothing is new.
         this.known = null;
@@ -110,7 +111,8 @@ export class VisitMemory {
         // Known only grows within a visit: an answer to an earlier report must not undo a later "seen".
         this.known = recall.lastVisit === null ? null : new Set([...(this.known ?? []), ...recall.seen]);
       }
-      this.onRecall();
+      // Most answers change nothing (a first visit, a report of entries already told): no pass over the blog then.
+      if (`${this.lastVisit}|${this.known?.size ?? -1}` !== before) this.onRecall();
     });
   };
 }
