@@ -37,6 +37,7 @@ import { BUSY_FLOOR_EXTENSIONS, writeFloorExtensions } from './floor';
 import { servePages, type BenchPage } from './pages';
 import { median, round } from './stats';
 import { check, formatTable, kb, ms, type Row } from './table';
+import { visitWrites, visitsRow, type VisitWrites } from './visit-writes';
 
 export const LIVEBLOG_RUN = { initial: 10, added: 600, keepAtMost: 100, aboutEvery: 20, idleMs: 5000 } as const;
 
@@ -188,7 +189,10 @@ export interface LiveblogRun {
   detachedAfterRemoval: number | null;
   /** Elements attached to the document after the removal. */
   elementsAfterRemoval: number;
+  /** Writes of the record of visits (#27) while the entries arrived and in the idle after; null without the extension. */
+  visits: VisitWrites | null;
 }
+
 
 /** One fresh tab at `address`; `ownOrigin` names the extension whose frames count (none for the control). */
 async function runOnce(context: BrowserContext, address: string, ownOrigin: string | null): Promise<LiveblogRun> {
@@ -207,6 +211,7 @@ async function runOnce(context: BrowserContext, address: string, ownOrigin: stri
     const isPage = (url: string): boolean => url.startsWith(page.origin + page.pathname);
     const initial = await memory(cdp);
 
+    const writes = await visitWrites(context, ownOrigin);
     const before = await durations(cdp);
     await cdp.send('Profiler.start');
     const started = performance.now();
@@ -214,10 +219,12 @@ async function runOnce(context: BrowserContext, address: string, ownOrigin: stri
     const streamMs = performance.now() - started;
     const { profile: stream } = await cdp.send('Profiler.stop');
     const after = await durations(cdp);
+    const streamWrites = (await writes?.())?.writes ?? 0;
 
     await cdp.send('Profiler.start');
     await tab.waitForTimeout(LIVEBLOG_RUN.idleMs);
     const { profile: idle } = await cdp.send('Profiler.stop');
+    const visited = await writes?.();
     const full = await memory(cdp);
 
     await tab.evaluate('window.__liveblog.removeAll()');
@@ -237,6 +244,7 @@ async function runOnce(context: BrowserContext, address: string, ownOrigin: stri
       emptied,
       detachedAfterRemoval: await detachedNodes(cdp),
       elementsAfterRemoval: await tab.evaluate<number>('document.getElementsByTagName("*").length'),
+      visits: visited ? { streamWrites, idleWrites: visited.writes - streamWrites, recordBytes: visited.bytes } : null,
     };
     await cdp.detach();
     return run;
@@ -342,6 +350,7 @@ export function liveblogRows(runs: Record<Way, LiveblogRun[]>): Row[] {
     row(`DOM nodes after ${LIVEBLOG_RUN.initial} / after ${LIVEBLOG_RUN.added} entries, with − without`,
       `${signed(nodes(added((r) => r.initial.domNodes)), added((r) => r.initial.domNodes))} / ${signed(nodes(added((r) => r.full.domNodes)), added((r) => r.full.domNodes))}`,
       `without: ${nodes(m('control', (r) => r.initial.domNodes))} / ${nodes(m('control', (r) => r.full.domNodes))}`),
+    visitsRow(runs.lagebild, row),
     row('detached nodes still held once every entry is removed (DOM.getDetachedDomNodes)', detached('lagebild'),
       `0 in every run; without: ${detached('control')}; floor: ${detached('floor')}`, check(detachedMax === 0)),
   ];

@@ -22,6 +22,10 @@ export interface LaunchOptions {
   /** The test server's port; each of `hosts` is mapped to it. */
   port: number;
   hosts: readonly string[];
+  /** A profile to start from and keep (a browser restarted on it); else a new one, removed on close. */
+  profile?: string;
+  /** More command-line flags. */
+  args?: readonly string[];
 }
 
 export interface BrowserRequest {
@@ -59,6 +63,7 @@ export class ExtensionBrowser {
     readonly context: BrowserContext,
     readonly serviceWorker: Worker,
     private readonly profile: string,
+    private readonly ownsProfile: boolean,
   ) {
     context.on('request', (request) => {
       const worker = request.serviceWorker();
@@ -69,8 +74,8 @@ export class ExtensionBrowser {
     });
   }
 
-  static async launch({ executablePath, extensionPath, port, hosts }: LaunchOptions): Promise<ExtensionBrowser> {
-    const profile = await mkdtemp(join(tmpdir(), 'lagebild-chromium-'));
+  static async launch({ executablePath, extensionPath, port, hosts, profile: kept, args = [] }: LaunchOptions): Promise<ExtensionBrowser> {
+    const profile = kept ?? (await mkdtemp(join(tmpdir(), 'lagebild-chromium-')));
     const rules = [...hosts.map((host) => `MAP ${host} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND'].join(', ');
     const context = await chromium.launchPersistentContext(profile, {
       executablePath,
@@ -81,10 +86,11 @@ export class ExtensionBrowser {
         `--load-extension=${extensionPath}`,
         `--host-resolver-rules=${rules}`,
         ...QUIET_CHROMIUM_ARGS,
+        ...args,
       ],
     });
     const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    return new ExtensionBrowser(context, serviceWorker, profile);
+    return new ExtensionBrowser(context, serviceWorker, profile, kept === undefined);
   }
 
   get extensionId(): string {
@@ -195,7 +201,7 @@ export class ExtensionBrowser {
 
   async close(): Promise<void> {
     await this.context.close();
-    await rm(this.profile, { recursive: true, force: true });
+    if (this.ownsProfile) await rm(this.profile, { recursive: true, force: true });
   }
 }
 

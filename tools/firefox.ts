@@ -38,16 +38,21 @@ export interface FirefoxOptions {
   port: number;
   /** The colour scheme pages see; WebDriver BiDi cannot emulate it, so it is a pref from the start. */
   colorScheme?: 'light' | 'dark';
+  /** A profile to start from and keep (a browser restarted on it), the extension's storage kept across its reinstall. */
+  profile?: string;
 }
 
-export async function launchFirefox({ executablePath, extensionPath, port, colorScheme }: FirefoxOptions): Promise<Browser> {
+export async function launchFirefox({ executablePath, extensionPath, port, colorScheme, profile }: FirefoxOptions): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     protocol: 'webDriverBiDi',
     executablePath,
     headless: true,
     args: ['-remote-allow-system-access'],
+    ...(profile ? { userDataDir: profile } : {}),
     extraPrefsFirefox: {
+      // A temporary add-on goes with the browser; its storage stays for the next start, as an installed one's does.
+      ...(profile ? { 'extensions.webextensions.keepStorageOnUninstall': true } : {}),
       'extensions.webextensions.uuids': JSON.stringify({ [baseManifest.browser_specific_settings.gecko.id]: EXTENSION_UUID }),
       ...proxyPrefs(port),
       // 0 dark, 1 light; left to the system (light when headless) without a choice.

@@ -10,14 +10,13 @@ import type { Lang } from '../briefing/types';
 import { badgeFor } from './badge';
 import { cardContent } from './card';
 import { liveblogProfile } from './liveblog-profile';
-import { matchSettingsScript, onPageLoaded, pullHiddenCount, pushSettings } from './page-scripts';
+import { matchSettingsScript, onPageLoaded, pullBadge, pushSettings } from './page-scripts';
+import { rememberVisit } from './visits';
 import { translator } from '../shared/i18n';
 import type { CardContent, PageReport } from '../shared/messages';
 import { listen, runPageFeatures } from '../shared/messaging';
 import { loadSettings, onSettingsChanged } from '../shared/runtime';
 import { openBesideArticle, openBesideTab } from '../shared/reader-tab';
-
-const BADGE_COLOR = '#143a5a';
 
 /** The reader's language, as the popup and the card use it. */
 async function readerLanguage(): Promise<Lang> {
@@ -30,7 +29,7 @@ async function updateBadge(tabId: number, report: PageReport): Promise<undefined
   // A tab can close between report and update; the badge then has nowhere to go.
   return Promise.all([
     browser.action.setBadgeText({ tabId, text: badge.text }),
-    browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }),
+    browser.action.setBadgeBackgroundColor({ tabId, color: badge.color }),
     browser.action.setTitle({ tabId, title: badge.title }),
   ]).then(
     () => undefined,
@@ -50,6 +49,7 @@ listen({
   'lagebild/liveblog-profile': (_, { tabId }) => (tabId === null ? undefined : readerLanguage().then((lang) => liveblogProfile(briefing, lang))),
   // Called at once from the listener: the marker's click is the gesture the browser may count.
   'lagebild/open-panel': (_, { tabId }) => (tabId === null ? undefined : openBesideTab(tabId).then((opened) => ({ opened }))),
+  'lagebild/visit': (report, { tabId, incognito }) => (tabId === null ? undefined : rememberVisit(report, incognito)),
 });
 
 /** manifest.json's command for the side panel; Firefox opens its sidebar by `_execute_sidebar_action` itself. */
@@ -82,5 +82,5 @@ browser.runtime.onStartup.addListener(() => {
 
 // The badge on the background's initiative: a page that finished loading is asked its count.
 onPageLoaded((tabId) => {
-  void pullHiddenCount(tabId).then((hiddenCount) => (hiddenCount === null ? undefined : updateBadge(tabId, { type: 'lagebild/page-report', hiddenCount })));
+  void pullBadge(tabId).then((report) => (report === null ? undefined : updateBadge(tabId, report)));
 });

@@ -20,6 +20,6 @@ export function liveblogProfile(briefing: Briefing, lang: Lang): LiveblogProfile
     lang,
     relevance: relevanceProfile(briefing),
     names,
-    labels: { marker: t('liveblogMarker'), signals: t('liveblogSignalsLabel'), positions: t('liveblogPositionsLabel'), close: t('liveblogClose') },
+    labels: { marker: t('liveblogMarker'), signals: t('liveblogSignalsLabel'), positions: t('liveblogPositionsLabel'), close: t('liveblogClose'), fresh: t('liveblogNew') },
   };
 }

@@ -13,6 +13,7 @@ import browser from 'webextension-polyfill';
 import { pageLoadNeedsStored, type Settings } from '../core/settings';
 import { DOOR_KEY, STORED_SETTINGS_SCRIPT } from '../content/keys';
 import { target } from '../shared/browser';
+import { parseMessage, type PageReport } from '../shared/messages';
 
 const SCRIPT_ID = 'lagebild-stored-settings';
 
@@ -53,10 +54,10 @@ function toDoorSettings(key: string, raw: unknown): void {
   door?.settings?.(raw);
 }
 
-/** Runs in the page, in the content scripts' world: the door's count, or null without a door. */
-function fromDoorHiddenCount(key: string): number | null {
-  const door = (globalThis as Record<symbol, { hiddenCount?: () => number | null } | undefined>)[Symbol.for(key)];
-  return door?.hiddenCount?.() ?? null;
+/** Runs in the page, in the content scripts' world: the door's badge counts, or null without a door. */
+function fromDoorBadge(key: string): unknown {
+  const door = (globalThis as Record<symbol, { badge?: () => unknown } | undefined>)[Symbol.for(key)];
+  return door?.badge?.() ?? null;
 }
 
 export async function pushSettings(settings: Settings): Promise<void> {
@@ -68,11 +69,12 @@ export async function pushSettings(settings: Settings): Promise<void> {
   );
 }
 
-/** The hidden count of the page in this tab; null where no content script of ours answers. */
-export async function pullHiddenCount(tabId: number): Promise<number | null> {
+/** The badge's counts of the page in this tab (hidden blocks, new entries); null where no content script of ours answers. */
+export async function pullBadge(tabId: number): Promise<PageReport | null> {
   try {
-    const [result] = await browser.scripting.executeScript({ target: { tabId }, func: fromDoorHiddenCount, args: [DOOR_KEY] });
-    return typeof result?.result === 'number' ? result.result : null;
+    const [result] = await browser.scripting.executeScript({ target: { tabId }, func: fromDoorBadge, args: [DOOR_KEY] });
+    const report = parseMessage(typeof result?.result === 'object' ? { ...result.result, type: 'lagebild/page-report' } : null);
+    return report?.type === 'lagebild/page-report' ? report : null;
   } catch {
     return null;
   }

@@ -20,10 +20,10 @@ export interface ContentContext {
   readStoredSettings(): void;
   verdict: PageVerdict | null;
   hiddenCount: number;
-  /** The count the toolbar badge shows for this page; null until the background asked for it (from-background.ts). */
-  badgeShows: number | null;
-  /** On a live blog: how many of its entries are about the event, of how many. */
-  liveblog: { related: number; total: number } | null;
+  /** The counts the toolbar badge shows for this page; null until the background asked for them (from-background.ts). */
+  badgeShows: { hiddenCount: number; fresh: number } | null;
+  /** On a live blog: how many of its entries are about the event, of how many, how many of them new since the last visit. */
+  liveblog: TabStatus['liveblog'];
   /** The page features (page.iife.ts) run in this page: they start once however often they are run. */
   pageFeatures: boolean;
   /** Every batch of DOM changes, in the order features registered. */

@@ -12,8 +12,11 @@ import { receiveSettings } from './settings-source';
 export interface Door {
   /** The settings changed: the new ones, as stored. */
   settings(raw: unknown): void;
-  /** How many blocks the page hides, for the badge; from now on the page reports changes itself (features/report.ts). */
-  hiddenCount(): number | null;
+  /**
+   * The badge's counts: blocks the page hides, and on a live blog entries about the event new since
+   * the last visit. From now on the page reports changes itself (features/report.ts).
+   */
+  badge(): { hiddenCount: number; fresh: number } | null;
 }
 
 export function openDoor(ctx: ContentContext, controller: AbortController): void {
@@ -23,10 +26,10 @@ export function openDoor(ctx: ContentContext, controller: AbortController): void
         receiveSettings(ctx, raw);
       });
     },
-    hiddenCount: () => {
+    badge: () => {
       if (ctx.signal.aborted) return null;
-      ctx.badgeShows = ctx.hiddenCount;
-      return ctx.hiddenCount;
+      ctx.badgeShows = { hiddenCount: ctx.hiddenCount, fresh: ctx.liveblog?.fresh ?? 0 };
+      return ctx.badgeShows;
     },
   };
   (globalThis as Record<symbol, unknown>)[Symbol.for(DOOR_KEY)] = door;

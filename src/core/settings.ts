@@ -15,6 +15,8 @@ export interface Settings {
   cardDismissed: boolean;
   /** Mark the live-blog entries about the event beside their time. */
   entryMarkers: boolean;
+  /** Remember the entries of live blogs visited, to tell what is new at the next visit (storage.local only). */
+  rememberVisits: boolean;
   /** Language of the briefing: follow the browser, or fixed. */
   language: LanguageChoice;
 }
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   cardOnArticles: false,
   cardDismissed: false,
   entryMarkers: true,
+  rememberVisits: true,
   language: 'auto',
 });
 
@@ -67,6 +70,7 @@ export function parseSettings(raw: unknown): Settings {
     cardOnArticles: bool('cardOnArticles'),
     cardDismissed: bool('cardDismissed'),
     entryMarkers: bool('entryMarkers'),
+    rememberVisits: bool('rememberVisits'),
     language: LANGUAGES.includes(language as LanguageChoice) ? (language as LanguageChoice) : DEFAULT_SETTINGS.language,
   };
 }

@@ -16,6 +16,7 @@ import { el, externalLink } from '../ui/dom';
 import { startShell, type ShellOptions } from '../ui/shell';
 import { renderStatus, updateStatus, type StatusState } from '../ui/status-view';
 import { liveblogPart, renderLiveblog } from './liveblog-view';
+import { seenControl } from './seen-control';
 
 export const LIVEBLOG_URL = `https://www.handelsblatt.com/${UKRAINE_LIVEBLOG_ID}.html`;
 
@@ -39,6 +40,7 @@ export function startPanel(root: HTMLElement, options: PanelOptions): void {
   /** Each question to a tab supersedes the ones before: a late answer about another tab is dropped. */
   let asked = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const seen = seenControl();
 
   const live = liveblogPart(root, options.briefing, () => shell, (id) => {
     if (tabId !== null) void requestShowEntry(id, tabId);
@@ -59,6 +61,7 @@ export function startPanel(root: HTMLElement, options: PanelOptions): void {
     main: ({ t, lang }) => [
       renderStatus(status, t),
       renderLiveblog(t),
+      seen.render(t),
       renderBriefing(options.briefing, { lang: lang(), t, onShowQuote: showQuote }),
       el('p', { class: 'liveblog' }, externalLink(LIVEBLOG_URL, t('liveblogLink'))),
     ],
@@ -75,6 +78,7 @@ export function startPanel(root: HTMLElement, options: PanelOptions): void {
     const liveblog = tab !== null && answer?.liveblog ? await requestLiveblog(tab.id) : null;
     if (question !== asked) return;
     live.set(liveblog, anotherPage || tabId !== (tab?.id ?? null));
+    seen.set(liveblog, tab?.id ?? null);
     tabId = tab?.id ?? null;
     status = { phase: 'ready', status: answer };
     inView = [];
@@ -93,7 +97,10 @@ export function startPanel(root: HTMLElement, options: PanelOptions): void {
   onTabNews((news, from) => {
     if (from !== tabId) return;
     if (news.type === 'lagebild/page-changed') refreshSoon();
-    else if (news.type === 'lagebild/liveblog-state') live.update(news);
+    else if (news.type === 'lagebild/liveblog-state') {
+      live.update(news);
+      seen.set(news, from);
+    }
     else if (news.type === 'lagebild/mark-cleared') clearQuoteFeedback(root, news.id);
     else {
       inView = news.ids;

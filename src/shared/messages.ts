@@ -65,10 +65,42 @@ export interface CardContent {
   labels: { expand: string; collapse: string; dismiss: string; region: string; entriesOne: string; entriesMany: string; openPanel: string };
 }
 
-/** Content script → background: how many blocks are hidden now; update the badge. */
+/** Content script → background: how many blocks are hidden now, and on a live blog how many entries about the event are new; update the badge. */
 export interface PageReport {
   type: 'lagebild/page-report';
   hiddenCount: number;
+  /** New since the reader's last visit (#27): the badge shows these, in a colour of their own, while there are any. */
+  fresh?: number;
+}
+
+/**
+ * Live-blog features → background: the entries on the page in this visit of the blog, to remember
+ * (core/liveblog/visits.ts). Sent when they change, at most once a second. Answered with a VisitRecall,
+ * or null where nothing is remembered (a private window, the feature off).
+ */
+export interface VisitReport {
+  type: 'lagebild/visit';
+  /** The blog's article ID. */
+  blog: string;
+  /** When this visit began (ms): the same in every report of the visit. */
+  start: number;
+  /** The identities of the entries on the page now (core/liveblog/identity.ts). */
+  keys: string[];
+  /** Entries the page removed since the last report. */
+  gone: string[];
+  /** The reader marked every entry as seen. */
+  allSeen: boolean;
+}
+
+/** The background's answer to a VisitReport: when the previous visit began, and the entries known before this one. */
+export interface VisitRecall {
+  lastVisit: number | null;
+  seen: string[];
+}
+
+/** Side panel → content script: every entry of the live blog counts as seen. Answered with the new LiveblogState. */
+export interface MarkSeenRequest {
+  type: 'lagebild/mark-seen';
 }
 
 /**
@@ -98,7 +130,7 @@ export interface LiveblogProfile {
   relevance: RelevanceProfile;
   /** Display names: signals by ID, positions by quote ID as "side: position". */
   names: Record<string, string>;
-  labels: { marker: string; signals: string; positions: string; close: string };
+  labels: { marker: string; signals: string; positions: string; close: string; fresh: string };
 }
 
 /** Side panel → content script: the live blog's entries about the event. Answered with a LiveblogState. */
@@ -158,6 +190,8 @@ export type Message =
   | LiveblogState
   | ShowEntryRequest
   | OpenPanelRequest
+  | VisitReport
+  | MarkSeenRequest
   | StatusRequest
   | ShowQuoteRequest
   | WatchQuotesRequest
@@ -183,8 +217,11 @@ export interface TabStatus {
   settings: Settings;
   /** IDs of the briefing quotes found in this page's text. */
   quotesFound: string[];
-  /** On a live blog: how many of its entries are about the event, of how many. */
-  liveblog: { related: number; total: number } | null;
+  /**
+   * On a live blog: how many of its entries are about the event, of how many; how many of those are
+   * new since the last visit, and when it began (both null on a first visit or when not remembered).
+   */
+  liveblog: { related: number; total: number; fresh: number | null; lastVisit: number | null } | null;
 }
 
 export interface ShowQuoteResult {
@@ -235,8 +272,10 @@ export function parseMessage(raw: unknown): Message | null {
     case 'lagebild/page-report': {
       const { hiddenCount } = raw;
       if (typeof hiddenCount !== 'number' || !Number.isInteger(hiddenCount) || hiddenCount < 0) return null;
-      return { type: 'lagebild/page-report', hiddenCount };
+      return { type: 'lagebild/page-report', hiddenCount, fresh: isCount(raw.fresh) ? raw.fresh : 0 };
     }
+    case 'lagebild/visit':
+      return parseVisitReport(raw);
     case 'lagebild/join':
       return { type: 'lagebild/join' };
     case 'lagebild/page-changed':
@@ -244,6 +283,7 @@ export function parseMessage(raw: unknown): Message | null {
     case 'lagebild/liveblog-profile':
     case 'lagebild/liveblog':
     case 'lagebild/open-panel':
+    case 'lagebild/mark-seen':
       return { type: raw.type };
     case 'lagebild/liveblog-state':
       return parseLiveblogState(raw);
@@ -294,7 +334,28 @@ export function parseTabStatus(raw: unknown): TabStatus | null {
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
 function parseCounts(raw: unknown): TabStatus['liveblog'] {
-  return isRecord(raw) && isCount(raw.related) && isCount(raw.total) ? { related: raw.related, total: raw.total } : null;
+  if (!isRecord(raw) || !isCount(raw.related) || !isCount(raw.total)) return null;
+  return { related: raw.related, total: raw.total, fresh: isCount(raw.fresh) ? raw.fresh : null, lastVisit: parseTime(raw.lastVisit) };
+}
+
+/** Entries a visit report carries at most, as many as the record of visits keeps. */
+const MAX_VISIT_KEYS = 2000;
+const visitKeys = (raw: unknown): string[] | null =>
+  Array.isArray(raw) && raw.length <= MAX_VISIT_KEYS && raw.every((k) => typeof k === 'string' && k.length > 0 && k.length <= 64) ? (raw as string[]) : null;
+
+function parseVisitReport(raw: Record<string, unknown>): VisitReport | null {
+  const { blog, start } = raw;
+  const keys = visitKeys(raw.keys);
+  const gone = visitKeys(raw.gone);
+  if (typeof blog !== 'string' || !/^\w{1,64}$/.test(blog) || parseTime(start) === null || keys === null || gone === null) return null;
+  return { type: 'lagebild/visit', blog, start: start as number, keys, gone, allSeen: raw.allSeen === true };
+}
+
+/** Checks the background's answer to a visit report; null where nothing is remembered. */
+export function parseVisitRecall(raw: unknown): VisitRecall | null {
+  if (!isRecord(raw)) return null;
+  const seen = visitKeys(raw.seen);
+  return seen === null ? null : { lastVisit: parseTime(raw.lastVisit), seen };
 }
 
 /** Entries a state carries at most: the panel lists the newest. */
@@ -352,13 +413,13 @@ export function parseLiveblogProfile(raw: unknown): LiveblogProfile | null {
   );
   if (positions.includes(null)) return null;
   if (!Object.values(names).every(isString)) return null;
-  const { marker, signals: signalsLabel, positions: positionsLabel, close } = labels;
-  if (!isString(marker) || !isString(signalsLabel) || !isString(positionsLabel) || !isString(close)) return null;
+  const { marker, signals: signalsLabel, positions: positionsLabel, close, fresh } = labels;
+  if (![marker, signalsLabel, positionsLabel, close, fresh].every(isString)) return null;
   return {
     lang,
     relevance: { event, positions: positions as RelevanceProfile['positions'] },
     names: names as Record<string, string>,
-    labels: { marker, signals: signalsLabel, positions: positionsLabel, close },
+    labels: { marker, signals: signalsLabel, positions: positionsLabel, close, fresh } as LiveblogProfile['labels'],
   };
 }
 

@@ -13,6 +13,7 @@ import {
   parseMessage,
   parseShowQuoteResult,
   parseTabStatus,
+  parseVisitRecall,
   parseWatchedIds,
   type CardContent,
   type LiveblogProfile,
@@ -25,6 +26,8 @@ import {
   type QuotesInView,
   type ShowQuoteResult,
   type TabStatus,
+  type VisitRecall,
+  type VisitReport,
 } from './messages';
 import { activeTab } from './reader-tab';
 
@@ -33,6 +36,8 @@ type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
 /** Who sent a message: a content script's tab, or null for the extension's own pages. */
 export interface Sender {
   tabId: number | null;
+  /** The tab is in a private window (incognito in Chrome, private browsing in Firefox): nothing of it is remembered. */
+  incognito: boolean;
 }
 
 /**
@@ -65,7 +70,7 @@ export function listen(handlers: Handlers, signal?: AbortSignal): void {
     if (!handler) return false;
     let answer: unknown;
     try {
-      answer = handler(message, { tabId: sender.tab?.id ?? null });
+      answer = handler(message, { tabId: sender.tab?.id ?? null, incognito: sender.tab?.incognito === true });
     } catch {
       // A failing receiver must not surface in the page; the sender gets no answer and shows nothing.
       return false;
@@ -149,6 +154,16 @@ export async function requestLiveblogProfile(): Promise<LiveblogProfile | null> 
   }
 }
 
+/** Live-blog features → background: remember this visit's entries; what was known before it, or null where nothing is remembered. */
+export async function rememberVisit(report: VisitReport): Promise<VisitRecall | null> {
+  try {
+    return parseVisitRecall(await ext().runtime.sendMessage(report));
+  } catch {
+    // Starting up or reloaded: the next report (the next change of the blog) is remembered.
+    return null;
+  }
+}
+
 /**
  * In-page marker → background: open the side panel beside this tab. Must be sent from the reader's
  * click, which the browser may count as the gesture opening a panel needs; resolves whether it opened.
@@ -209,6 +224,11 @@ export async function requestWatchQuotes(tabId: number, quotes: QuoteQuery[], ti
 /** The tab's live-blog entries about the event; null where the tab has no live blog or did not answer. */
 export async function requestLiveblog(tabId: number, timeoutMs = 1000): Promise<LiveblogState | null> {
   return parseLiveblogState(await askTab(tabId, { type: 'lagebild/liveblog' }, timeoutMs));
+}
+
+/** Side panel → the tab's content script: every entry of its live blog counts as seen; the new state, or null. */
+export async function requestMarkSeen(tabId: number, timeoutMs = 1000): Promise<LiveblogState | null> {
+  return parseLiveblogState(await askTab(tabId, { type: 'lagebild/mark-seen' }, timeoutMs));
 }
 
 export async function requestShowEntry(id: string, tabId: number, timeoutMs = 1000): Promise<ShowQuoteResult> {

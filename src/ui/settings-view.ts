@@ -4,7 +4,7 @@ import type { Settings } from '../core/settings';
 import { el } from './dom';
 import type { MessageKey, Translate } from '../shared/i18n';
 
-export type ToggleKey = 'hideJobAds' | 'quietReading' | 'cardOnLiveblog' | 'cardOnArticles' | 'entryMarkers';
+export type ToggleKey = 'hideJobAds' | 'quietReading' | 'cardOnLiveblog' | 'cardOnArticles' | 'entryMarkers' | 'rememberVisits';
 
 /** Each switch's label and, where the label alone could mislead, a line on what it does. */
 const TOGGLES: readonly [ToggleKey, MessageKey, MessageKey?][] = [
@@ -14,6 +14,7 @@ const TOGGLES: readonly [ToggleKey, MessageKey, MessageKey?][] = [
   ['cardOnLiveblog', 'settingCardOnLiveblog'],
   ['cardOnArticles', 'settingCardOnArticles'],
   ['entryMarkers', 'settingEntryMarkers'],
+  ['rememberVisits', 'settingRememberVisits', 'settingRememberVisitsHint'],
 ];
 
 export const ALL_TOGGLES: readonly ToggleKey[] = TOGGLES.map(([key]) => key);

@@ -60,6 +60,29 @@ export function liveblogSentence(related: number, t: Translate): string {
   return `${related === 1 ? t('liveblogCountOne') : t('liveblogCountMany', related)}.`;
 }
 
+/** When the last visit began: its time on the same day, with the day before ("20.01., 13:00"), in the 24-hour clock both languages print here. */
+export function visitTime(at: number, now = Date.now()): string {
+  const clock = new Intl.DateTimeFormat('de-DE', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  const day = (ms: number): string => new Intl.DateTimeFormat('de-DE', { day: '2-digit', month: '2-digit' }).format(ms);
+  return day(at) === day(now) && now - at < 86_400_000 ? clock : `${day(at)}, ${clock}`;
+}
+
+/** "2 neue Einträge zu den Gesprächen seit Ihrem letzten Besuch (13:00)."; nothing on a first visit or when visits are not remembered. */
+export function freshSentence(liveblog: NonNullable<TabStatus['liveblog']>, t: Translate, now = Date.now()): string | null {
+  const { fresh, lastVisit } = liveblog;
+  if (fresh === null || lastVisit === null) return null;
+  const time = visitTime(lastVisit, now);
+  if (fresh === 0) return t('statusLiveblogNothingNew', time);
+  return fresh === 1 ? t('statusLiveblogFreshOne', time) : t('statusLiveblogFreshMany', fresh, time);
+}
+
+function liveblogStatus(liveblog: TabStatus['liveblog'], t: Translate): string {
+  if (!liveblog) return t('statusUkraineLiveblog');
+  // A blog with nothing about the event: the briefing is no background to it, so the sentence does not offer it as one.
+  const kind = liveblog.related === 0 ? 'statusUkraineLiveblogNothing' : 'statusUkraineLiveblog';
+  return [t(kind), liveblogSentence(liveblog.related, t), freshSentence(liveblog, t)].filter(Boolean).join(' ');
+}
+
 function statusSentence(state: StatusState, t: Translate): string {
   if (state.phase === 'loading') return t('statusLoading');
   const { status } = state;
@@ -68,9 +91,7 @@ function statusSentence(state: StatusState, t: Translate): string {
     case 'ukraine-article':
       return hiddenSentence(status, t);
     case 'ukraine-liveblog':
-      if (!status.liveblog) return t('statusUkraineLiveblog');
-      // A blog with nothing about the event: the briefing is no background to it, so the sentence does not offer it as one.
-      return `${t(status.liveblog.related === 0 ? 'statusUkraineLiveblogNothing' : 'statusUkraineLiveblog')} ${liveblogSentence(status.liveblog.related, t)}`;
+      return liveblogStatus(status.liveblog, t);
     case 'article':
       return t('statusArticle');
     case 'handelsblatt-page':

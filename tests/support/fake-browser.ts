@@ -42,6 +42,19 @@ class FakeStorageArea {
     this.notify(changes, this.name);
     return Promise.resolve();
   }
+
+  remove(keys: string | string[]): Promise<void> {
+    const failure = this.failWith ?? this.failWritesWith;
+    if (failure) return Promise.reject(failure);
+    const changes: Record<string, { oldValue?: unknown }> = {};
+    for (const key of Array.isArray(keys) ? keys : [keys]) {
+      if (!this.data.has(key)) continue;
+      changes[key] = { oldValue: this.data.get(key) };
+      this.data.delete(key);
+    }
+    this.notify(changes, this.name);
+    return Promise.resolve();
+  }
 }
 
 /** Answers a message sent to the active tab, as its content script would; throw or reject for "no content script". */

@@ -66,7 +66,7 @@ describe('the content scripts in order', () => {
     expect(messageListeners).toHaveLength(0);
     // The background asks for the count when the page has loaded; changes after that are reported.
     const door = (globalThis as Record<symbol, Door | undefined>)[Symbol.for(DOOR_KEY)];
-    expect(door?.hiddenCount()).toBe(2);
+    expect(door?.badge()).toEqual({ hiddenCount: 2, fresh: 0 });
     expect(sent).toEqual([]);
 
     // The site's own navigation to a live blog asks for them; back to an article does not.
@@ -111,7 +111,7 @@ describe('the content scripts in order', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(changes()).toBe(1);
-    expect(sent).toContainEqual({ type: 'lagebild/page-report', hiddenCount: 3 });
+    expect(sent).toContainEqual({ type: 'lagebild/page-report', hiddenCount: 3, fresh: 0 });
 
     const foreign: unknown[] = [];
     for (const listener of messageListeners) listener({ type: 'lagebild/status', quotes: [] }, { id: 'someone-else' }, (a) => foreign.push(a));

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cardContent } from '../../src/background/card';
 import { briefing } from '../../src/briefing';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, type Settings } from '../../src/core/settings';
-import { createContext } from '../../src/content/context';
+import { createContext, type ContentContext } from '../../src/content/context';
 import { contextCard } from '../../src/content/features/context-card';
 import { parseCardContent } from '../../src/shared/messages';
 import { recognisePage } from '../../src/content/features/recognise-page';
@@ -50,7 +50,7 @@ interface Options {
   settings?: Partial<Settings> | null;
   content?: () => unknown;
   /** On a live blog, what the live-blog features counted (liveblog-context.ts is not run here). */
-  liveblog?: { related: number; total: number } | null;
+  liveblog?: ContentContext['liveblog'];
 }
 
 function start(html: string, url: string, { settings = {}, content = () => cardContent(briefing, 'de'), liveblog = null }: Options = {}) {
@@ -91,7 +91,7 @@ function start(html: string, url: string, { settings = {}, content = () => cardC
 }
 
 /** The live blog with 5 of its 30 entries about the talks, unless `options` say otherwise. */
-const liveblog = (options?: Options) => start(liveblogPage(), articleUrl.liveblog, { liveblog: { related: 5, total: 30 }, ...options });
+const liveblog = (options?: Options) => start(liveblogPage(), articleUrl.liveblog, { liveblog: { related: 5, total: 30, fresh: null, lastVisit: null }, ...options });
 
 const settle = async (): Promise<void> => {
   await new Promise((resolve) => setTimeout(resolve, 10));
@@ -128,7 +128,7 @@ describe('the context card on the live blog', () => {
     const live = (): HTMLElement => card()!.shadow.querySelector<HTMLElement>('.live')!;
     expect(live().hidden).toBe(false);
     expect(live().querySelector('.count')?.textContent).toBe('5 Einträge zu den Gesprächen');
-    ctx.liveblog = { related: 1, total: 31 };
+    ctx.liveblog = { related: 1, total: 31, fresh: null, lastVisit: null };
     ctx.announceFindings();
     expect(live().querySelector('.count')?.textContent).toBe('1 Eintrag zu den Gesprächen');
     live().querySelector<HTMLButtonElement>('button.open-panel')!.click();
@@ -205,7 +205,7 @@ describe('the context card on the live blog', () => {
     const { doc, ctx, hosts, card } = start(
       liveblogPage().replace('<main>', `<main><${CARD_TAG}></${CARD_TAG}>`),
       articleUrl.liveblog,
-      { liveblog: { related: 5, total: 30 } },
+      { liveblog: { related: 5, total: 30, fresh: null, lastVisit: null } },
     );
     for (let i = 0; i < 5; i++) {
       ctx.announceFindings();
@@ -237,7 +237,7 @@ describe('the context card on the live blog', () => {
   });
 
   it('stays away from a live blog without an entry about the talks, and from one not yet counted', async () => {
-    for (const counted of [{ related: 0, total: 30 }, null]) {
+    for (const counted of [{ related: 0, total: 30, fresh: null, lastVisit: null }, null]) {
       const { controller, hosts, browser } = liveblog({ liveblog: counted });
       await settle();
       expect(hosts()).toHaveLength(0);
@@ -247,14 +247,14 @@ describe('the context card on the live blog', () => {
   });
 
   it('comes with the first entry about the talks, and goes with the last', async () => {
-    const { ctx, hosts, card } = liveblog({ liveblog: { related: 0, total: 30 } });
+    const { ctx, hosts, card } = liveblog({ liveblog: { related: 0, total: 30, fresh: null, lastVisit: null } });
     await settle();
     expect(hosts()).toHaveLength(0);
-    ctx.liveblog = { related: 1, total: 31 };
+    ctx.liveblog = { related: 1, total: 31, fresh: null, lastVisit: null };
     ctx.announceFindings();
     await vi.waitFor(() => { expect(card()).not.toBeNull(); });
     expect(card()!.shadow.querySelector('.live .count')?.textContent).toBe('1 Eintrag zu den Gesprächen');
-    ctx.liveblog = { related: 0, total: 31 };
+    ctx.liveblog = { related: 0, total: 31, fresh: null, lastVisit: null };
     ctx.announceFindings();
     expect(hosts()).toHaveLength(0);
   });

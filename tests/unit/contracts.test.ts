@@ -18,7 +18,12 @@ describe('parseMessage', () => {
       quote: { id: 'blinken-position', text: 'Ich habe' },
     });
     expect(parseMessage({ type: 'lagebild/card', extra: 1 })).toEqual({ type: 'lagebild/card' });
-    expect(parseMessage({ type: 'lagebild/page-report', hiddenCount: 2, headline: 'H' })).toEqual({ type: 'lagebild/page-report', hiddenCount: 2 });
+    expect(parseMessage({ type: 'lagebild/page-report', hiddenCount: 2, headline: 'H' })).toEqual({ type: 'lagebild/page-report', hiddenCount: 2, fresh: 0 });
+    expect(parseMessage({ type: 'lagebild/page-report', hiddenCount: 0, fresh: 2 })).toEqual({ type: 'lagebild/page-report', hiddenCount: 0, fresh: 2 });
+    expect(parseMessage({ type: 'lagebild/mark-seen', all: 1 })).toEqual({ type: 'lagebild/mark-seen' });
+    const visit = { type: 'lagebild/visit', blog: '27982126', start: 5, keys: ['pa1', 'tb2'], gone: [], allSeen: true };
+    expect(parseMessage({ ...visit, text: 'Blinken' })).toEqual(visit);
+    expect(parseMessage({ ...visit, allSeen: 'ja' })).toEqual({ ...visit, allSeen: false });
     expect(parseMessage({ type: 'lagebild/join', tabId: 4 })).toEqual({ type: 'lagebild/join' });
   });
 
@@ -36,6 +41,10 @@ describe('parseMessage', () => {
     { type: 'lagebild/show-quote', quote: { id: 'a', text: ' ' } },
     { type: 'lagebild/page-report' },
     { type: 'lagebild/page-report', hiddenCount: -1 },
+    { type: 'lagebild/visit', blog: '../x', start: 5, keys: [], gone: [] },
+    { type: 'lagebild/visit', blog: '1', start: 0, keys: [], gone: [] },
+    { type: 'lagebild/visit', blog: '1', start: 5, keys: [7], gone: [] },
+    { type: 'lagebild/visit', blog: '1', start: 5, keys: Array.from({ length: 2001 }, (_, i) => `k${i}`), gone: [] },
     { type: 'lagebild/page-report', hiddenCount: 1.5 },
     { type: 'lagebild/page-report', hiddenCount: '3' },
   ])('ignores %j', (raw) => {

@@ -2,6 +2,7 @@
 /** The options page (every switch), with the extension API faked. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS, SETTINGS_KEY } from '../../src/core/settings';
+import { VISITS_KEY, recordVisit } from '../../src/core/liveblog/visits';
 import { fakeBrowser, resetFakeBrowser } from '../support/fake-browser';
 import { openOptionsPage, settingsLoaded, storedSettings } from '../support/extension-pages';
 
@@ -94,5 +95,27 @@ describe('the options page', () => {
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, hideJobAds: false } });
     expect(checkbox('hideJobAds').checked).toBe(false);
   });
-});
 
+  it('counts the live blogs remembered and forgets them all at a click; the switch turns remembering off', async () => {
+    const two = recordVisit(recordVisit(undefined, { blog: '1', start: 1, keys: ['a'] }).record, { blog: '2', start: 2, keys: ['b'] }).record;
+    fakeBrowser.storage.local.data.set(VISITS_KEY, two);
+    openOptionsPage();
+    await settingsLoaded();
+    const forget = document.querySelector<HTMLButtonElement>('.visits-forget')!;
+    await vi.waitFor(() => {
+      expect(document.querySelector('.visits-count')?.textContent).toBe('2 Liveblogs gemerkt.');
+    });
+    expect(forget.disabled).toBe(false);
+    forget.click();
+    await vi.waitFor(() => {
+      expect(document.querySelector('.visits-count')?.textContent).toBe('Kein Liveblog gemerkt.');
+    });
+    expect(fakeBrowser.storage.local.data.has(VISITS_KEY)).toBe(false);
+    expect(forget.disabled).toBe(true);
+    expect(checkbox('rememberVisits').checked).toBe(true);
+    toggle('rememberVisits');
+    await vi.waitFor(() => {
+      expect(storedSettings('sync')?.rememberVisits).toBe(false);
+    });
+  });
+});

@@ -55,7 +55,7 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-const { matchSettingsScript, onPageLoaded, pullHiddenCount, pushSettings } = await import('../../src/background/page-scripts');
+const { matchSettingsScript, onPageLoaded, pullBadge, pushSettings } = await import('../../src/background/page-scripts');
 
 /** A content script's context with its door open, as start.iife.ts leaves it. */
 function pageWithDoor() {
@@ -111,17 +111,17 @@ describe('the badge’s count', () => {
     const { ctx, controller } = pageWithDoor();
     ctx.hiddenCount = 3;
     expect(ctx.badgeShows).toBeNull();
-    expect(await pullHiddenCount(9)).toBe(3);
-    expect(ctx.badgeShows).toBe(3);
+    expect(await pullBadge(9)).toEqual({ type: 'lagebild/page-report', hiddenCount: 3, fresh: 0 });
+    expect(ctx.badgeShows).toEqual({ hiddenCount: 3, fresh: 0 });
     controller.abort();
-    expect(await pullHiddenCount(9)).toBeNull();
+    expect(await pullBadge(9)).toBeNull();
   });
 
   it('is null where no content script of ours opened a door, or the page refuses', async () => {
-    expect(await pullHiddenCount(9)).toBeNull();
+    expect(await pullBadge(9)).toBeNull();
     pageWithDoor();
     api.refused.add(9);
-    expect(await pullHiddenCount(9)).toBeNull();
+    expect(await pullBadge(9)).toBeNull();
   });
 
   it('is asked when a tab of ours finished loading, not before, nor in tabs of other sites', () => {

@@ -75,6 +75,44 @@ describe('the popup at first', () => {
   });
 });
 
+describe('the live blog since the last visit', () => {
+  const at13 = new Date(2022, 0, 21, 13, 0).getTime();
+  const liveblog = (fresh: number | null, lastVisit: number | null) => ({ ...tabStatus('ukraine-liveblog'), liveblog: { related: 5, total: 30, fresh, lastVisit } });
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2022, 0, 21, 18, 0));
+  });
+
+  it.each([
+    [2, '2 neue Einträge zu den Gesprächen seit Ihrem letzten Besuch (13:00).', '2 new entries on the talks since your last visit (13:00).'],
+    [1, '1 neuer Eintrag zu den Gesprächen seit Ihrem letzten Besuch (13:00).', '1 new entry on the talks since your last visit (13:00).'],
+    [0, 'Nichts Neues zu den Gesprächen seit Ihrem letzten Besuch (13:00).', 'Nothing new on the talks since your last visit (13:00).'],
+  ])('with %i new says so, in both languages', async (fresh, de, en) => {
+    answerWith(liveblog(fresh, at13));
+    openPopup();
+    await answered();
+    expect(sentence()).toBe(`Der Ukraine-Liveblog des Handelsblatts. Das Briefing unten liefert den Hintergrund. 5 Einträge zu den Gesprächen. ${de}`);
+    openPopup({ uiLanguage: 'en' });
+    await answered();
+    expect(sentence()).toMatch(new RegExp(`${en.replace(/[().]/g, '\\$&')}$`));
+  });
+
+  it('says nothing of it on a first visit, or when visits are not remembered', async () => {
+    answerWith(liveblog(null, null));
+    openPopup();
+    await answered();
+    expect(sentence()).toBe('Der Ukraine-Liveblog des Handelsblatts. Das Briefing unten liefert den Hintergrund. 5 Einträge zu den Gesprächen.');
+  });
+
+  it('gives the day of a visit before today', async () => {
+    answerWith(liveblog(3, new Date(2022, 0, 20, 9, 5).getTime()));
+    openPopup();
+    await answered();
+    expect(sentence()).toContain('seit Ihrem letzten Besuch (20.01., 09:05).');
+  });
+});
+
 describe('status of the tab', () => {
   const expected: Record<PageKind, string> = {
     'ukraine-article': 'Ein Ukraine-Artikel des Handelsblatts. Hier war nichts auszublenden.',
@@ -347,7 +385,7 @@ describe('the entries', () => {
 
   it('the options page draws every switch', async () => {
     await runEntry('options');
-    expect(document.querySelectorAll('input[data-setting]')).toHaveLength(5);
+    expect(document.querySelectorAll('input[data-setting]')).toHaveLength(6);
   });
 
   it('starts in the language remembered from the last visit, before storage answers', async () => {

@@ -37,7 +37,7 @@ function page() {
   const ctx = createContext(document, controller.signal);
   reportHidden(ctx);
   openDoor(ctx, controller);
-  const door = (globalThis as Record<symbol, { hiddenCount(): number | null }>)[Symbol.for(DOOR_KEY)]!;
+  const door = (globalThis as Record<symbol, { badge(): { hiddenCount: number; fresh: number } | null }>)[Symbol.for(DOOR_KEY)]!;
   const find = (hiddenCount: number): void => {
     ctx.hiddenCount = hiddenCount;
     ctx.announceFindings();
@@ -64,12 +64,12 @@ describe('the badge report', () => {
     const { door, find } = page();
     find(2);
     vi.advanceTimersByTime(UNASKED_MS - 1 - FIND_MS);
-    expect(door.hiddenCount()).toBe(2);
+    expect(door.badge()).toEqual({ hiddenCount: 2, fresh: 0 });
     vi.advanceTimersByTime(10 * UNASKED_MS);
     expect(sent).toEqual([]);
     find(2);
     find(3);
-    expect(sent).toEqual([{ type: 'lagebild/page-report', hiddenCount: 3 }]);
+    expect(sent).toEqual([{ type: 'lagebild/page-report', hiddenCount: 3, fresh: 0 }]);
   });
 
   it('is sent by the page itself when the background has not asked by the time after the load event', () => {
@@ -78,7 +78,7 @@ describe('the badge report', () => {
     vi.advanceTimersByTime(UNASKED_MS - 1 - FIND_MS);
     expect(sent).toEqual([]);
     vi.advanceTimersByTime(1);
-    expect(sent).toEqual([{ type: 'lagebild/page-report', hiddenCount: 2 }]);
+    expect(sent).toEqual([{ type: 'lagebild/page-report', hiddenCount: 2, fresh: 0 }]);
     find(1);
     expect(sent.map((r) => r.hiddenCount)).toEqual([2, 1]);
   });
@@ -88,7 +88,7 @@ describe('the badge report', () => {
     vi.advanceTimersByTime(10 * UNASKED_MS);
     expect(sent).toEqual([]);
     find(1);
-    expect(sent).toEqual([{ type: 'lagebild/page-report', hiddenCount: 1 }]);
+    expect(sent).toEqual([{ type: 'lagebild/page-report', hiddenCount: 1, fresh: 0 }]);
   });
 
   it('counts the time from the load event on a page still loading', () => {
@@ -100,7 +100,7 @@ describe('the badge report', () => {
       expect(sent).toEqual([]);
       window.dispatchEvent(new Event('load'));
       vi.advanceTimersByTime(UNASKED_MS);
-      expect(sent).toEqual([{ type: 'lagebild/page-report', hiddenCount: 2 }]);
+      expect(sent).toEqual([{ type: 'lagebild/page-report', hiddenCount: 2, fresh: 0 }]);
     } finally {
       Reflect.deleteProperty(document, 'readyState');
     }
@@ -108,7 +108,7 @@ describe('the badge report', () => {
 
   it('sends a report the background did not take once more, a second later, and then waits for a change', async () => {
     const { door, find } = page();
-    door.hiddenCount();
+    door.badge();
     refusing.next = 2;
     find(2);
     await vi.advanceTimersByTimeAsync(999);
@@ -124,6 +124,17 @@ describe('the badge report', () => {
     find(4);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(sent.map((r) => r.hiddenCount)).toEqual([2, 2, 3, 4, 4]);
+  });
+
+  it('sends the new entries of a live blog, which the background asked before they were known', () => {
+    const { ctx, door, find } = page();
+    find(2);
+    expect(door.badge()).toEqual({ hiddenCount: 2, fresh: 0 });
+    ctx.liveblog = { related: 5, total: 30, fresh: 2, lastVisit: 1 };
+    find(2);
+    expect(sent).toEqual([{ type: 'lagebild/page-report', hiddenCount: 2, fresh: 2 }]);
+    find(2);
+    expect(sent).toHaveLength(1);
   });
 
   it('sends nothing once the content script is stopped', () => {

@@ -15,6 +15,7 @@ import type { PageChange } from '../page-watcher';
 import { isMarker, removeMarkers, syncMarker } from '../liveblog/markers';
 import { showEntry } from '../liveblog/show-entry';
 import { trackLiveblog, type TrackedEntry, type Tracker } from '../liveblog/tracker';
+import { VisitMemory } from '../liveblog/visit-memory';
 
 /** Lets a burst of updates reach the panel as one message, well within the second it may take. */
 const ANNOUNCE_MS = 150;
@@ -48,10 +49,9 @@ export function newestFirst<T extends TrackedEntry>(entries: T[]): T[] {
   return first !== null && last !== null && first < last ? inPage.reverse() : inPage;
 }
 
-function liveEntry(t: TrackedEntry & { relevance: Relevance }): LiveEntry {
+function liveEntry(t: TrackedEntry & { relevance: Relevance }, fresh: boolean): LiveEntry {
   const { signals, positions, quoted, sides, evidence } = t.relevance;
-  // `fresh` is filled by the visit record (#27).
-  return { id: t.id, time: t.time.text, iso: t.time.iso, title: t.title.slice(0, 300), headline: t.headline, signals, positions, quoted, sides, day: t.day, evidence, fresh: false };
+  return { id: t.id, time: t.time.text, iso: t.time.iso, title: t.title.slice(0, 300), headline: t.headline, signals, positions, quoted, sides, day: t.day, evidence, fresh };
 }
 
 /** The blog's current day: the page's date, else its newest entry's. */
@@ -113,10 +113,16 @@ class LiveblogFeature {
   /** The entries about the event, kept as entries change: no pass over the blog per update. */
   private readonly relatedIds = new Set<string>();
   readonly panel: Announcer;
+  readonly visits: VisitMemory;
 
   constructor(private readonly ctx: ContentContext) {
     this.panel = new Announcer(ctx.signal, () => this.state());
     this.days = new EntryDays(ctx.doc);
+    this.visits = new VisitMemory(ctx.signal, () => {
+      this.markAll();
+      this.count();
+      this.panel.tell();
+    });
   }
 
   /** Splits the page again; its date is read again with it (an in-site navigation brings another). */
@@ -130,15 +136,18 @@ class LiveblogFeature {
   }
 
   state(): LiveblogState {
-    const entries = newestFirst(this.related()).slice(0, MAX_LIVE_ENTRIES).map(liveEntry);
+    const entries = newestFirst(this.related()).slice(0, MAX_LIVE_ENTRIES).map((t) => liveEntry(t, this.visits.isFresh(t.key)));
     const today = blogToday(this.days.pageDay(), this.tracker?.entries() ?? []);
-    return { type: 'lagebild/liveblog-state', entries, total: this.tracker?.size() ?? 0, focus: this.focus, today, lastVisit: null };
+    const { lastVisit } = this.visits;
+    return { type: 'lagebild/liveblog-state', entries, total: this.tracker?.size() ?? 0, focus: this.focus, today, lastVisit };
   }
 
-  /** The counts the popup and the card read from the shared context. */
+  /** The counts the popup, the card and the badge read from the shared context. */
   private count(): void {
-    const now = this.tracker === null ? null : { related: this.relatedIds.size, total: this.tracker.size() };
-    const news = now?.related !== this.ctx.liveblog?.related;
+    const { lastVisit } = this.visits;
+    const fresh = lastVisit === null ? null : this.related().filter((t) => this.visits.isFresh(t.key)).length;
+    const now = this.tracker === null ? null : { related: this.relatedIds.size, total: this.tracker.size(), fresh, lastVisit };
+    const news = now?.related !== this.ctx.liveblog?.related || now?.fresh !== this.ctx.liveblog?.fresh;
     this.ctx.liveblog = now;
     if (news) this.ctx.announceFindings();
   }
@@ -152,7 +161,7 @@ class LiveblogFeature {
   };
 
   private mark(t: TrackedEntry): void {
-    syncMarker(this.ctx.doc, t, this.profile, this.ctx.settings.entryMarkers, { open: this.open });
+    syncMarker(this.ctx.doc, t, this.profile, this.ctx.settings.entryMarkers, { open: this.open }, this.visits.isFresh(t.key));
   }
 
   markAll(): void {
@@ -173,8 +182,25 @@ class LiveblogFeature {
       if (t.id === this.focus) this.focus = null;
     }
     if (news) this.panel.tell();
+    this.visits.changed(changed, removed);
     this.count();
   };
+
+  /** Remembers this visit where the reader lets it (the switch; the background keeps private windows out). */
+  private remember(): void {
+    const on = this.ctx.settingsLoaded && this.ctx.settings.rememberVisits;
+    const blog = on && this.tracker !== null ? (this.ctx.verdict?.articleId ?? null) : null;
+    this.visits.visit(blog, this.tracker?.entries() ?? []);
+    if (blog === null) this.count();
+  }
+
+  /** Every entry counts as seen: nothing is new until the page adds more. */
+  markSeen(): LiveblogState {
+    this.visits.markAllSeen();
+    this.markAll();
+    this.count();
+    return this.panel.answer();
+  }
 
   find(id: string): TrackedEntry | undefined {
     return this.tracker?.find(id);
@@ -198,9 +224,11 @@ class LiveblogFeature {
       this.rescan();
     }
     if (this.ctx.settingsLoaded) this.loadProfile();
+    this.remember();
   }
 
   stop(): void {
+    this.visits.stop();
     this.tracker?.stop();
     this.tracker = null;
     this.relatedIds.clear();
@@ -245,6 +273,7 @@ export function liveblogContext(ctx: ContentContext): void {
     if (ctx.verdict?.kind !== 'ukraine-liveblog') return;
     feature.loadProfile();
     feature.markAll();
+    feature.follow();
   });
   ctx.onPageChange((change) => {
     feature.pageChanged(change);
@@ -256,6 +285,7 @@ export function liveblogContext(ctx: ContentContext): void {
   listen(
     {
       'lagebild/liveblog': () => (ctx.verdict?.kind === 'ukraine-liveblog' ? feature.panel.answer() : undefined),
+      'lagebild/mark-seen': () => (ctx.verdict?.kind === 'ukraine-liveblog' ? feature.markSeen() : undefined),
       'lagebild/show-entry': ({ id }) => {
         const t = feature.find(id);
         return { shown: t !== undefined && showEntry(doc, t.entry) };

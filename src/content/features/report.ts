@@ -23,17 +23,19 @@ export function reportHidden(ctx: ContentContext): void {
   let retries = 0;
 
   const send = (): void => {
-    const hiddenCount = ctx.hiddenCount;
-    if (signal.aborted || ctx.badgeShows === null || hiddenCount === ctx.badgeShows) return;
-    ctx.badgeShows = hiddenCount;
-    reportPage({ type: 'lagebild/page-report', hiddenCount }).then(
+    const { hiddenCount } = ctx;
+    const fresh = ctx.liveblog?.fresh ?? 0;
+    const shows = ctx.badgeShows;
+    if (signal.aborted || shows === null || (hiddenCount === shows.hiddenCount && fresh === shows.fresh)) return;
+    ctx.badgeShows = { hiddenCount, fresh };
+    reportPage({ type: 'lagebild/page-report', hiddenCount, fresh }).then(
       () => {
         retries = 0;
       },
       () => {
         // The background may be starting up or the extension reloading: the count is sent again once a
         // little later (a page that never changes again would keep a stale badge), then at the next change.
-        ctx.badgeShows = -1;
+        ctx.badgeShows = { hiddenCount: -1, fresh: -1 };
         if (retries++ === 0) later(RETRY_MS);
       },
     );
@@ -60,7 +62,7 @@ function reportIfUnasked(ctx: ContentContext, send: () => void): void {
   if (view === null) return;
   const unasked = (): void => {
     if (ctx.badgeShows !== null) return;
-    ctx.badgeShows = 0;
+    ctx.badgeShows = { hiddenCount: 0, fresh: 0 };
     send();
   };
   const wait = (): void => {

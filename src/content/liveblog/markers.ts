@@ -21,6 +21,10 @@ button {
   font: 700 12px/1 system-ui, sans-serif;
 }
 button.after { inset-inline-start: 0.4em; }
+button.fresh { border-color: #b3261e; box-shadow: 0 0 0 2px #b3261e; }
+.fresh-label { position: absolute; top: 0.35em; inset-inline-start: 2.2em; font: 700 10px/1 system-ui, sans-serif; color: #b3261e; text-transform: uppercase; white-space: nowrap; }
+button.before + .fresh-label { inset-inline-start: auto; inset-inline-end: 2.2em; }
+.fresh-label[hidden] { display: none; }
 button.before { inset-inline-end: 0.4em; }
 button:hover, button[aria-expanded="true"] { background: #143a5a; color: #fff; }
 button:focus-visible { outline: 2px solid #1a6fb5; outline-offset: 2px; }
@@ -35,6 +39,8 @@ button:focus-visible { outline: 2px solid #1a6fb5; outline-offset: 2px; }
 .pop button { position: static; inline-size: auto; block-size: auto; border-radius: 4px; padding: 0.2em 0.6em; font-weight: 400; }
 @media (prefers-color-scheme: dark) {
   button { background: #1b1b1b; color: #9cc7ec; border-color: #9cc7ec; }
+  button.fresh { border-color: #f2b8b5; box-shadow: 0 0 0 2px #f2b8b5; }
+  .fresh-label { color: #f2b8b5; }
   button:hover, button[aria-expanded="true"] { background: #9cc7ec; color: #1b1b1b; }
   .pop { background: #1b1b1b; color: #f0f0f0; border-color: #9cc7ec; }
   .pop h2 { color: #c8c8c8; }
@@ -51,6 +57,8 @@ interface Marker {
   host: HTMLElement;
   button: HTMLButtonElement;
   pop: HTMLElement;
+  /** "neu" beside the button while the entry is new since the reader's last visit; made only then. */
+  fresh: HTMLElement | null;
   key: string;
 }
 
@@ -94,7 +102,7 @@ function create(doc: Document, tracked: TrackedEntry, profile: LiveblogProfile, 
   const side = sideOf(tracked.entry.stamp);
   const button = el(doc, 'button', { type: 'button', class: side, 'aria-expanded': 'false', title: profile.labels.marker, 'aria-label': profile.labels.marker }, 'L');
   const pop = el(doc, 'div', { class: 'pop', role: 'group', 'aria-label': profile.labels.marker, hidden: '' });
-  const marker: Marker = { host, button, pop, key: '' };
+  const marker: Marker = { host, button, pop, fresh: null, key: '' };
   button.addEventListener('click', (event) => {
     event.preventDefault();
     event.stopPropagation();
@@ -114,8 +122,23 @@ function create(doc: Document, tracked: TrackedEntry, profile: LiveblogProfile, 
   return marker;
 }
 
+/** The marker shows whether its entry is new since the last visit, to the eye and in its name. */
+function showFresh(doc: Document, marker: Marker, profile: LiveblogProfile, fresh: boolean): void {
+  if (fresh === marker.button.classList.contains('fresh')) return;
+  if (fresh && marker.fresh === null) {
+    marker.fresh = el(doc, 'span', { class: 'fresh-label', 'aria-hidden': 'true' }, profile.labels.fresh);
+    marker.button.after(marker.fresh);
+  }
+  if (marker.fresh) marker.fresh.hidden = !fresh;
+  marker.button.classList.toggle('fresh', fresh);
+  const label = fresh ? `${profile.labels.marker} (${profile.labels.fresh})` : profile.labels.marker;
+  marker.button.setAttribute('aria-label', label);
+  // Nothing on the host: the page must not learn from it that its reader was here before.
+  marker.button.title = label;
+}
+
 /** Puts the marker in place, or takes it away when the entry is no longer about the event or markers are off. */
-export function syncMarker(doc: Document, tracked: TrackedEntry, profile: LiveblogProfile | null, on: boolean, handlers: MarkerHandlers): void {
+export function syncMarker(doc: Document, tracked: TrackedEntry, profile: LiveblogProfile | null, on: boolean, handlers: MarkerHandlers, fresh = false): void {
   let marker = markers.get(tracked);
   if (!on || profile === null || tracked.relevance === null) {
     marker?.host.remove();
@@ -133,6 +156,7 @@ export function syncMarker(doc: Document, tracked: TrackedEntry, profile: Livebl
     marker.key = key;
     markers.set(tracked, marker);
   }
+  showFresh(doc, marker, profile, fresh);
   if (marker.button.classList.contains('after') ? stamp.nextSibling !== marker.host : stamp.previousSibling !== marker.host) {
     if (marker.button.classList.contains('after')) stamp.after(marker.host);
     else stamp.before(marker.host);

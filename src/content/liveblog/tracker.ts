@@ -6,11 +6,14 @@
  * Nothing runs while the page is idle: one timer per batch of changes, none in between.
  */
 import { entriesOf, entryAt, entryHeadline, entryText, entryTime, findBlogs, firstWords, type BlogEntry } from '../../core/liveblog/entries';
+import { entryKey } from '../../core/liveblog/identity';
 import type { Relevance } from '../../core/liveblog/relevance';
 import { rootAccessor } from '../shadow-roots';
 
 export interface TrackedEntry {
   readonly id: string;
+  /** The entry's identity across visits (core/liveblog/identity.ts); `id` holds for this page only. */
+  key: string;
   entry: BlogEntry;
   time: { text: string; iso: string | null };
   /** The entry's day, "2022-01-21"; null when neither it nor the page gives one. */
@@ -89,14 +92,15 @@ class EntryIndex {
     const day = this.options.day?.(tracked.entry) ?? null;
     const relevance = this.options.judge(text, day);
     if (tracked.text === text && tracked.time.text === time.text && tracked.day === day && sameRelevance(tracked.relevance, relevance)) return;
-    Object.assign(tracked, { time, day, text, relevance, title: headline ?? firstWords(text, time.text), headline: headline !== null });
+    const title = headline ?? firstWords(text, time.text);
+    Object.assign(tracked, { time, day, text, relevance, title, headline: headline !== null, key: entryKey(tracked.entry, time, title) });
     this.changed.add(tracked);
   }
 
   upsert(entry: BlogEntry): TrackedEntry {
     let tracked = this.byStamp.get(entry.stamp);
     if (tracked === undefined) {
-      tracked = { id: `e${++this.serial}`, entry, time: { text: '', iso: null }, day: null, title: '', headline: false, relevance: null, text: '' };
+      tracked = { id: `e${++this.serial}`, key: '', entry, time: { text: '', iso: null }, day: null, title: '', headline: false, relevance: null, text: '' };
       this.byStamp.set(entry.stamp, tracked);
       this.byId.set(tracked.id, tracked);
     } else {
