@@ -40,7 +40,7 @@ describe.each([['train', train, 170], ['held-out', heldOut, 50]] as const)('the 
 
   it.each(entries.map((e) => [String(e.id), e] as const))('%s has every field in its form', (_id, e) => {
     expect(Object.keys(e).sort()).toEqual(FIELDS);
-    expect(e.id).toMatch(/^rc-\d{3}$/);
+    expect(e.id).toMatch(/^(rc|ho)-\d{3}$/);
     expect(e.headline === null || (typeof e.headline === 'string' && e.headline.trim() !== '')).toBe(true);
     expect(typeof e.text === 'string' && e.text.trim().length > 20).toBe(true);
     expect(['agency', 'handelsblatt']).toContain(e.style);
