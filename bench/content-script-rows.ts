@@ -107,7 +107,8 @@ function busyRows(name: string, cost: CostFigures, floors: BusyFloors, overAll: 
   const added = cost.metricsDifference.ScriptDuration;
   const all = floors['observes-all']?.addedScriptMs ?? Number.NaN;
   const names = floors['observes-all-names']?.addedScriptMs ?? Number.NaN;
-  const budgets = [`${times(added, names)} the minimal observe-all control; ≤ ${COST_BUDGET.busyOverObserveNames}×`];
+  const needed = floors['needed-batch-work']?.addedScriptMs ?? Number.NaN;
+  const budgets = [`${times(added, names)} the minimal observe-all control; ≤ ${COST_BUDGET.busyOverObserveNames}×`, `${times(added, needed)} the needed-batch-work control`];
   if (overAll) budgets.unshift(`${times(added, all)} the observe-everything control; ≤ ${COST_BUDGET.busyOverObservesAll}×`);
   const kept = added <= COST_BUDGET.busyOverObserveNames * names && (!overAll || added <= COST_BUDGET.busyOverObservesAll * all);
   return [

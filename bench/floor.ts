@@ -5,6 +5,8 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { compile } from '../src/core/block-evidence';
+import { HIDING_RULES } from '../src/core/hiding-rules';
 
 export interface FloorExtension {
   name: string;
@@ -129,7 +131,43 @@ export const BUSY_FLOOR_EXTENSIONS: readonly FloorExtension[] = [
       '',
     ].join('\n'),
   },
+  {
+    name: 'needed-batch-work',
+    does: "a content script that does with each batch of added elements what the hiding needs at the least and no more: the outermost ones, each looked at for a shadow root with every element under it, its text read once for the rules' words and one query for their links, frames and known markup (Lagebild's own patterns); nothing done with what it finds",
+    script: neededBatchWork(),
+  },
 ];
+
+/** The script of the needed-batch-work control, with Lagebild's rules' words and selectors written in. */
+function neededBatchWork(): string {
+  const compiled = HIDING_RULES.map(compile);
+  const words = compiled.flatMap((c) => [c.phrases?.source, c.rule.opensWith?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')]).filter(Boolean).join('|');
+  const unworded = compiled.map((c) => c.unworded).filter(Boolean).join(', ');
+  return [
+    `const words = new RegExp(${JSON.stringify(words)}, "i");`,
+    `const unworded = ${JSON.stringify(unworded)};`,
+    'let queue = [], pending = false, found = 0;',
+    'const handle = () => {',
+    '  pending = false;',
+    '  const batch = new Set(queue);',
+    '  queue = [];',
+    '  for (const node of batch) {',
+    '    let outer = node.isConnected;',
+    '    for (let up = node.parentNode; up && outer; up = up.parentNode) outer = !batch.has(up);',
+    '    if (!outer) continue;',
+    '    if (node.shadowRoot) found++;',
+    '    for (const el of node.getElementsByTagName("*")) if (el.shadowRoot) found++;',
+    '    if (words.test(node.textContent) || node.matches(unworded) || node.querySelector(unworded)) found++;',
+    '  }',
+    '  if (found < 0) document.documentElement.toggleAttribute("data-floor");',
+    '};',
+    'new MutationObserver((records) => {',
+    '  for (const record of records) for (const node of record.addedNodes) if (node.nodeType === 1) queue.push(node);',
+    '  if (!pending) { pending = true; queueMicrotask(handle); }',
+    '}).observe(document, { childList: true, subtree: true, characterData: true });',
+    '',
+  ].join('\n');
+}
 
 /**
  * The popup's control: an extension whose action popup is a static page with nothing but the
