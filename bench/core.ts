@@ -8,32 +8,15 @@
  */
 import { resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { build } from 'vite';
 import { articleUrl, liveblogPage, longArticlePage, real2020Page } from '../tools/pages';
 import type { PageServer } from '../tools/server';
+import { bundleScript } from './bundle';
 import type { Timing } from './core-entry';
 import { median, round } from './stats';
 import { check, ms, type Row } from './table';
 
 const GLOBAL = 'lagebildBench';
 const WARM_RUNS = 10;
-
-/** The entry, built the way the content script is (minified, for the same Chromium), as one classic script. */
-async function bundle(): Promise<string> {
-  const output = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      write: false,
-      minify: true,
-      target: 'chrome120',
-      lib: { entry: resolve(import.meta.dirname, 'core-entry.ts'), formats: ['iife'], name: GLOBAL, fileName: 'core' },
-    },
-  });
-  const chunk = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : [])).find((c) => c.type === 'chunk');
-  if (!chunk) throw new Error('bundling bench/core-entry.ts produced no script');
-  return chunk.code;
-}
 
 /**
  * Invented, like the live blog fixture's entries: what a live blog in the days around the Geneva talks would also
@@ -84,7 +67,7 @@ const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-em
 
 /** Registers /core/<name> pages with the bundle at the end of their body. */
 export async function serveCorePages(server: PageServer): Promise<{ quotes: string; quotesAbsent: string; real2020: string }> {
-  const script = await bundle();
+  const script = await bundleScript(resolve(import.meta.dirname, 'core-entry.ts'), GLOBAL);
   const pages = {
     quotes: longArticlePage({ paragraphs: 2000, topic: 'ukraine' }),
     quotesAbsent: quotesAbsentPage(),

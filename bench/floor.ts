@@ -5,6 +5,8 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { compile } from '../src/core/block-evidence';
+import { HIDING_RULES } from '../src/core/hiding-rules';
 
 export interface FloorExtension {
   name: string;
@@ -102,8 +104,9 @@ function writeExtension(dir: string, name: string, manifest: object, files: Reco
 const CONTENT_SCRIPT = { matches: ['*://*.handelsblatt.com/*'], js: ['content.js'], run_at: 'document_start' };
 
 /**
- * Controls for the busy page (tools/hard-pages.ts, busyPage), measured there alone: what watching
- * the DOM charges a page whose script changes 500 nodes every frame, before any work is done.
+ * Controls for the busy pages (tools/hard-pages.ts, busyPage and busierPage), measured there alone:
+ * what watching the DOM charges a page whose script changes 500 nodes every frame, before any work
+ * is done, and with the least work any watcher does (reading what arrived).
  */
 export const BUSY_FLOOR_EXTENSIONS: readonly FloorExtension[] = [
   {
@@ -116,7 +119,55 @@ export const BUSY_FLOOR_EXTENSIONS: readonly FloorExtension[] = [
     does: 'a content script that observes the whole document for added and changed nodes and does nothing with them, as a DOM-watching content script starts',
     script: 'new MutationObserver(() => undefined).observe(document, { childList: true, subtree: true, characterData: true });\n',
   },
+  {
+    name: 'observes-all-names',
+    does: "a content script with one MutationObserver on the document for added nodes and text that reads each added element's name, and nothing more (issue 28's minimal observe-all control)",
+    script: [
+      'let names = 0;',
+      'new MutationObserver((records) => {',
+      '  for (const record of records) for (const node of record.addedNodes) if (node.nodeType === 1) names += node.nodeName.length;',
+      '  if (names < 0) document.documentElement.toggleAttribute("data-floor");',
+      '}).observe(document, { childList: true, subtree: true, characterData: true });',
+      '',
+    ].join('\n'),
+  },
+  {
+    name: 'needed-batch-work',
+    does: "a content script that does with each batch of added elements what the hiding needs at the least and no more: the outermost ones, each looked at for a shadow root with every element under it, its text read once for the rules' words and one query for their links, frames and known markup (Lagebild's own patterns); nothing done with what it finds",
+    script: neededBatchWork(),
+  },
 ];
+
+/** The script of the needed-batch-work control, with Lagebild's rules' words and selectors written in. */
+function neededBatchWork(): string {
+  const compiled = HIDING_RULES.map(compile);
+  const words = compiled.flatMap((c) => [c.phrases?.source, c.rule.opensWith?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')]).filter(Boolean).join('|');
+  const unworded = compiled.map((c) => c.unworded).filter(Boolean).join(', ');
+  return [
+    `const words = new RegExp(${JSON.stringify(words)}, "i");`,
+    `const unworded = ${JSON.stringify(unworded)};`,
+    'let queue = [], pending = false, found = 0;',
+    'const handle = () => {',
+    '  pending = false;',
+    '  const batch = new Set(queue);',
+    '  queue = [];',
+    '  for (const node of batch) {',
+    '    let outer = node.isConnected;',
+    '    for (let up = node.parentNode; up && outer; up = up.parentNode) outer = !batch.has(up);',
+    '    if (!outer) continue;',
+    '    if (node.shadowRoot) found++;',
+    '    for (const el of node.getElementsByTagName("*")) if (el.shadowRoot) found++;',
+    '    if (words.test(node.textContent) || node.matches(unworded) || node.querySelector(unworded)) found++;',
+    '  }',
+    '  if (found < 0) document.documentElement.toggleAttribute("data-floor");',
+    '};',
+    'new MutationObserver((records) => {',
+    '  for (const record of records) for (const node of record.addedNodes) if (node.nodeType === 1) queue.push(node);',
+    '  if (!pending) { pending = true; queueMicrotask(handle); }',
+    '}).observe(document, { childList: true, subtree: true, characterData: true });',
+    '',
+  ].join('\n');
+}
 
 /**
  * The popup's control: an extension whose action popup is a static page with nothing but the

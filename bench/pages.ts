@@ -12,7 +12,7 @@ import {
   type WidgetVariant,
 } from '../tools/pages';
 import {
-  busyPage, busyUrl, hardUrl, quotingPage, SHADOW_CASES, shadowPage, undoingPage, WRAPPER_CASES, wrapperPage,
+  busierPage, busyPage, busyUrl, hardUrl, quotingPage, SHADOW_CASES, shadowPage, undoingPage, WRAPPER_CASES, wrapperPage,
 } from '../tools/hard-pages';
 import { withSampler } from '../tools/first-frame';
 import type { PageServer } from '../tools/server';
@@ -110,6 +110,17 @@ export function busyBenchPage(): BenchPage {
   return { name: 'busy500', url: busyUrl, html: busyPage(3), late: true, settled: 'window.__busyDone === true' };
 }
 
+/** Issue 28's busier page: 2,000 paragraphs, 500 elements swapped all over the story per frame for 3 s, a widget arriving halfway. */
+export function busierBenchPage(): BenchPage {
+  return { name: 'busier500', url: busyUrl, html: busierPage(3), late: true, settled: 'window.__busyDone === true' };
+}
+
+/** The busy pages, on which the watching controls are measured (bench/floor.ts), and what each does. */
+export const BUSY_PAGES: Readonly<Record<string, string>> = {
+  busy500: 'busy page, a ticker of 500 cells rewritten per frame for 3 s',
+  busier500: 'busier page, 500 elements swapped all over the 2,000-paragraph story per frame for 3 s, a widget arriving halfway',
+};
+
 /** Issue 9's hard markups (tools/hard-pages.ts): shadow roots, wrappers, quoting story, a page undoing the hiding, a busy page. */
 export function hardPages(): BenchPage[] {
   const widgetsIn = (n: number): string => `document.querySelectorAll('[data-test-widget]').length >= ${n}`;
@@ -119,12 +130,13 @@ export function hardPages(): BenchPage[] {
     { name: 'story-quoting-widget', url: hardUrl, html: quotingPage() },
     { name: 'page-undoing-hiding', url: hardUrl, html: undoingPage(), late: true, settled: 'window.__undoDone === true' },
     busyBenchPage(),
+    busierBenchPage(),
   ];
 }
 
-/** Pages whose content-script cost is measured: the real page as saved, the long page, the busy page. */
+/** Pages whose content-script cost is measured: the real page as saved, the long page, the busy pages. */
 export function costPages(): BenchPage[] {
-  return [{ name: 'real2020', url: articleUrl.real2020, html: real2020Page() }, longLatePage(), busyBenchPage()];
+  return [{ name: 'real2020', url: articleUrl.real2020, html: real2020Page() }, longLatePage(), busyBenchPage(), busierBenchPage()];
 }
 
 /**

@@ -14,7 +14,7 @@ import { launch, requireChromium } from '../tools/chromium';
 import { coreFigures, coreRows, measureCore, type Task } from './core';
 import type { Timing } from './core-entry';
 import { measureLoad, type LoadCost } from './cost';
-import { busyFloorFigures, contentScriptRows, costFigures, floorFigures } from './content-script-rows';
+import { busyFloorFigures, contentScriptRows, costFigures, floorFigures, type CostFigures, type Figures } from './content-script-rows';
 import { DIST, ensureBuilt, readManifest, ROOT } from '../tools/dist';
 import { measureLiveblog } from './liveblog';
 import { measureRelevance, relevanceRows, writeRelevance } from './relevance';
@@ -22,13 +22,20 @@ import { measureFlash } from './flash';
 import { firefoxCostPages, firefoxRows, measureFirefoxCost, ublockProbePage, type FirefoxCost } from './firefox-cost';
 import { BUSY_FLOOR_EXTENSIONS, FIREFOX_FLOORS, writeFloorExtensions, writePopupFloor } from './floor';
 import { briefing } from '../src/briefing/index';
-import { costPages, flashPages, servePages } from './pages';
+import { BUSY_PAGES, costPages, flashPages, servePages } from './pages';
 import { measurePopup, type PopupLoad } from './popup';
-import { measureSizes, type PartSize } from './sizes';
+import { hidingFloorSize, measureSizes, startScriptRows, type PartSize } from './sizes';
 import { median, round } from './stats';
 import { check, formatTable, kb, ms, writeBenchmarkPage, type Row } from './table';
 
-const COST_LOADS = 10;
+/**
+ * `npm run bench -- --cost [--loads N]`: the Chromium content-script rows alone (the cost pages and
+ * their controls, interleaved as in the whole run, and the busy pages' flash), printed, nothing
+ * written: some minutes, for measuring a change.
+ */
+const COST_ONLY = process.argv.includes('--cost');
+const loadsArg = process.argv.indexOf('--loads');
+const COST_LOADS = loadsArg > 0 ? Number(process.argv[loadsArg + 1]) : 10;
 const FIREFOX_LOADS = 10;
 const POPUP_LOADS = 11;
 
@@ -88,9 +95,10 @@ const extension = snapshot(DIST.chrome, 'dist-chrome');
 const firefoxExtension = snapshot(DIST.firefox, 'dist-firefox');
 const { version } = readManifest(extension);
 const sizes = measureSizes(extension);
+const hidingFloor = await hidingFloorSize(extension, sizes.startScripts);
 
 const server = await startServer();
-const flashSet = flashPages();
+const flashSet = flashPages().filter((page) => !COST_ONLY || page.name in BUSY_PAGES);
 const costSet = costPages();
 const firefoxSet = firefoxCostPages(costSet);
 const probe = ublockProbePage();
@@ -132,44 +140,8 @@ let core = new Map<Task, Timing[]>();
 let firefoxCost: FirefoxCost[] = [];
 let ublockMeasured = false;
 
-try {
-  for (const page of flashSet) {
-    progress(`flash ${page.name}`);
-    // Side by side: a frame count does not depend on speed, unlike the timings below.
-    const [seen, without] = await Promise.all([
-      measureFlash(withExtension.context, page, address('flash', page)),
-      measureFlash(control.context, page, address('flash', page)),
-    ]);
-    flash[page.name] = {
-      flashFrames: seen.visibleFrames,
-      controlVisibleFrames: without.visibleFrames,
-      framesSampled: seen.frames,
-      widgets: seen.widgetsSeen,
-      visibleWithExtension: seen.visibleWidgets,
-    };
-  }
-
-  // Loads alternate between the two browsers, so a busy moment of the machine hits both alike.
-  for (let i = 0; i < COST_LOADS; i++) {
-    progress(`content script cost, load ${i + 1} of ${COST_LOADS}`);
-    for (const page of costSet) {
-      const entry = costs.get(page.name) ?? { extension: [], control: [] };
-      entry.extension.push(await measureLoad(withExtension.context, page, address('cost', page), contentScripts));
-      entry.control.push(await measureLoad(control.context, page, address('cost', page), []));
-      costs.set(page.name, entry);
-    }
-    // The floor on the real page, in the same rounds, so a busy moment hits it alike.
-    const real = costSet[0]!;
-    for (const floor of floors) {
-      floorCosts.set(floor.name, [...(floorCosts.get(floor.name) ?? []), await measureLoad(floor.session.context, real, address('cost', real), floor.scripts)]);
-    }
-    // The busy page's floors likewise, on the busy page.
-    const busy = costSet.find((page) => page.name === 'busy500')!;
-    for (const floor of busyFloors) {
-      floorCosts.set(floor.name, [...(floorCosts.get(floor.name) ?? []), await measureLoad(floor.session.context, busy, address('cost', busy), [])]);
-    }
-  }
-
+/** Everything but the content script's cost and flash: the popup, the core modules, Firefox. */
+async function measureTheRest(): Promise<void> {
   progress('popup');
   // The control popup in its own browser, popups alternating, so a busy moment hits both alike.
   const popupFloor = await ExtensionBrowser.launch({
@@ -209,6 +181,49 @@ try {
   } else {
     progress('no Firefox found: its per-load rows are left out');
   }
+}
+
+try {
+  for (const page of flashSet) {
+    progress(`flash ${page.name}`);
+    // Side by side: a frame count does not depend on speed, unlike the timings below.
+    const [seen, without] = await Promise.all([
+      measureFlash(withExtension.context, page, address('flash', page)),
+      measureFlash(control.context, page, address('flash', page)),
+    ]);
+    flash[page.name] = {
+      flashFrames: seen.visibleFrames,
+      controlVisibleFrames: without.visibleFrames,
+      framesSampled: seen.frames,
+      widgets: seen.widgetsSeen,
+      visibleWithExtension: seen.visibleWidgets,
+    };
+  }
+
+  // Loads alternate between the two browsers, so a busy moment of the machine hits both alike.
+  for (let i = 0; i < COST_LOADS; i++) {
+    progress(`content script cost, load ${i + 1} of ${COST_LOADS}`);
+    for (const page of costSet) {
+      const entry = costs.get(page.name) ?? { extension: [], control: [] };
+      entry.extension.push(await measureLoad(withExtension.context, page, address('cost', page), contentScripts));
+      entry.control.push(await measureLoad(control.context, page, address('cost', page), []));
+      costs.set(page.name, entry);
+    }
+    // The floor on the real page, in the same rounds, so a busy moment hits it alike.
+    const real = costSet[0]!;
+    for (const floor of floors) {
+      floorCosts.set(floor.name, [...(floorCosts.get(floor.name) ?? []), await measureLoad(floor.session.context, real, address('cost', real), floor.scripts)]);
+    }
+    // The busy pages' floors likewise, on each busy page.
+    for (const busy of costSet.filter((page) => page.name in BUSY_PAGES)) {
+      for (const floor of busyFloors) {
+        const key = `${busy.name}/${floor.name}`;
+        floorCosts.set(key, [...(floorCosts.get(key) ?? []), await measureLoad(floor.session.context, busy, address('cost', busy), [])]);
+      }
+    }
+  }
+  if (!COST_ONLY) await measureTheRest();
+
 } finally {
   await withExtension.close();
   await control.close();
@@ -218,6 +233,46 @@ try {
 
 const relevance = measureRelevance();
 
+function sizeRow(measure: string, size: PartSize, budget: number | null): Row {
+  return {
+    section: 'Size (minified, dist/chrome)',
+    measure: `${measure} (${size.files.length} file${size.files.length === 1 ? '' : 's'})`,
+    value: `${kb(size.raw)} / ${kb(size.gzip)} gz`,
+    budget: budget === null ? '' : `≤ ${kb(budget)} raw`,
+    verdict: budget === null ? 'info' : check(size.raw <= budget),
+  };
+}
+
+function flashRows(): Row[] {
+  return Object.entries(flash).map(([name, f]) => ({
+    section: 'Flash (frames with a visible widget)',
+    measure: name,
+    value: `${f.flashFrames} of ${f.framesSampled}`,
+    budget: `0; control without extension: ${f.controlVisibleFrames} (> 0)`,
+    verdict: check(f.flashFrames === 0 && f.controlVisibleFrames > 0),
+  }));
+}
+
+/** The content-script figures: per page, the real page's controls, each busy page's controls there. */
+function chromiumCostFigures(): Figures & { pages: Record<string, CostFigures> } {
+  const pages = Object.fromEntries([...costs].map(([name, loads]) => [name, costFigures(loads)]));
+  const busy = Object.fromEntries(
+    Object.entries(BUSY_PAGES).map(([name, does]) => {
+      const figures = pages[name]!;
+      return [name, { cost: figures, floors: busyFloorFigures(floorCosts, figures, name), name: does }];
+    }),
+  );
+  return { pages, real: pages.real2020!, long: pages['long2000-50late']!, busy, floors: floorFigures(floorCosts) };
+}
+
+if (COST_ONLY) {
+  printTable(
+    [...flashRows(), ...contentScriptRows(chromiumCostFigures()), ...startScriptRows(sizes.startScripts, hidingFloor)],
+    `Lagebild ${version}, content script rows alone (${COST_LOADS} rounds) — Chromium ${chromiumVersion}, headless`,
+  );
+  process.exit();
+}
+
 // An hour of a live blog in one run, in browsers of its own (bench/liveblog.ts).
 progress('live blog: 600 entries, one a frame');
 const liveblog = await measureLiveblog({ extension, progress });
@@ -225,12 +280,7 @@ const liveblog = await measureLiveblog({ extension, progress });
 // ---------------------------------------------------------------------------------------------
 // Figures
 
-const costResults = Object.fromEntries([...costs].map(([name, loads]) => [name, costFigures(loads)]));
-const realCost = costResults.real2020!;
-const longCost = costResults['long2000-50late']!;
-const busyCost = costResults.busy500!;
-const floorResults = floorFigures(floorCosts);
-const busyFloorResults = busyFloorFigures(floorCosts, busyCost);
+const cost = chromiumCostFigures();
 
 const popupFigures = {
   loads: popupLoads.length,
@@ -258,7 +308,12 @@ const results = {
     sizes: 'Files reached from dist/chrome/manifest.json, the popup HTML and each module\'s imports; gzip -9.',
   },
   flash,
-  contentScript: { ...costResults, growthLongOverReal: round(longCost.contentScriptMsMedian / realCost.contentScriptMsMedian), floor: floorResults, busyFloor: busyFloorResults },
+  contentScript: {
+    ...cost.pages,
+    growthLongOverReal: round(cost.long.contentScriptMsMedian / cost.real.contentScriptMsMedian),
+    floor: cost.floors,
+    busyFloor: Object.fromEntries(Object.entries(cost.busy).map(([name, b]) => [name, b.floors])),
+  },
   firefox: { ublockMeasured, pages: firefoxCost },
   popup: popupFigures,
   core: {
@@ -269,7 +324,7 @@ const results = {
   },
   liveblog: liveblog.runs,
   relevance: { precision: round(relevance.precision), recall: round(relevance.recall), entries: relevance.entries, about: relevance.about, misses: relevance.misses.map((m) => ({ id: m.entry.id, kind: m.kind })) },
-  sizes,
+  sizes: { ...sizes, hidingFloor },
   durationSeconds: round((Date.now() - started) / 1000),
 };
 
@@ -278,17 +333,8 @@ writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, nu
 // ---------------------------------------------------------------------------------------------
 // Table
 
-const rows: Row[] = [];
-for (const [name, f] of Object.entries(flash)) {
-  rows.push({
-    section: 'Flash (frames with a visible widget)',
-    measure: name,
-    value: `${f.flashFrames} of ${f.framesSampled}`,
-    budget: `0; control without extension: ${f.controlVisibleFrames} (> 0)`,
-    verdict: check(f.flashFrames === 0 && f.controlVisibleFrames > 0),
-  });
-}
-rows.push(...contentScriptRows({ real: realCost, long: longCost, busy: busyCost, floors: floorResults, busyFloors: busyFloorResults }));
+const rows: Row[] = flashRows();
+rows.push(...contentScriptRows(cost));
 rows.push(...firefoxRows(firefoxCost, FIREFOX_LOADS));
 rows.push(...coreRows(core));
 rows.push(...liveblog.rows);
@@ -308,14 +354,8 @@ rows.push({
   budget: `control extension; after its HTML: ${ms(popupFigures.floor.firstContentfulPaintAfterHtmlMsMedian)}`,
   verdict: 'info',
 });
-const sizeRow = (measure: string, size: PartSize, budget: number | null): Row => ({
-  section: 'Size (minified, dist/chrome)',
-  measure: `${measure} (${size.files.length} file${size.files.length === 1 ? '' : 's'})`,
-  value: `${kb(size.raw)} / ${kb(size.gzip)} gz`,
-  budget: budget === null ? '' : `≤ ${kb(budget)} raw`,
-  verdict: budget === null ? 'info' : check(size.raw <= budget),
-});
 rows.push(sizeRow('content script JS', sizes.contentScript, BUDGET.contentScriptBytes));
+rows.push(...startScriptRows(sizes.startScripts, hidingFloor));
 rows.push(sizeRow('content script CSS', sizes.contentCss, null));
 rows.push(sizeRow('popup JS, all chunks', sizes.popupJs, BUDGET.popupJsBytes));
 rows.push(sizeRow('background JS', sizes.backgroundJs, null));

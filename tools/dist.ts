@@ -40,8 +40,18 @@ export interface BuiltManifest {
   version: string;
   background?: { service_worker?: string; scripts?: string[] };
   action?: { default_popup?: string };
-  content_scripts?: { js?: string[]; css?: string[] }[];
+  content_scripts?: { js?: string[]; css?: string[]; run_at?: string }[];
 }
+
+/**
+ * The content scripts the manifest runs at document_start, together, raw bytes: what every
+ * Handelsblatt page evaluates before its first frame (tests/unit/built-files.test.ts, bench/sizes.ts).
+ * Issue 28 asked for 12 KB; the hiding's guarantees alone, built the same way (bench/hiding-floor-entry.ts),
+ * take some 18 KB, so this holds the scripts where they are (21.4 KB) with little room to grow.
+ */
+export const START_SCRIPTS_BYTES = 22 * 1024;
+/** Issue 28's budget for the same, printed by the bench beside the control that shows what the guarantees need. */
+export const START_SCRIPTS_ASKED_BYTES = 12 * 1024;
 
 export function readManifest(dir: string): BuiltManifest {
   return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as BuiltManifest;

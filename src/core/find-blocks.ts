@@ -213,6 +213,25 @@ export function textMayMatter(text: string, rules: readonly HidingRule[] = HIDIN
   return rules.some((rule) => mentions(text, compile(rule)));
 }
 
+const unwordedOf = new Map<readonly HidingRule[], string | null>();
+
+/**
+ * Whether a search of `el` (an element that arrived on its own) can find anything: some rule's
+ * words in its text, or a link, frame or known markup of some rule in or at it. What `findBlocks`
+ * starts from, asked once for all rules: one read of the text and one query, where a search asks
+ * both for every rule. A page that adds hundreds of small elements a frame costs that per element.
+ */
+export function mayHoldBlock(el: Element, rules: readonly HidingRule[] = HIDING_RULES): boolean {
+  if (SKIP_TEXT_IN.has(el.tagName)) return false;
+  if (textMayMatter(el.textContent, rules)) return true;
+  let unworded = unwordedOf.get(rules);
+  if (unworded === undefined) {
+    unworded = rules.map((rule) => compile(rule).unworded).filter(Boolean).join(', ') || null;
+    unwordedOf.set(rules, unworded);
+  }
+  return unworded !== null && (el.matches(unworded) || el.querySelector(unworded) !== null);
+}
+
 /** Marks found blocks so the stylesheet hides them. Returns how many were newly marked. */
 export function markBlocks(blocks: readonly FoundBlock[]): number {
   for (const { element, rule } of blocks) {

@@ -3,7 +3,7 @@
  * pages built in today's markup, without ever touching article text.
  */
 import { describe, expect, it } from 'vitest';
-import { countHidden, findBlocks, markBlocks, namesHost, planSearch, searchMemory, textMayMatter, type FoundBlock } from '../../src/core/find-blocks';
+import { countHidden, findBlocks, markBlocks, mayHoldBlock, namesHost, planSearch, searchMemory, textMayMatter, type FoundBlock } from '../../src/core/find-blocks';
 import { HIDE_ATTRIBUTE, HIDING_RULES, JOB_WIDGET, PROMO_TEASERS } from '../../src/core/hiding-rules';
 import { ARTICLE_PARAGRAPH } from '../../src/core/selectors';
 import {
@@ -329,5 +329,32 @@ describe('textMayMatter', () => {
     expect(textMayMatter('>> Lesen Sie hier mehr')).toBe(true);
     expect(textMayMatter('DAX 15.001 Punkte')).toBe(false);
     expect(textMayMatter('Jobs')).toBe(false);
+  });
+});
+
+describe('mayHoldBlock', () => {
+  it('is true for every element a search finds something from, on every widget variant and the real page, and false for most', () => {
+    const pages = [...WIDGET_VARIANTS.map((widget) => genevaArticlePage({ widget })), real2020Page()];
+    let ruledOut = 0;
+    let elements = 0;
+    for (const html of pages) {
+      const doc = parseHtml(html, articleUrl.geneva);
+      for (const el of doc.querySelectorAll('body *')) {
+        elements++;
+        const found = findBlocks(el).length > 0;
+        if (found) expect(mayHoldBlock(el), el.outerHTML.slice(0, 120)).toBe(true);
+        if (!mayHoldBlock(el)) ruledOut++;
+      }
+    }
+    // Most elements of a page can start nothing: a paragraph, a span, a picture.
+    expect(ruledOut).toBeGreaterThan(elements / 2);
+  });
+
+  it('rules out a small element with neither words nor links, and what holds no page text', () => {
+    const doc = parseHtml('<p>Umsatz <small>42</small></p><script>"Top-Jobs des Tages"</script>', articleUrl.geneva);
+    expect(mayHoldBlock(doc.querySelector('small')!)).toBe(false);
+    expect(mayHoldBlock(doc.querySelector('script')!)).toBe(false);
+    const widget = parseHtml(`<div>${widgetHtml('text-only')}</div>`, articleUrl.geneva).querySelector('div')!;
+    expect(mayHoldBlock(widget)).toBe(true);
   });
 });

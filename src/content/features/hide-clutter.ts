@@ -5,7 +5,7 @@
  * shadow roots, where the manifest stylesheet does not reach, one constructed stylesheet with the
  * active rules is adopted into each root. What the hiding rests on is guarded (../guard-hiding.ts).
  */
-import { closestAcross, findBlocks, markBlocks, planSearch, searchMemory } from '../../core/find-blocks';
+import { closestAcross, findBlocks, markBlocks, mayHoldBlock, planSearch, searchMemory } from '../../core/find-blocks';
 import { HIDE_ATTRIBUTE, HIDING_RULES, OFF_ATTRIBUTE, ON_ATTRIBUTE, ruleActive, type RuleId } from '../../core/hiding-rules';
 import type { Settings } from '../../core/settings';
 import type { ContentContext } from '../context';
@@ -81,6 +81,9 @@ export function hideClutter(ctx: ContentContext): void {
     for (const node of added) if (node.nodeType === 11) adopt(node as ShadowRoot);
     if (plan) {
       for (const node of added) {
+        // A late element is searched only where something could start: on a page that adds
+        // hundreds of small elements a frame, one look at each, not a search per rule.
+        if (parsedText === null && node.nodeType === 1 && !mayHoldBlock(node as Element)) continue;
         const found = findBlocks(node, plan);
         newly += markBlocks(found);
         for (const { element } of found) {
