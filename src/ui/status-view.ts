@@ -78,9 +78,10 @@ export function freshSentence(liveblog: NonNullable<TabStatus['liveblog']>, t: T
 
 function liveblogStatus(liveblog: TabStatus['liveblog'], t: Translate): string {
   if (!liveblog) return t('statusUkraineLiveblog');
-  // A blog with nothing about the event: the briefing is no background to it, so the sentence does not offer it as one.
-  const kind = liveblog.related === 0 ? 'statusUkraineLiveblogNothing' : 'statusUkraineLiveblog';
-  return [t(kind), liveblogSentence(liveblog.related, t), freshSentence(liveblog, t)].filter(Boolean).join(' ');
+  // A blog with nothing about the event: the briefing is no background to it, so the sentence does not offer it as
+  // one, and "nothing new about the talks" would only say again that there is nothing.
+  if (liveblog.related === 0) return `${t('statusUkraineLiveblogNothing')} ${liveblogSentence(0, t)}`;
+  return [t('statusUkraineLiveblog'), liveblogSentence(liveblog.related, t), freshSentence(liveblog, t)].filter(Boolean).join(' ');
 }
 
 function statusSentence(state: StatusState, t: Translate): string {

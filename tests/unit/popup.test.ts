@@ -105,6 +105,13 @@ describe('the live blog since the last visit', () => {
     expect(sentence()).toBe('Der Ukraine-Liveblog des Handelsblatts. Das Briefing unten liefert den Hintergrund. 5 Einträge zu den Gesprächen.');
   });
 
+  it('on a blog with nothing about the talks, says that once, not again as "nothing new"', async () => {
+    answerWith({ ...tabStatus('ukraine-liveblog'), liveblog: { related: 0, total: 30, fresh: 0, lastVisit: at13 } });
+    openPopup();
+    await answered();
+    expect(sentence()).toBe('Der Ukraine-Liveblog des Handelsblatts. Kein Eintrag zu den Gesprächen in Genf.');
+  });
+
   it('gives the day of a visit before today', async () => {
     answerWith(liveblog(3, new Date(2022, 0, 20, 9, 5).getTime()));
     openPopup();
