@@ -24,7 +24,9 @@ export const genevaEvent: EventInWords = {
         'US-Außenminister', 'amerikanische Außenminister', 'Außenminister der USA', 'Außenminister der Vereinigten Staaten',
         'Washingtons Außenminister', 'US-Chefdiplomat', 'amerikanische Chefdiplomat', 'Washingtons Chefdiplomat', 'Chef der US-Diplomatie',
         'US-Außenamtschef', 'amerikanische Außenamtschef', 'amerikanische Amtskollege', 'US-Amtskollege', 'amerikanische Kollege', 'US-Kollege',
-        'Secretary of State', 'top US diplomat', 'America’s top diplomat', 'American counterpart', 'US counterpart',
+        'oberste Diplomat der USA', 'oberste US-Diplomat', 'oberste amerikanische Diplomat', 'Amtskollege aus Washington', 'Kollege aus Washington',
+        'Secretary of State', 'top US diplomat', 'America’s top diplomat', 'Washington’s top diplomat', 'chief US diplomat', 'US foreign minister',
+        'American counterpart', 'US counterpart',
       ],
       holders: [
         { person: 'blinken', from: '2021-01-26', to: '2025-01-20' },
@@ -36,26 +38,40 @@ export const genevaEvent: EventInWords = {
         'Russlands Außenminister', 'russische Außenminister', 'Außenminister Russlands', 'Moskaus Außenminister',
         'Russlands Chefdiplomat', 'russische Chefdiplomat', 'Moskaus Chefdiplomat', 'Kreml-Chefdiplomat',
         'Chef der russischen Diplomatie', 'Russlands Außenamtschef', 'russische Außenamtschef', 'Moskaus Außenamtschef',
-        'russische Amtskollege', 'Moskauer Amtskollege', 'russische Kollege', 'russische Minister',
-        'Russian Foreign Minister', 'Russia’s Foreign Minister', 'Russia’s top diplomat', 'Russian counterpart',
+        'russische Amtskollege', 'Moskauer Amtskollege', 'russische Kollege', 'russische Minister', 'Amtskollege aus Moskau', 'Kollege aus Moskau',
+        'oberste Diplomat Russlands', 'oberste russische Diplomat', 'Außenminister des Kreml',
+        'Russian Foreign Minister', 'Russia’s Foreign Minister', 'Moscow’s Foreign Minister', 'Russia’s top diplomat', 'Moscow’s top diplomat',
+        'Kremlin’s top diplomat', 'top Russian diplomat', 'chief Russian diplomat', 'Russian counterpart',
       ],
       holders: [{ person: 'lawrow', from: '2004-03-09', to: null }],
     },
   ],
+  // Its names, and the pair by what they share ("die beiden Außenminister"): each one item, so that a
+  // pair of other ministers needs the event's days and a second item too.
   names: [
-    'Krisentreffen', 'Krisengespräch', 'Genfer Treffen', 'Genfer Gespräch', 'Treffen in Genf', 'Gespräch in Genf',
+    'Krisentreffen', 'Krisengespräch', 'Krisensitzung', 'Genfer Treffen', 'Genfer Gespräch', 'Genfer Begegnung', 'Genfer Unterredung',
+    'Treffen in Genf', 'Gespräch in Genf', 'Begegnung in Genf', 'Unterredung in Genf', 'Zusammenkunft in Genf', 'Treffen am Genfersee',
     'Treffen in der Schweiz', 'Gespräch in der Schweiz', 'amerikanisch-russisch', 'russisch-amerikanisch', 'US-russisch',
     'Treffen der beiden Außenminister', 'Gespräch der beiden Außenminister', 'Washington und Moskau', 'Moskau und Washington',
-    'crisis talks', 'crisis meeting', 'Geneva talks', 'Geneva meeting', 'talks in Geneva', 'meeting in Geneva', 'US-Russian talks', 'US-Russia talks',
+    'beiden Außenminister', 'beiden Chefdiplomaten', 'beiden Außenamtschefs',
+    'crisis talks', 'crisis meeting', 'Geneva talks', 'Geneva meeting', 'talks in Geneva', 'meeting in Geneva', 'talks in Switzerland',
+    'meeting in Switzerland', 'US-Russian talks', 'US-Russia talks', 'two foreign ministers', 'two top diplomats',
   ],
-  places: ['Genf', 'Geneva', 'Genfersee', 'am Genfer See', 'Lake Geneva', 'President Wilson', 'lakeside hotel', 'in der Schweiz', 'Schweiz', 'Switzerland'],
+  commonNames: [
+    'Treffen', 'Gespräch', 'Unterredung', 'Begegnung', 'Zusammenkunft', 'Zusammentreffen', 'meeting', 'talks', 'encounter',
+  ],
+  places: [
+    'Genf', 'Geneva', 'Genève', 'Genfersee', 'am Genfer See', 'Genfer Sees', 'Lake Geneva', 'Lac Léman', 'Léman', 'President Wilson', 'lakeside hotel',
+    'in der Schweiz', 'Schweiz', 'Switzerland', 'Swiss city',
+  ],
   outcomes: [
     {
       id: 'written-answer',
       terms: [
         'schriftliche Antwort', 'schriftlich antworten', 'schriftlich Stellung nehmen', 'schriftliche Stellungnahme', 'schriftlich reagieren',
         'schriftlich darlegen', 'schriftliche Reaktion', 'Antwort in schriftlicher Form', 'Antwort auf Papier', 'versprochene Antwort', 'zugesagte Antwort',
-        'written answer', 'written response', 'answer in writing', 'respond in writing', 'in writing',
+        'schriftlich', 'zu Papier bringen', 'zu Papier gebracht', 'Antwortschreiben',
+        'written answer', 'written response', 'written reply', 'answer in writing', 'respond in writing', 'reply in writing', 'in writing', 'on paper',
       ],
     },
     {
@@ -64,7 +80,10 @@ export const genevaEvent: EventInWords = {
       alone: true,
       terms: [
         'Antwort der USA', 'Antwort aus Washington', 'US-Antwort', 'amerikanische Antwort', 'Antwort Washingtons', 'Stellungnahme der USA',
-        'Stellungnahme der Vereinigten Staaten', 'amerikanische Stellungnahme', 'amerikanische Papier', 'US-Papier', 'US answer', 'US response',
+        'Stellungnahme der Vereinigten Staaten', 'amerikanische Stellungnahme', 'amerikanische Papier', 'US-Papier', 'Antwort der Amerikaner',
+        'Antwort der Vereinigten Staaten', 'Antwort der US-Regierung', 'Antwortschreiben der USA', 'amerikanische Antwortschreiben',
+        'US answer', 'US response', 'US reply', 'American answer', 'American response', 'American reply', 'Washington’s answer',
+        'Washington’s response', 'Washington’s reply', 'answer from Washington', 'response from Washington', 'reply from Washington',
       ],
     },
     {
