@@ -1,10 +1,14 @@
 /**
  * Which live-blog entries are about the briefing's event, judged as a careful reader does:
  * - Evidence: its people by name, or by a role while they held it at the entry's date; the event's
- *   names ("Krisentreffen"); its place; what came of it in other words; a quote of it. Each person,
- *   the names, the place, each outcome and the quotes are one item each.
+ *   names ("Krisentreffen", "die beiden Außenminister"); its place; what came of it in other words;
+ *   a quote of it. Each person, the names, the place, each outcome and the quotes are one item each.
+ *   A word for any meeting ("Begegnung", "talks") is its name only beside one of its people, on its
+ *   day and the two after, where the entry dates nothing to another day.
  * - From the day the event was announced to the day what it promised ran out, an entry counts with
  *   two items: one is never enough ("Genf" at the UN, "Sicherheitsgarantien" at a Nato exercise).
+ *   An entry that dates something to before the announcement ("das Gespräch in Genf vom 10. Januar")
+ *   speaks of another meeting unless it names one of the event's people.
  * - Before that, nothing counts. After it, or with no date at all, an entry counts only where it
  *   refers back to the event: a phrase that does ("die in Genf zugesagte Antwort"), or its name,
  *   place or both its people with its time ("im Januar 2022", "vor Kriegsbeginn"). So a later
