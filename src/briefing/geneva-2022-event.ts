@@ -16,7 +16,7 @@ export const genevaEvent: EventInWords = {
   runsUntil: '2022-02-04',
   people: [
     { id: 'blinken', names: ['Blinken'], side: 'usa' },
-    { id: 'lawrow', names: ['Lawrow', 'Lavrov', 'Lawrov'], side: 'russia' },
+    { id: 'lawrow', names: ['Lawrow', 'Lavrov', 'Lawrov', 'Lavrow'], side: 'russia' },
   ],
   offices: [
     {
@@ -24,9 +24,10 @@ export const genevaEvent: EventInWords = {
         'US-Außenminister', 'amerikanische Außenminister', 'Außenminister der USA', 'Außenminister der Vereinigten Staaten',
         'Washingtons Außenminister', 'US-Chefdiplomat', 'amerikanische Chefdiplomat', 'Washingtons Chefdiplomat', 'Chef der US-Diplomatie',
         'US-Außenamtschef', 'amerikanische Außenamtschef', 'amerikanische Amtskollege', 'US-Amtskollege', 'amerikanische Kollege', 'US-Kollege',
-        'oberste Diplomat der USA', 'oberste US-Diplomat', 'oberste amerikanische Diplomat', 'Amtskollege aus Washington', 'Kollege aus Washington',
+        'oberste Diplomat der USA', 'oberste US-Diplomat', 'oberste amerikanische Diplomat', 'Amerikas oberste Diplomat', 'Amerikas Außenminister',
+        'Amerikas Chefdiplomat', 'Amtskollege aus Washington', 'Kollege aus Washington', 'amerikanische Gegenüber', 'US-Gegenüber', 'Gegenüber aus Washington',
         'Secretary of State', 'top US diplomat', 'America’s top diplomat', 'Washington’s top diplomat', 'chief US diplomat', 'US foreign minister',
-        'American counterpart', 'US counterpart',
+        'American counterpart', 'US counterpart', 'American opposite number', 'US opposite number',
       ],
       holders: [
         { person: 'blinken', from: '2021-01-26', to: '2025-01-20' },
@@ -39,9 +40,10 @@ export const genevaEvent: EventInWords = {
         'Russlands Chefdiplomat', 'russische Chefdiplomat', 'Moskaus Chefdiplomat', 'Kreml-Chefdiplomat',
         'Chef der russischen Diplomatie', 'Russlands Außenamtschef', 'russische Außenamtschef', 'Moskaus Außenamtschef',
         'russische Amtskollege', 'Moskauer Amtskollege', 'russische Kollege', 'russische Minister', 'Amtskollege aus Moskau', 'Kollege aus Moskau',
-        'oberste Diplomat Russlands', 'oberste russische Diplomat', 'Außenminister des Kreml',
+        'oberste Diplomat Russlands', 'oberste russische Diplomat', 'Russlands oberste Diplomat', 'Moskaus oberste Diplomat', 'Außenminister des Kreml',
+        'russische Gegenüber', 'Gegenüber aus Moskau',
         'Russian Foreign Minister', 'Russia’s Foreign Minister', 'Moscow’s Foreign Minister', 'Russia’s top diplomat', 'Moscow’s top diplomat',
-        'Kremlin’s top diplomat', 'top Russian diplomat', 'chief Russian diplomat', 'Russian counterpart',
+        'Kremlin’s top diplomat', 'top Russian diplomat', 'chief Russian diplomat', 'Russian counterpart', 'Russian opposite number',
       ],
       holders: [{ person: 'lawrow', from: '2004-03-09', to: null }],
     },
@@ -50,7 +52,7 @@ export const genevaEvent: EventInWords = {
   // pair of other ministers needs the event's days and a second item too.
   names: [
     'Krisentreffen', 'Krisengespräch', 'Krisensitzung', 'Genfer Treffen', 'Genfer Gespräch', 'Genfer Begegnung', 'Genfer Unterredung',
-    'Treffen in Genf', 'Gespräch in Genf', 'Begegnung in Genf', 'Unterredung in Genf', 'Zusammenkunft in Genf', 'Treffen am Genfersee',
+    'Treffen in Genf', 'Gespräch in Genf', 'Begegnung in Genf', 'Ministertreffen in Genf', 'Außenministertreffen in Genf', 'Unterredung in Genf', 'Zusammenkunft in Genf', 'Treffen am Genfersee',
     'Treffen in der Schweiz', 'Gespräch in der Schweiz', 'amerikanisch-russisch', 'russisch-amerikanisch', 'US-russisch',
     'Treffen der beiden Außenminister', 'Gespräch der beiden Außenminister', 'Washington und Moskau', 'Moskau und Washington',
     'beiden Außenminister', 'beiden Chefdiplomaten', 'beiden Außenamtschefs',
@@ -58,10 +60,11 @@ export const genevaEvent: EventInWords = {
     'meeting in Switzerland', 'US-Russian talks', 'US-Russia talks', 'two foreign ministers', 'two top diplomats',
   ],
   commonNames: [
-    'Treffen', 'Gespräch', 'Unterredung', 'Begegnung', 'Zusammenkunft', 'Zusammentreffen', 'meeting', 'talks', 'encounter',
+    'Treffen', 'Gespräch', 'Unterredung', 'Begegnung', 'Zusammenkunft', 'Zusammentreffen', 'Ministertreffen', 'Außenministertreffen',
+    'meeting', 'talks', 'encounter',
   ],
   places: [
-    'Genf', 'Geneva', 'Genève', 'Genfersee', 'am Genfer See', 'Genfer Sees', 'Lake Geneva', 'Lac Léman', 'Léman', 'President Wilson', 'lakeside hotel',
+    'Genf', 'Geneva', 'Genève', 'Genfersee', 'am Genfer See', 'Genfer Sees', 'Genfer Seeufer', 'Lake Geneva', 'Lac Léman', 'Léman', 'President Wilson', 'lakeside hotel',
     'in der Schweiz', 'Schweiz', 'Switzerland', 'Swiss city',
   ],
   outcomes: [
@@ -70,8 +73,9 @@ export const genevaEvent: EventInWords = {
       terms: [
         'schriftliche Antwort', 'schriftlich antworten', 'schriftlich Stellung nehmen', 'schriftliche Stellungnahme', 'schriftlich reagieren',
         'schriftlich darlegen', 'schriftliche Reaktion', 'Antwort in schriftlicher Form', 'Antwort auf Papier', 'versprochene Antwort', 'zugesagte Antwort',
-        'schriftlich', 'zu Papier bringen', 'zu Papier gebracht', 'Antwortschreiben',
-        'written answer', 'written response', 'written reply', 'answer in writing', 'respond in writing', 'reply in writing', 'in writing', 'on paper',
+        'schriftlich', 'zu Papier bringen', 'zu Papier gebracht', 'Antwortschreiben', 'Antwort für nächste Woche', 'Antwort für kommende Woche',
+        'Antwort nächste Woche', 'Antwort bis nächste Woche', 'Antwort in der kommenden Woche', 'Antwort in der nächsten Woche',
+        'answer next week', 'response next week', 'reply next week', 'written answer', 'written response', 'written reply', 'answer in writing', 'respond in writing', 'reply in writing', 'in writing', 'on paper',
       ],
     },
     {
@@ -99,8 +103,8 @@ export const genevaEvent: EventInWords = {
       id: 'course',
       terms: [
         'weiter reden', 'weiter miteinander reden', 'Dialog fortsetzen', 'Dialog geht weiter', 'Gespräche fortsetzen', 'kein Durchbruch', 'keinen Durchbruch',
-        'anderthalb Stunden', 'eineinhalb Stunden', 'getrennte Pressekonferenzen', 'Pressekonferenzen', 'Delegationen', 'Delegation', 'Handschlag',
-        'no breakthrough', 'press conferences', 'handshake', 'hour and a half', 'keep talking', 'dialogue will continue',
+        'anderthalb Stunden', 'eineinhalb Stunden', '90 Minuten', 'neunzig Minuten', 'getrennte Pressekonferenzen', 'Pressekonferenzen', 'Delegationen', 'Delegation', 'Handschlag',
+        'no breakthrough', 'press conferences', 'handshake', 'hour and a half', '90 minutes', 'keep talking', 'dialogue will continue',
       ],
     },
   ],
