@@ -12,14 +12,16 @@ describe('the event in words, checked on its way to the content script', () => {
     expect(parseEventInWords(JSON.parse(JSON.stringify(event)))).toEqual(event);
   });
 
-  it('an event without words for any meeting of its kind is still whole', () => {
+  it('an event without the optional lists is still whole', () => {
     const rest: Record<string, unknown> = { ...genevaEvent };
     delete rest.commonNames;
+    delete rest.pair;
+    delete rest.others;
     expect(parseEventInWords(rest)).toEqual(rest);
   });
 
-  it('words for any meeting that are not a list of strings make it malformed', () => {
-    expect(parseEventInWords({ ...genevaEvent, commonNames: 'Treffen' })).toBeNull();
-    expect(parseEventInWords({ ...genevaEvent, commonNames: [1] })).toBeNull();
+  it.each(['commonNames', 'pair', 'others'])('%s that are not a list of strings make it malformed', (field) => {
+    expect(parseEventInWords({ ...genevaEvent, [field]: 'Treffen' })).toBeNull();
+    expect(parseEventInWords({ ...genevaEvent, [field]: [1] })).toBeNull();
   });
 });

@@ -175,6 +175,24 @@ const CASES: Case[] = [
     reykjavik: ['Die Fischer erinnern an die Gespräche in Reykjavík vom 2. Oktober über eine gemeinsame Fangquote.', '2019-10-15'],
   },
   {
+    what: 'the pair by what they share, on another day: another pair',
+    about: false,
+    geneva: ['Die beiden Außenminister fordern in Paris Sicherheitsgarantien für die Ukraine.', '2022-01-24'],
+    reykjavik: ['Die beiden Verhandlungsführer fordern in Oslo eine gemeinsame Fangquote.', '2019-10-16'],
+  },
+  {
+    what: 'the people of the other meeting in the same city, in the days after, with no date',
+    about: false,
+    geneva: ['Sherman und Rjabkow hatten in Genf über Sicherheitsgarantien gesprochen.', '2022-01-22'],
+    reykjavik: ['Nordheim hatte in Reykjavík über eine gemeinsame Fangquote verhandelt.', '2019-10-14'],
+  },
+  {
+    what: 'a person of the other meeting beside what the event alone produced',
+    about: true,
+    geneva: ['Vizeaußenminister Rjabkow: Das amerikanische Papier wird gründlich geprüft.', '2022-01-31'],
+    reykjavik: ['Nordheim: Das Brüsseler Angebot wird gründlich geprüft.', '2019-10-25'],
+  },
+  {
     what: 'a person of the event beside that earlier meeting still counts',
     about: true,
     geneva: ['Anders als Rjabkow am 10. Januar hat Lawrow in Genf von Fortschritten gesprochen.', '2022-01-21'],

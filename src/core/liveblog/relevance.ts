@@ -7,8 +7,10 @@
  *   day and the two after, where the entry dates nothing to another day.
  * - From the day the event was announced to the day what it promised ran out, an entry counts with
  *   two items: one is never enough ("Genf" at the UN, "Sicherheitsgarantien" at a Nato exercise).
- *   An entry that dates something to before the announcement ("das Gespräch in Genf vom 10. Januar")
- *   speaks of another meeting unless it names one of the event's people.
+ *   An entry that dates something to before the announcement ("das Gespräch in Genf vom 10. Januar"),
+ *   or names the people of another meeting that shares its words, speaks of that meeting unless it
+ *   names one of the event's people or what the event alone produced. The two of them by what they
+ *   share ("die beiden Außenminister") name it on its day only.
  * - Before that, nothing counts. After it, or with no date at all, an entry counts only where it
  *   refers back to the event: a phrase that does ("die in Genf zugesagte Antwort"), or its name,
  *   place or both its people with its time ("im Januar 2022", "vor Kriegsbeginn"). So a later
@@ -53,6 +55,13 @@ export interface EventInWords {
    * people, in the days right after it, such a word names it ("nach der Begegnung mit dem Amerikaner").
    */
   commonNames?: string[];
+  /** The two of them by what they share ("die beiden Außenminister"): on its day, a name of it; any other day, another pair. */
+  pair?: string[];
+  /**
+   * Words of other events that share its words: the people of another meeting in the same city
+   * ("Sherman", "Rjabkow"). An entry naming one speaks of that meeting unless it names one of the event's people.
+   */
+  others?: string[];
   places: string[];
   /**
    * What came of it, in other words, by outcome. `alone`: named so that nothing else is meant (the
@@ -114,7 +123,7 @@ const COMMON_DAYS = 2;
 type Tag =
   | { kind: 'person'; id: string }
   | { kind: 'office'; index: number }
-  | { kind: 'name' | 'common' | 'place' | 'reference' | 'when' | 'month' | 'weekday' }
+  | { kind: 'name' | 'common' | 'pair' | 'other' | 'place' | 'reference' | 'when' | 'month' | 'weekday' }
   | { kind: 'outcome'; id: string }
   | { kind: 'otherWeekday'; name: string };
 
@@ -159,6 +168,8 @@ export function compileProfile(profile: RelevanceProfile): CompiledProfile {
     ...event.offices.flatMap((o, index) => o.terms.map((t) => phrase<Tag>(t, { kind: 'office', index }))),
     ...event.names.map((n) => phrase<Tag>(n, { kind: 'name' })),
     ...(event.commonNames ?? []).map((n) => phrase<Tag>(n, { kind: 'common' })),
+    ...(event.pair ?? []).map((n) => phrase<Tag>(n, { kind: 'pair' })),
+    ...(event.others ?? []).map((n) => phrase<Tag>(n, { kind: 'other' })),
     ...event.places.map((n) => phrase<Tag>(n, { kind: 'place' })),
     ...event.outcomes.flatMap((o) => o.terms.map((t) => phrase<Tag>(t, { kind: 'outcome', id: o.id }))),
     ...event.references.map((n) => phrase<Tag>(n, { kind: 'reference' })),
@@ -188,6 +199,8 @@ function holderOn(office: EventOffice | undefined, day: string | null): string |
 /** The entry's evidence: one item per key, each with its first words in the entry. */
 class Items {
   readonly found = new Map<string, string>();
+  /** The entry names another event's people: no item, a sign it speaks of that event. */
+  other = false;
 
   add(key: string, text: string): void {
     if (!this.found.has(key)) this.found.set(key, text);
@@ -220,6 +233,9 @@ function collect(text: Tokens, found: Found<Tag>[], profile: CompiledProfile, da
   for (const { tag, from, to } of found) {
     const own = spanText(text, from, to);
     if (tag.kind === 'common') common ||= own;
+    else if (tag.kind === 'pair') {
+      if (day === date) items.add('name', own);
+    } else if (tag.kind === 'other') items.other = true;
     else if (tag.kind === 'otherWeekday') elsewhere ||= day === null || !weekdayNames(day).includes(tag.name);
     else if (tag.kind === 'person' || tag.kind === 'outcome') items.add(`${tag.kind === 'person' ? '' : 'outcome:'}${tag.id}`, own);
     else if (tag.kind === 'office') {
@@ -258,18 +274,20 @@ function quotedPositions(text: Tokens, profile: CompiledProfile): { quoted: Comp
 
 /**
  * Whether an entry of `day` (null: unknown) counts with these items. `earlier`: the entry dates
- * something to before the event was news ("das Gespräch in Genf vom 10. Januar").
+ * something to before the event was news ("das Gespräch in Genf vom 10. Januar"), or names another
+ * event's people.
  */
 function counts(items: Items, profile: CompiledProfile, day: string | null, earlier: boolean): boolean {
   const { announced, runsUntil, date } = profile.event;
   const people = profile.event.people.filter((p) => items.has(p.id)).length;
   const bothPeople = people >= 2 && people === profile.event.people.length;
   if (day !== null && day < announced) return false;
-  // Its name, place and outcomes are then another meeting's: only its people make it this one.
-  if (earlier && people === 0 && day !== null && day <= runsUntil) return false;
+  const alone = profile.event.outcomes.some((o) => o.alone === true && items.has(`outcome:${o.id}`));
+  // Its name, place and outcomes are then another meeting's: only its people, or what it alone produced, make it this one.
+  if (earlier && people === 0 && !alone && day !== null && day <= runsUntil) return false;
   // Before it happened nothing has come of it yet: an entry must point at the meeting itself.
   if (day !== null && day < date) return items.count(false) >= MIN_ITEMS && (items.has('place') || items.has('when') || bothPeople);
-  if (day !== null && day <= runsUntil) return items.count() >= MIN_ITEMS || profile.event.outcomes.some((o) => o.alone === true && items.has(`outcome:${o.id}`));
+  if (day !== null && day <= runsUntil) return items.count() >= MIN_ITEMS || alone;
   if (items.has('reference')) return true;
   const anchored = items.has('name') || items.has('place') || bothPeople;
   const monthIsEnough = day !== null && daysBetween(date, day) <= MONTH_ALONE_DAYS;
@@ -300,7 +318,7 @@ export function judgeEntry(text: string, profile: CompiledProfile, day: string |
   const saidThere = day !== null && day >= date && day <= runsUntil ? cues.filter(({ p }) => speakers.has(p.side)) : [];
   const said = saidThere.flatMap(({ hits }) => hits).find((h) => h.to - h.from >= 2);
   if (said) items.add('said', spanText(list, said.from, said.to));
-  const earlier = named.some((d) => d < profile.event.announced);
+  const earlier = named.some((d) => d < profile.event.announced) || items.other;
   if (!counts(items, profile, day, earlier)) return null;
   const cued = cues.map(({ p }) => p).filter((p) => !quoted.includes(p));
   const positions = [...quoted, ...cued];
