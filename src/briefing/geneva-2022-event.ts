@@ -16,7 +16,7 @@ export const genevaEvent: EventInWords = {
   runsUntil: '2022-02-04',
   people: [
     { id: 'blinken', names: ['Blinken'], side: 'usa' },
-    { id: 'lawrow', names: ['Lawrow', 'Lavrov', 'Lawrov'], side: 'russia' },
+    { id: 'lawrow', names: ['Lawrow', 'Lavrov', 'Lawrov', 'Lavrow'], side: 'russia' },
   ],
   offices: [
     {
@@ -24,7 +24,10 @@ export const genevaEvent: EventInWords = {
         'US-Außenminister', 'amerikanische Außenminister', 'Außenminister der USA', 'Außenminister der Vereinigten Staaten',
         'Washingtons Außenminister', 'US-Chefdiplomat', 'amerikanische Chefdiplomat', 'Washingtons Chefdiplomat', 'Chef der US-Diplomatie',
         'US-Außenamtschef', 'amerikanische Außenamtschef', 'amerikanische Amtskollege', 'US-Amtskollege', 'amerikanische Kollege', 'US-Kollege',
-        'Secretary of State', 'top US diplomat', 'America’s top diplomat', 'American counterpart', 'US counterpart',
+        'oberste Diplomat der USA', 'oberste US-Diplomat', 'oberste amerikanische Diplomat', 'Amerikas oberste Diplomat', 'Amerikas Außenminister',
+        'Amerikas Chefdiplomat', 'Amtskollege aus Washington', 'Kollege aus Washington', 'amerikanische Gegenüber', 'US-Gegenüber', 'Gegenüber aus Washington',
+        'Secretary of State', 'top US diplomat', 'America’s top diplomat', 'Washington’s top diplomat', 'chief US diplomat', 'US foreign minister',
+        'American counterpart', 'US counterpart', 'American opposite number', 'US opposite number',
       ],
       holders: [
         { person: 'blinken', from: '2021-01-26', to: '2025-01-20' },
@@ -36,26 +39,43 @@ export const genevaEvent: EventInWords = {
         'Russlands Außenminister', 'russische Außenminister', 'Außenminister Russlands', 'Moskaus Außenminister',
         'Russlands Chefdiplomat', 'russische Chefdiplomat', 'Moskaus Chefdiplomat', 'Kreml-Chefdiplomat',
         'Chef der russischen Diplomatie', 'Russlands Außenamtschef', 'russische Außenamtschef', 'Moskaus Außenamtschef',
-        'russische Amtskollege', 'Moskauer Amtskollege', 'russische Kollege', 'russische Minister',
-        'Russian Foreign Minister', 'Russia’s Foreign Minister', 'Russia’s top diplomat', 'Russian counterpart',
+        'russische Amtskollege', 'Moskauer Amtskollege', 'russische Kollege', 'russische Minister', 'Amtskollege aus Moskau', 'Kollege aus Moskau',
+        'oberste Diplomat Russlands', 'oberste russische Diplomat', 'Russlands oberste Diplomat', 'Moskaus oberste Diplomat', 'Außenminister des Kreml',
+        'russische Gegenüber', 'Gegenüber aus Moskau',
+        'Russian Foreign Minister', 'Russia’s Foreign Minister', 'Moscow’s Foreign Minister', 'Russia’s top diplomat', 'Moscow’s top diplomat',
+        'Kremlin’s top diplomat', 'top Russian diplomat', 'chief Russian diplomat', 'Russian counterpart', 'Russian opposite number',
       ],
       holders: [{ person: 'lawrow', from: '2004-03-09', to: null }],
     },
   ],
   names: [
-    'Krisentreffen', 'Krisengespräch', 'Genfer Treffen', 'Genfer Gespräch', 'Treffen in Genf', 'Gespräch in Genf',
+    'Krisentreffen', 'Krisengespräch', 'Krisensitzung', 'Genfer Treffen', 'Genfer Gespräch', 'Genfer Begegnung', 'Genfer Unterredung',
+    'Treffen in Genf', 'Gespräch in Genf', 'Begegnung in Genf', 'Ministertreffen in Genf', 'Außenministertreffen in Genf', 'Unterredung in Genf', 'Zusammenkunft in Genf', 'Treffen am Genfersee',
     'Treffen in der Schweiz', 'Gespräch in der Schweiz', 'amerikanisch-russisch', 'russisch-amerikanisch', 'US-russisch',
     'Treffen der beiden Außenminister', 'Gespräch der beiden Außenminister', 'Washington und Moskau', 'Moskau und Washington',
-    'crisis talks', 'crisis meeting', 'Geneva talks', 'Geneva meeting', 'talks in Geneva', 'meeting in Geneva', 'US-Russian talks', 'US-Russia talks',
+    'crisis talks', 'crisis meeting', 'Geneva talks', 'Geneva meeting', 'talks in Geneva', 'meeting in Geneva', 'talks in Switzerland',
+    'meeting in Switzerland', 'US-Russian talks', 'US-Russia talks',
   ],
-  places: ['Genf', 'Geneva', 'Genfersee', 'am Genfer See', 'Lake Geneva', 'President Wilson', 'lakeside hotel', 'in der Schweiz', 'Schweiz', 'Switzerland'],
+  pair: ['beiden Außenminister', 'beiden Chefdiplomaten', 'beiden Außenamtschefs', 'two foreign ministers', 'two top diplomats'],
+  // The strategic stability dialogue in Geneva on 10 January 2022 (FACTS.md, the week of 10 January): the same city, week and demands.
+  others: ['Sherman', 'Rjabkow', 'Ryabkov', 'Vizeaußenminister', 'Vizeaußenministerin', 'Deputy Secretary', 'deputy foreign minister', 'Strategic Stability', 'strategische Stabilität'],
+  commonNames: [
+    'Treffen', 'Gespräch', 'Unterredung', 'Begegnung', 'Zusammenkunft', 'Zusammentreffen', 'Ministertreffen', 'Außenministertreffen',
+    'meeting', 'talks', 'encounter',
+  ],
+  places: [
+    'Genf', 'Geneva', 'Genève', 'Genfersee', 'am Genfer See', 'Genfer Sees', 'Genfer Seeufer', 'Lake Geneva', 'Lac Léman', 'Léman', 'President Wilson', 'lakeside hotel',
+    'in der Schweiz', 'Schweiz', 'Switzerland', 'Swiss city',
+  ],
   outcomes: [
     {
       id: 'written-answer',
       terms: [
         'schriftliche Antwort', 'schriftlich antworten', 'schriftlich Stellung nehmen', 'schriftliche Stellungnahme', 'schriftlich reagieren',
         'schriftlich darlegen', 'schriftliche Reaktion', 'Antwort in schriftlicher Form', 'Antwort auf Papier', 'versprochene Antwort', 'zugesagte Antwort',
-        'written answer', 'written response', 'answer in writing', 'respond in writing', 'in writing',
+        'zu Papier bringen', 'zu Papier gebracht', 'Antwortschreiben', 'Antwort für nächste Woche', 'Antwort für kommende Woche',
+        'Antwort nächste Woche', 'Antwort bis nächste Woche', 'Antwort in der kommenden Woche', 'Antwort in der nächsten Woche',
+        'answer next week', 'response next week', 'reply next week', 'written answer', 'written response', 'written reply', 'answer in writing', 'respond in writing', 'reply in writing', 'in writing', 'on paper',
       ],
     },
     {
@@ -64,7 +84,10 @@ export const genevaEvent: EventInWords = {
       alone: true,
       terms: [
         'Antwort der USA', 'Antwort aus Washington', 'US-Antwort', 'amerikanische Antwort', 'Antwort Washingtons', 'Stellungnahme der USA',
-        'Stellungnahme der Vereinigten Staaten', 'amerikanische Stellungnahme', 'amerikanische Papier', 'US-Papier', 'US answer', 'US response',
+        'Stellungnahme der Vereinigten Staaten', 'amerikanische Stellungnahme', 'amerikanische Papier', 'US-Papier', 'Antwort der Amerikaner',
+        'Antwort der Vereinigten Staaten', 'Antwort der US-Regierung', 'Antwortschreiben der USA', 'amerikanische Antwortschreiben',
+        'US answer', 'US response', 'US reply', 'American answer', 'American response', 'American reply', 'Washington’s answer',
+        'Washington’s response', 'Washington’s reply', 'answer from Washington', 'response from Washington', 'reply from Washington',
       ],
     },
     {
@@ -80,8 +103,8 @@ export const genevaEvent: EventInWords = {
       id: 'course',
       terms: [
         'weiter reden', 'weiter miteinander reden', 'Dialog fortsetzen', 'Dialog geht weiter', 'Gespräche fortsetzen', 'kein Durchbruch', 'keinen Durchbruch',
-        'anderthalb Stunden', 'eineinhalb Stunden', 'getrennte Pressekonferenzen', 'Pressekonferenzen', 'Delegationen', 'Delegation', 'Handschlag',
-        'no breakthrough', 'press conferences', 'handshake', 'hour and a half', 'keep talking', 'dialogue will continue',
+        'anderthalb Stunden', 'eineinhalb Stunden', '90 Minuten', 'neunzig Minuten', 'getrennte Pressekonferenzen', 'Pressekonferenzen', 'Delegationen', 'Delegation', 'Handschlag',
+        'no breakthrough', 'press conferences', 'handshake', 'hour and a half', '90 minutes', 'keep talking', 'dialogue will continue',
       ],
     },
   ],

@@ -24,6 +24,8 @@ export function parseEventInWords(raw: unknown): EventInWords | null {
   const { people, offices, names, places, outcomes, references, when } = raw;
   if (!Array.isArray(people) || !people.every(isPerson) || !Array.isArray(offices) || !offices.every(isOffice)) return null;
   if (![names, places, references, when].every(isStrings)) return null;
+  const { commonNames, pair, others } = raw;
+  if (![commonNames, pair, others].every((list) => list === undefined || isStrings(list))) return null;
   if (!Array.isArray(outcomes) || !outcomes.every((o: unknown) => isRecord(o) && isId(o.id) && isStrings(o.terms) && (o.alone === undefined || typeof o.alone === 'boolean'))) return null;
   return {
     announced: raw.announced,
@@ -32,6 +34,9 @@ export function parseEventInWords(raw: unknown): EventInWords | null {
     people: people.map((p) => ({ id: p.id, names: p.names, side: p.side })),
     offices: offices.map((o) => ({ terms: o.terms, holders: o.holders.map((h) => ({ person: h.person, from: h.from, to: h.to })) })),
     names: names as string[],
+    ...(commonNames !== undefined ? { commonNames: commonNames as string[] } : {}),
+    ...(pair !== undefined ? { pair: pair as string[] } : {}),
+    ...(others !== undefined ? { others: others as string[] } : {}),
     places: places as string[],
     outcomes: (outcomes as EventInWords['outcomes']).map((o) => ({ id: o.id, terms: o.terms, ...(o.alone === true ? { alone: true } : {}) })),
     references: references as string[],

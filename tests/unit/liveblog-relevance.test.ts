@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { briefing, relevanceProfile } from '../../src/briefing';
 import { EntryDays } from '../../src/core/liveblog/dates';
 import { entriesOf, entryText, findBlogs } from '../../src/core/liveblog/entries';
-import { compileProfile, judgeEntry, QUOTE_SIGNAL, type RelevanceProfile } from '../../src/core/liveblog/relevance';
+import { compileProfile, judgeEntry, QUOTE_SIGNAL, words, type RelevanceProfile } from '../../src/core/liveblog/relevance';
 import { REYKJAVIK_EVENT } from '../fixtures/invented-event';
 import { LIVEBLOG_DAY } from '../../tools/liveblog-corpus';
 import { LIVEBLOG_DAY_URL, LIVEBLOG_MARKUPS, liveblogMarkupPage } from '../../tools/liveblog-pages';
@@ -145,6 +145,60 @@ const CASES: Case[] = [
     reykjavik: ['Gespräche in Reykjavík: Brandt lotet eine gemeinsame Quote aus.', '2019-09-20'],
   },
   {
+    what: 'a word for any meeting beside one of its people, the day after, in the reporter’s words',
+    about: true,
+    geneva: ['Peking lobt die Unterredung des Amerikaners mit dem russischen Außenminister.', '2022-01-22'],
+    reykjavik: ['Nach der Begegnung mit der Kommission zeigt sich der isländische Fischereiminister zufrieden.', '2019-10-13'],
+  },
+  {
+    what: 'the same word beside the same person, a week and more later, about another meeting',
+    about: false,
+    geneva: ['Lawrow nennt sein Treffen mit dem iranischen Außenminister konstruktiv.', '2022-02-01'],
+    reykjavik: ['Arason nennt das Treffen mit Norwegens Fischereiminister konstruktiv.', '2019-10-25'],
+  },
+  {
+    what: 'the same word beside the same person in the days after, dated to another day',
+    about: false,
+    geneva: ['Baerbock verteidigt ihr Gespräch mit dem russischen Außenminister am Dienstag in Moskau.', '2022-01-21'],
+    reykjavik: ['Der isländische Fischereiminister verteidigt sein Treffen mit Norwegen am Mittwoch in Oslo.', '2019-10-12'],
+  },
+  {
+    what: 'the pair by what they share, beside the place',
+    about: true,
+    geneva: ['Vor dem Hotel President Wilson warten die Kameras, die beiden Chefdiplomaten sind noch im Saal.', '2022-01-21'],
+    reykjavik: ['Am Hafen von Reykjavík warten die Kameras, die beiden Verhandlungsführer sind noch im Saal.', '2019-10-12'],
+  },
+  {
+    what: 'the same city, the same subject, in the days after: another meeting, dated before the event was news',
+    about: false,
+    geneva: ['Rjabkow erinnert an das Gespräch in Genf vom 10. Januar über Sicherheitsgarantien.', '2022-01-24'],
+    reykjavik: ['Die Fischer erinnern an die Gespräche in Reykjavík vom 2. Oktober über eine gemeinsame Fangquote.', '2019-10-15'],
+  },
+  {
+    what: 'the pair by what they share, on another day: another pair',
+    about: false,
+    geneva: ['Die beiden Außenminister fordern in Paris Sicherheitsgarantien für die Ukraine.', '2022-01-24'],
+    reykjavik: ['Die beiden Verhandlungsführer fordern in Oslo eine gemeinsame Fangquote.', '2019-10-16'],
+  },
+  {
+    what: 'the people of the other meeting in the same city, in the days after, with no date',
+    about: false,
+    geneva: ['Sherman und Rjabkow hatten in Genf über Sicherheitsgarantien gesprochen.', '2022-01-22'],
+    reykjavik: ['Nordheim hatte in Reykjavík über eine gemeinsame Fangquote verhandelt.', '2019-10-14'],
+  },
+  {
+    what: 'a person of the other meeting beside what the event alone produced',
+    about: true,
+    geneva: ['Vizeaußenminister Rjabkow: Das amerikanische Papier wird gründlich geprüft.', '2022-01-31'],
+    reykjavik: ['Nordheim: Das Brüsseler Angebot wird gründlich geprüft.', '2019-10-25'],
+  },
+  {
+    what: 'a person of the event beside that earlier meeting still counts',
+    about: true,
+    geneva: ['Anders als Rjabkow am 10. Januar hat Lawrow in Genf von Fortschritten gesprochen.', '2022-01-21'],
+    reykjavik: ['Anders als am 2. Oktober hat Arason in Reykjavík von Fortschritten gesprochen.', '2019-10-12'],
+  },
+  {
     what: 'no date: names and place alone are not enough',
     about: false,
     geneva: ['Blinken und Lawrow in Genf.', null],
@@ -218,6 +272,13 @@ describe('one shared item is never enough', () => {
   it('five words of a quote in a row quote it; English too', () => {
     expect(judge('Lawrow: Russland habe das ukrainische Volk niemals bedroht.')?.quoted).toEqual(['lawrow-no-threat']);
     expect(judge("Blinken said: if any Russian military forces move across Ukraine's border, that's a renewed invasion.")?.quoted).toEqual(['blinken-invasion']);
+  });
+
+  it('reads U.S., US- and USA as the same country', () => {
+    expect(words('U.S. reply, US-Antwort, Antwort der USA')).toEqual(['us', 'reply', 'us', 'antwort', 'antwort', 'der', 'us']);
+    for (const text of ['Lavrov says the U.S. reply ignores Moscow’s demands.', 'Lawrow kritisiert die US-Antwort.', 'Lawrow kritisiert die Antwort der USA.']) {
+      expect(judge(text, '2022-01-27')?.signals).toEqual(['lawrow', 'us-answer']);
+    }
   });
 
   it('folds case, accents and ß, and finds words by their start', () => {

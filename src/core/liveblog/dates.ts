@@ -37,6 +37,9 @@ const WEEKDAYS: readonly (readonly string[])[] = [
   ['donnerstag', 'thursday'], ['freitag', 'friday'], ['samstag', 'sonnabend', 'saturday'],
 ];
 
+/** Every weekday's names, lower case. */
+export const allWeekdayNames = (): readonly string[] => WEEKDAYS.flat();
+
 /** The names of a day's weekday, lower case ("freitag", "friday"). */
 export function weekdayNames(day: string): readonly string[] {
   return WEEKDAYS[new Date(`${day}T12:00:00Z`).getUTCDay()] ?? [];
@@ -126,6 +129,21 @@ export function dayInText(text: string, ref: string | null): string | null {
   const en = NAMED_EN.exec(text);
   const enMonth = en && monthOf(en[1] ?? '');
   return en && enMonth ? withYear(en[3], enMonth, Number(en[2]), ref) : null;
+}
+
+/** Each form of a date, looked for on its own: a month name's words must not hide a day from the others ("vom 10. Januar"). */
+const DATE_FORMS = [NUMERIC, NAMED, NAMED_EN].map((r) => new RegExp(r.source, 'g'));
+
+/** Every date written in `text` ("vom 10. Januar", "am 21.01.", "January 21"), as days; `ref` gives the year where the text has none. */
+export function daysInText(text: string, ref: string | null): string[] {
+  const out: string[] = [];
+  for (const form of DATE_FORMS) {
+    for (const m of text.matchAll(form)) {
+      const day = dayInText(m[0], ref);
+      if (day !== null) out.push(day);
+    }
+  }
+  return out;
 }
 
 /** `day` moved by `n` days. */

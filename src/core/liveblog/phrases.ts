@@ -4,7 +4,9 @@
  * an index sets it ("Lawrow" finds "Lawrows", "Genf" "Genfer", "Außenminister" not
  * "Außenministerium"), a shorter one only itself ("US" is not "USA"). Each word of the text belongs to one phrase at
  * most, the longest that starts there: "das Treffen in Genf" is the meeting, not also the place.
- * What matched is given back in the text's own words ("US-Außenminister", "Lawrows").
+ * What matched is given back in the text's own words ("US-Außenminister", "Lawrows"). An
+ * abbreviation with dots is one word ("U.S." is "us"), and "USA" reads as "US": "U.S. reply",
+ * "US-Antwort" and "Antwort der USA" name the same country.
  */
 
 /** A text's words, folded, with where each stands in the text. */
@@ -15,7 +17,10 @@ export interface Tokens {
   ends: number[];
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/** A word, or capitals each with a dot ("U.S.", "U.N."), read as one word without its dots. */
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+/gu;
+/** Words that are another word's long form, read as it. */
+const SAME_AS: ReadonlyMap<string, string> = new Map([['usa', 'us']]);
 const ASCII = /^[\x20-\x7e]*$/;
 
 /** Lower case, without accents, ß as ss. */
@@ -27,7 +32,8 @@ export function fold(word: string): string {
 export function tokens(text: string): Tokens {
   const out: Tokens = { text, words: [], starts: [], ends: [] };
   for (const m of text.matchAll(WORD)) {
-    out.words.push(fold(m[0]));
+    const word = fold(m[0].replaceAll('.', ''));
+    out.words.push(SAME_AS.get(word) ?? word);
     out.starts.push(m.index);
     out.ends.push(m.index + m[0].length);
   }

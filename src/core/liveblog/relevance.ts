@@ -1,10 +1,16 @@
 /**
  * Which live-blog entries are about the briefing's event, judged as a careful reader does:
  * - Evidence: its people by name, or by a role while they held it at the entry's date; the event's
- *   names ("Krisentreffen"); its place; what came of it in other words; a quote of it. Each person,
- *   the names, the place, each outcome and the quotes are one item each.
+ *   names ("Krisentreffen", "die beiden Außenminister"); its place; what came of it in other words;
+ *   a quote of it. Each person, the names, the place, each outcome and the quotes are one item each.
+ *   A word for any meeting ("Begegnung", "talks") is its name only beside one of its people, on its
+ *   day and the two after, where the entry dates nothing to another day.
  * - From the day the event was announced to the day what it promised ran out, an entry counts with
  *   two items: one is never enough ("Genf" at the UN, "Sicherheitsgarantien" at a Nato exercise).
+ *   An entry that dates something to before the announcement ("das Gespräch in Genf vom 10. Januar"),
+ *   or names the people of another meeting that shares its words, speaks of that meeting unless it
+ *   names one of the event's people or what the event alone produced. The two of them by what they
+ *   share ("die beiden Außenminister") name it on its day only.
  * - Before that, nothing counts. After it, or with no date at all, an entry counts only where it
  *   refers back to the event: a phrase that does ("die in Genf zugesagte Antwort"), or its name,
  *   place or both its people with its time ("im Januar 2022", "vor Kriegsbeginn"). So a later
@@ -13,7 +19,7 @@
  *   and a list about one January should not fill with entries that only share its words.
  * Pure: text and day in, verdict out; the words are the briefing's, none are the rule's.
  */
-import { daysBetween, monthNames, pointsBack, weekdayNames } from './dates';
+import { allWeekdayNames, daysBetween, daysInText, monthNames, pointsBack, weekdayNames } from './dates';
 import { fold, indexOfExactly, PhraseIndex, spanText, tokens, words, type Found, type Phrase, type Tokens } from './phrases';
 
 export { words } from './phrases';
@@ -42,8 +48,20 @@ export interface EventInWords {
   runsUntil: string;
   people: EventPerson[];
   offices: EventOffice[];
-  /** What the news calls it ("Krisentreffen", "das Treffen in Genf"). */
+  /** What the news calls it ("Krisentreffen", "das Treffen in Genf", "die beiden Außenminister"). */
   names: string[];
+  /**
+   * What the news calls any event of its kind ("Treffen", "Begegnung", "talks"): beside one of its
+   * people, in the days right after it, such a word names it ("nach der Begegnung mit dem Amerikaner").
+   */
+  commonNames?: string[];
+  /** The two of them by what they share ("die beiden Außenminister"): on its day, a name of it; any other day, another pair. */
+  pair?: string[];
+  /**
+   * Words of other events that share its words: the people of another meeting in the same city
+   * ("Sherman", "Rjabkow"). An entry naming one speaks of that meeting unless it names one of the event's people.
+   */
+  others?: string[];
   places: string[];
   /**
    * What came of it, in other words, by outcome. `alone`: named so that nothing else is meant (the
@@ -96,12 +114,18 @@ const MAX_SUFFIX = 2;
 const MONTH_ALONE_DAYS = 366;
 /** A weekday named in the days around the event is the event's day ("am Freitag"). */
 const WEEKDAY_DAYS = 6;
+/**
+ * Days after the event in which a word for any meeting beside one of its people is this meeting
+ * ("das Gespräch vom Vortag"): its day and the weekend's reactions, before the people meet others.
+ */
+const COMMON_DAYS = 2;
 
 type Tag =
   | { kind: 'person'; id: string }
   | { kind: 'office'; index: number }
-  | { kind: 'name' | 'place' | 'reference' | 'when' | 'month' | 'weekday' }
-  | { kind: 'outcome'; id: string };
+  | { kind: 'name' | 'common' | 'pair' | 'other' | 'place' | 'reference' | 'when' | 'month' | 'weekday' }
+  | { kind: 'outcome'; id: string }
+  | { kind: 'otherWeekday'; name: string };
 
 export interface CompiledProfile {
   event: EventInWords;
@@ -132,7 +156,8 @@ function datePhrases(date: string): Phrase<Tag>[] {
   for (const name of monthNames(Number(month)).map(fold)) {
     out.push(when(name, year), when(d, name), when(name, d), { words: [name], tag: { kind: 'month' }, exact: true });
   }
-  for (const name of weekdayNames(date)) out.push({ words: [name], tag: { kind: 'weekday' }, exact: true });
+  const own = weekdayNames(date);
+  for (const name of allWeekdayNames()) out.push({ words: [name], tag: own.includes(name) ? { kind: 'weekday' } : { kind: 'otherWeekday', name }, exact: true });
   return out;
 }
 
@@ -142,6 +167,9 @@ export function compileProfile(profile: RelevanceProfile): CompiledProfile {
     ...event.people.flatMap((p) => p.names.map((n) => phrase<Tag>(n, { kind: 'person', id: p.id }))),
     ...event.offices.flatMap((o, index) => o.terms.map((t) => phrase<Tag>(t, { kind: 'office', index }))),
     ...event.names.map((n) => phrase<Tag>(n, { kind: 'name' })),
+    ...(event.commonNames ?? []).map((n) => phrase<Tag>(n, { kind: 'common' })),
+    ...(event.pair ?? []).map((n) => phrase<Tag>(n, { kind: 'pair' })),
+    ...(event.others ?? []).map((n) => phrase<Tag>(n, { kind: 'other' })),
     ...event.places.map((n) => phrase<Tag>(n, { kind: 'place' })),
     ...event.outcomes.flatMap((o) => o.terms.map((t) => phrase<Tag>(t, { kind: 'outcome', id: o.id }))),
     ...event.references.map((n) => phrase<Tag>(n, { kind: 'reference' })),
@@ -171,6 +199,8 @@ function holderOn(office: EventOffice | undefined, day: string | null): string |
 /** The entry's evidence: one item per key, each with its first words in the entry. */
 class Items {
   readonly found = new Map<string, string>();
+  /** The entry names another event's people: no item, a sign it speaks of that event. */
+  other = false;
 
   add(key: string, text: string): void {
     if (!this.found.has(key)) this.found.set(key, text);
@@ -191,15 +221,23 @@ class Items {
 /**
  * The items the entry's phrases give on its day. A role gives its holder then; the event's date,
  * month or weekday point at it only on another day than its own ("am Freitag" is the event's day
- * in the days around it, and just today on it).
+ * in the days around it, and just today on it). `named`: the dates the entry writes.
  */
-function collect(text: Tokens, found: Found<Tag>[], profile: CompiledProfile, day: string | null): Items {
+function collect(text: Tokens, found: Found<Tag>[], profile: CompiledProfile, day: string | null, named: readonly string[]): Items {
   const items = new Items();
   const { date, offices } = profile.event;
   const onOtherDay = day !== date;
+  let common = '';
+  // A day named that is neither the event's nor the entry's own is another meeting's ("ihr Treffen mit Lawrow am Dienstag").
+  let elsewhere = named.some((d) => d !== date);
   for (const { tag, from, to } of found) {
     const own = spanText(text, from, to);
-    if (tag.kind === 'person' || tag.kind === 'outcome') items.add(`${tag.kind === 'person' ? '' : 'outcome:'}${tag.id}`, own);
+    if (tag.kind === 'common') common ||= own;
+    else if (tag.kind === 'pair') {
+      if (day === date) items.add('name', own);
+    } else if (tag.kind === 'other') items.other = true;
+    else if (tag.kind === 'otherWeekday') elsewhere ||= day === null || !weekdayNames(day).includes(tag.name);
+    else if (tag.kind === 'person' || tag.kind === 'outcome') items.add(`${tag.kind === 'person' ? '' : 'outcome:'}${tag.id}`, own);
     else if (tag.kind === 'office') {
       const person = holderOn(offices[tag.index], day);
       // A role names the event's person only while they held it; held by anyone else, it is no evidence.
@@ -208,6 +246,9 @@ function collect(text: Tokens, found: Found<Tag>[], profile: CompiledProfile, da
       if (day !== null && onOtherDay && Math.abs(daysBetween(date, day)) <= WEEKDAY_DAYS) items.add('when', own);
     } else if (tag.kind !== 'when' || onOtherDay) items.add(tag.kind, own);
   }
+  // A word for any meeting is this one only beside its people, in the days right after it, dated to no other day.
+  const fresh = day !== null && day >= date && daysBetween(date, day) <= COMMON_DAYS && !elsewhere;
+  if (common !== '' && fresh && profile.event.people.some((p) => items.has(p.id))) items.add('name', common);
   if (day !== null) {
     const back = pointsBack(text.text, day).find((p) => Math.abs(daysBetween(date, p.day)) <= p.tolerance);
     if (back) items.add('when', back.text);
@@ -231,15 +272,22 @@ function quotedPositions(text: Tokens, profile: CompiledProfile): { quoted: Comp
   return { quoted, marked };
 }
 
-/** Whether an entry of `day` (null: unknown) counts with these items. */
-function counts(items: Items, profile: CompiledProfile, day: string | null): boolean {
+/**
+ * Whether an entry of `day` (null: unknown) counts with these items. `earlier`: the entry dates
+ * something to before the event was news ("das Gespräch in Genf vom 10. Januar"), or names another
+ * event's people.
+ */
+function counts(items: Items, profile: CompiledProfile, day: string | null, earlier: boolean): boolean {
   const { announced, runsUntil, date } = profile.event;
   const people = profile.event.people.filter((p) => items.has(p.id)).length;
   const bothPeople = people >= 2 && people === profile.event.people.length;
   if (day !== null && day < announced) return false;
+  const alone = profile.event.outcomes.some((o) => o.alone === true && items.has(`outcome:${o.id}`));
+  // Its name, place and outcomes are then another meeting's: only its people, or what it alone produced, make it this one.
+  if (earlier && people === 0 && !alone && day !== null && day <= runsUntil) return false;
   // Before it happened nothing has come of it yet: an entry must point at the meeting itself.
   if (day !== null && day < date) return items.count(false) >= MIN_ITEMS && (items.has('place') || items.has('when') || bothPeople);
-  if (day !== null && day <= runsUntil) return items.count() >= MIN_ITEMS || profile.event.outcomes.some((o) => o.alone === true && items.has(`outcome:${o.id}`));
+  if (day !== null && day <= runsUntil) return items.count() >= MIN_ITEMS || alone;
   if (items.has('reference')) return true;
   const anchored = items.has('name') || items.has('place') || bothPeople;
   const monthIsEnough = day !== null && daysBetween(date, day) <= MONTH_ALONE_DAYS;
@@ -259,7 +307,8 @@ export function judgeEntry(text: string, profile: CompiledProfile, day: string |
   const list = tokens(text);
   const found = profile.phrases.find(list);
   const { quoted, marked } = found.length > 0 ? quotedPositions(list, profile) : { quoted: [], marked: '' };
-  const items = collect(list, found, profile, day);
+  const named = day !== null && found.length > 0 ? daysInText(text, day) : [];
+  const items = collect(list, found, profile, day, named);
   if (quoted.length > 0) items.add(QUOTE_SIGNAL, marked);
   // Without any of the event's words no entry counts, and its cues need not be looked for.
   const cues = found.length > 0 ? profile.positions.map((p) => ({ p, hits: p.cues.find(list) })).filter(({ hits }) => hits.length > 0) : [];
@@ -269,7 +318,8 @@ export function judgeEntry(text: string, profile: CompiledProfile, day: string |
   const saidThere = day !== null && day >= date && day <= runsUntil ? cues.filter(({ p }) => speakers.has(p.side)) : [];
   const said = saidThere.flatMap(({ hits }) => hits).find((h) => h.to - h.from >= 2);
   if (said) items.add('said', spanText(list, said.from, said.to));
-  if (!counts(items, profile, day)) return null;
+  const earlier = named.some((d) => d < profile.event.announced) || items.other;
+  if (!counts(items, profile, day, earlier)) return null;
   const cued = cues.map(({ p }) => p).filter((p) => !quoted.includes(p));
   const positions = [...quoted, ...cued];
   const signals = signalIds(items);
