@@ -12,8 +12,9 @@ export const CARD_CSS = `
 button { font: inherit; color: inherit; background: none; border: 0; margin: 0; cursor: pointer; border-radius: 4px; }
 button:hover { background: rgba(20, 58, 90, .08); }
 :focus-visible { outline: 3px solid #1a63c6; outline-offset: 2px; }
-.toggle { flex: 1; min-width: 0; display: flex; align-items: baseline; gap: .6em; padding: .3em; text-align: start; }
-.title { flex: 1; min-width: 0; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.toggle { flex: 1; min-width: 0; display: flex; flex-wrap: wrap; align-items: baseline; gap: .1em .6em; padding: .3em; text-align: start; }
+/* A narrow column (320 px) wraps the row rather than push the date and hint past the close button. */
+.title { flex: 1 1 9em; min-width: 0; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 [aria-expanded="true"] .title { white-space: normal; }
 .date { flex: none; font-size: .85em; color: #3d5266; }
 .hint { flex: none; font-size: .85em; color: #245a8a; }
