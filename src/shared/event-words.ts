@@ -13,8 +13,10 @@ function isPerson(raw: unknown): raw is EventPerson {
   return isRecord(raw) && isId(raw.id) && isStrings(raw.names) && (raw.side === null || isId(raw.side));
 }
 
+const isComposed = (raw: unknown): boolean => raw === undefined || (isRecord(raw) && isStrings(raw.before) && isStrings(raw.nouns) && isStrings(raw.after));
+
 function isOffice(raw: unknown): raw is EventOffice {
-  return isRecord(raw) && isStrings(raw.terms) && Array.isArray(raw.holders)
+  return isRecord(raw) && isStrings(raw.terms) && isComposed(raw.composed) && Array.isArray(raw.holders)
     && raw.holders.every((h: unknown) => isRecord(h) && isId(h.person) && isDay(h.from) && (h.to === null || isDay(h.to)));
 }
 
@@ -26,19 +28,29 @@ export function parseEventInWords(raw: unknown): EventInWords | null {
   if (![names, places, references, when].every(isStrings)) return null;
   const { commonNames, pair, others } = raw;
   if (![commonNames, pair, others].every((list) => list === undefined || isStrings(list))) return null;
-  if (!Array.isArray(outcomes) || !outcomes.every((o: unknown) => isRecord(o) && isId(o.id) && isStrings(o.terms) && (o.alone === undefined || typeof o.alone === 'boolean'))) return null;
+  if (!Array.isArray(outcomes) || !outcomes.every((o: unknown) => isRecord(o) && isId(o.id) && isStrings(o.terms) && (o.alone === undefined || typeof o.alone === 'boolean')
+    && (o.of === undefined || isStrings(o.of)) && (o.by === undefined || isStrings(o.by)))) return null;
   return {
     announced: raw.announced,
     date: raw.date,
     runsUntil: raw.runsUntil,
     people: people.map((p) => ({ id: p.id, names: p.names, side: p.side })),
-    offices: offices.map((o) => ({ terms: o.terms, holders: o.holders.map((h) => ({ person: h.person, from: h.from, to: h.to })) })),
+    offices: offices.map((o) => ({
+      terms: o.terms,
+      ...(o.composed !== undefined ? { composed: { before: o.composed.before, nouns: o.composed.nouns, after: o.composed.after } } : {}),
+      holders: o.holders.map((h) => ({ person: h.person, from: h.from, to: h.to })),
+    })),
     names: names as string[],
     ...(commonNames !== undefined ? { commonNames: commonNames as string[] } : {}),
     ...(pair !== undefined ? { pair: pair as string[] } : {}),
     ...(others !== undefined ? { others: others as string[] } : {}),
     places: places as string[],
-    outcomes: (outcomes as EventInWords['outcomes']).map((o) => ({ id: o.id, terms: o.terms, ...(o.alone === true ? { alone: true } : {}) })),
+    outcomes: (outcomes as EventInWords['outcomes']).map((o) => ({
+      id: o.id,
+      terms: o.terms,
+      ...(o.alone === true ? { alone: true } : {}),
+      ...(o.of !== undefined && o.by !== undefined ? { of: o.of, by: o.by } : {}),
+    })),
     references: references as string[],
     when: when as string[],
   };

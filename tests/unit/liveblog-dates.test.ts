@@ -49,7 +49,10 @@ describe('a day from each form', () => {
   });
 
   it('a span counted back from the text’s day: the day it points at', () => {
-    expect(pointsBack('Noch vor fünf Wochen saßen beide zusammen.', '2022-02-24')).toEqual([{ text: 'vor fünf Wochen', day: '2022-01-20', tolerance: 4 }]);
+    expect(pointsBack('Noch vor fünf Wochen saßen beide zusammen.', '2022-02-24')).toEqual([{ text: 'vor fünf Wochen', day: '2022-01-20', tolerance: 10 }]);
+    // Weeks are rounded: four may be five, and one week is still a week.
+    expect(pointsBack('Noch vor vier Wochen saßen beide zusammen.', '2022-02-24')[0]).toMatchObject({ day: '2022-01-27', tolerance: 8 });
+    expect(pointsBack('Vor einer Woche saßen beide zusammen.', '2022-01-28')[0]).toMatchObject({ day: '2022-01-21', tolerance: 4 });
     expect(pointsBack('Vor genau einem Jahr trafen sie sich.', '2023-01-21').map((p) => p.day)).toEqual(['2022-01-21']);
     expect(pointsBack('Zwei Jahre nach dem Krisentreffen', '2024-01-21').map((p) => p.day)).toEqual(['2022-01-21']);
     expect(pointsBack('Ein Jahr ist es her, dass', '2023-01-21').map((p) => p.day)).toEqual(['2022-01-21']);

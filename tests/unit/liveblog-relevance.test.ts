@@ -210,6 +210,54 @@ const CASES: Case[] = [
     geneva: ['Die in Genf zugesagte Antwort ist in Moskau eingetroffen.', null],
     reykjavik: ['Die in Reykjavík vereinbarte Quote gilt ab sofort.', null],
   },
+  {
+    what: 'a role composed of a word for the country and one for the office',
+    about: true,
+    geneva: ['Moskaus Ressortchef und sein Gegenüber aus Washington gingen nach einer Stunde auseinander.', '2022-01-21'],
+    reykjavik: ['Der Ressortchef aus Reykjavík und die Kommissarin für Fischerei gingen nach einer Stunde auseinander.', '2019-10-12'],
+  },
+  {
+    what: 'on its day, the meeting the reader knows ("das Ergebnis der Unterredung") and one more item',
+    about: true,
+    geneva: ['Händler nahmen das Ergebnis der Unterredung gelassen, einen Durchbruch hatte niemand erwartet.', '2022-01-21'],
+    reykjavik: ['Händler nahmen das Ergebnis der Runde gelassen, die gemeinsame Quote hatte man erwartet.', '2019-10-12'],
+  },
+  {
+    what: 'on its day, a meeting said to be someone else’s ("das Gespräch mit …")',
+    about: false,
+    geneva: ['Das Gespräch mit Kuleba drehte sich um Sicherheitsgarantien, sagte Baerbock.', '2022-01-21'],
+    reykjavik: ['Das Gespräch mit dem Hafenverband drehte sich um die gemeinsame Quote.', '2019-10-12'],
+  },
+  {
+    what: 'on its day, a new meeting ("zu einem Gespräch")',
+    about: false,
+    geneva: ['Scholz und Macron wollen am Abend zu einem Gespräch über Sicherheitsgarantien zusammenkommen.', '2022-01-21'],
+    reykjavik: ['Die Reeder wollen am Abend zu einem Treffen über die gemeinsame Quote zusammenkommen.', '2019-10-12'],
+  },
+  {
+    what: 'days later, the meeting of its weekday',
+    about: true,
+    geneva: ['Nach dem Treffen am Freitag wartet Moskau auf Post aus Washington.', '2022-01-24'],
+    reykjavik: ['Nach dem Treffen am Samstag warten die Reeder auf Post aus Brüssel.', '2019-10-14'],
+  },
+  {
+    what: 'days later, the meeting of another weekday',
+    about: false,
+    geneva: ['Nach dem Treffen am Dienstag wartet Moskau auf Post aus Washington.', '2022-01-24'],
+    reykjavik: ['Nach dem Treffen am Dienstag warten die Reeder auf Post aus Brüssel.', '2019-10-14'],
+  },
+  {
+    what: 'what it promised, named beside its sender, is evidence enough in its days',
+    about: true,
+    geneva: ['Die USA haben ihre Antwort zu Papier gebracht und nach Moskau geschickt.', '2022-01-26'],
+    reykjavik: ['Brüssel hat die gemeinsame Quote vorgerechnet und nach Island geschickt.', '2019-10-15'],
+  },
+  {
+    what: 'what it promised, named without its sender, is one item',
+    about: false,
+    geneva: ['Die Nato hat ihre schriftlichen Vorschläge an Moskau übergeben.', '2022-01-26'],
+    reykjavik: ['Die Reeder haben die gemeinsame Quote vorgerechnet und verschickt.', '2019-10-15'],
+  },
 ];
 
 const EVENTS: [keyof Omit<Case, 'what' | 'about'>, RelevanceProfile][] = [
@@ -261,12 +309,13 @@ describe('one shared item is never enough', () => {
   });
 
   it('a quote of the briefing is one item and links to its position', () => {
-    const verdict = judge('Das Treffen sei „offen und nützlich“ gewesen, sagte der Minister in Genf.');
+    const verdict = judge('Es sei „offen und nützlich“ gewesen, sagte der Minister in Genf.');
     expect(verdict).toMatchObject({ signals: ['place', QUOTE_SIGNAL], quoted: ['lawrow-talks'] });
     expect(verdict?.evidence).toContain('„offen und nützlich“');
     expect(verdict?.positions[0]).toBe('lawrow-talks');
-    // The same quote without a second item is one item only.
-    expect(judge('Das Treffen sei „offen und nützlich“ gewesen.')).toBeNull();
+    // The same quote without a second item is one item only; on its day, the meeting the reader knows is that item.
+    expect(judge('Es sei „offen und nützlich“ gewesen.')).toBeNull();
+    expect(judge('Das Treffen sei „offen und nützlich“ gewesen.')).not.toBeNull();
   });
 
   it('five words of a quote in a row quote it; English too', () => {

@@ -49,9 +49,14 @@ const NUMBERS: Record<string, number> = {
   a: 1, an: 1, one: 1, ein: 1, eine: 1, einem: 1, einer: 1, einen: 1, zwei: 2, two: 2, drei: 3, three: 3, vier: 4, four: 4,
   fünf: 5, five: 5, sechs: 6, six: 6, sieben: 7, seven: 7, acht: 8, eight: 8, neun: 9, nine: 9, zehn: 10, ten: 10, elf: 11, zwölf: 12,
 };
-/** Each unit in days or in calendar months, and how far off a text that counts in it may be. */
+/**
+ * Each unit in days or in calendar months, and how far off a text that counts in it may be. Weeks are
+ * rounded as days are not: "vor vier Wochen" may be five, so a count of weeks may be off by two days a week.
+ */
+const WEEK_DAYS = 7;
+const WEEK_ROUNDING = 2;
 const UNITS: readonly [RegExp, { days: number } | { months: number }, number][] = [
-  [/^(?:tag|day)/i, { days: 1 }, 1], [/^(?:woche|week)/i, { days: 7 }, 4], [/^(?:monat|month)/i, { months: 1 }, 10], [/^(?:jahr|year)/i, { months: 12 }, 10],
+  [/^(?:tag|day)/i, { days: 1 }, 1], [/^(?:woche|week)/i, { days: WEEK_DAYS }, 4], [/^(?:monat|month)/i, { months: 1 }, 10], [/^(?:jahr|year)/i, { months: 12 }, 10],
 ];
 
 /** `day` moved back by `months` calendar months (the 31st to the month's last day). */
@@ -89,7 +94,8 @@ export function pointsBack(text: string, day: string): PointBack[] {
     const amount = /^\d/.test(amountWord) ? Number(amountWord) : NUMBERS[amountWord];
     const unit = UNITS.find(([pattern]) => pattern.test(m[2] ?? m[4] ?? m[6] ?? ''));
     if (amount === undefined || unit === undefined) continue;
-    const [, step, tolerance] = unit;
+    const [, step, least] = unit;
+    const tolerance = 'days' in step && step.days === WEEK_DAYS ? Math.max(least, amount * WEEK_ROUNDING) : least;
     out.push({ text: m[0], day: 'days' in step ? addDays(day, -amount * step.days) : monthsBefore(day, amount * step.months), tolerance });
   }
   return out;

@@ -118,3 +118,28 @@ export function indexOfExactly(list: readonly string[], phrase: readonly string[
   }
   return -1;
 }
+
+/** Words that make the noun after them one the reader already knows ("das Treffen", "ihrer Unterredung", "the talks"). */
+const DEFINITE = new Set(['der', 'die', 'das', 'dem', 'den', 'des', 'vom', 'beim', 'zum', 'im', 'ihr', 'ihre', 'ihrem', 'ihren', 'ihrer', 'ihres',
+  'dieses', 'diesem', 'dieser', 'the', 'this', 'their', 'todays']);
+/** Words that make it a new one ("ein Treffen", "a meeting"): another than the day's. */
+const INDEFINITE = new Set(['ein', 'eine', 'einem', 'einen', 'einer', 'eines', 'a', 'an', 'another', 'weiteres', 'weiteren', 'neues', 'neuen', 'kein', 'keinem']);
+/** Words read back from a noun for its article, the adjectives between included ("das mit Spannung erwartete Treffen"). */
+const ARTICLE_REACH = 3;
+
+/** Words after a noun that say whose it is ("das Gespräch mit Kuleba", "the talks between …"): then it is not the one the reader knows. */
+const WHOSE = new Set(['mit', 'von', 'zwischen', 'der', 'des', 'with', 'between', 'of']);
+
+/**
+ * Whether the word at `at` is the one the reader knows: after a definite article, with at most a few
+ * words between and no indefinite one, and not followed by whose it is.
+ */
+export function isDefinite(list: readonly string[], at: number, to = at + 1): boolean {
+  if (WHOSE.has(list[to] ?? '')) return false;
+  for (let i = at - 1; i >= Math.max(0, at - ARTICLE_REACH); i--) {
+    const word = list[i] ?? '';
+    if (INDEFINITE.has(word)) return false;
+    if (DEFINITE.has(word)) return true;
+  }
+  return false;
+}

@@ -2,9 +2,14 @@
  * Which live-blog entries are about the briefing's event, judged as a careful reader does:
  * - Evidence: its people by name, or by a role while they held it at the entry's date; the event's
  *   names ("Krisentreffen", "die beiden Außenminister"); its place; what came of it in other words;
- *   a quote of it. Each person, the names, the place, each outcome and the quotes are one item each.
- *   A word for any meeting ("Begegnung", "talks") is its name only beside one of its people, on its
- *   day and the two after, where the entry dates nothing to another day.
+ *   a quote of it. Each person, the names, the place, each outcome and the quotes are one item each;
+ *   a name that says where ("das Genfer Treffen") is its place too. A role is a phrase of the
+ *   briefing, or a word for the country beside one for the office ("Moskaus" + "Ressortchef"). What
+ *   it promised, named beside its sender, is that sender's answer.
+ *   A word for any meeting ("Begegnung", "talks") is its name beside one of its people or its place,
+ *   on its day and the two after, where the entry dates nothing to another day; and alone where the
+ *   reader knows which meeting is meant: "das Treffen" on its day, "das Treffen am Freitag" in its
+ *   days. "Ein Treffen" is a new one, "das Treffen mit Kuleba" someone else's.
  * - From the day the event was announced to the day what it promised ran out, an entry counts with
  *   two items: one is never enough ("Genf" at the UN, "Sicherheitsgarantien" at a Nato exercise).
  *   An entry that dates something to before the announcement ("das Gespräch in Genf vom 10. Januar"),
@@ -17,10 +22,11 @@
  *   meeting of the same people, the same city or demand years later, and the role held by someone
  *   else do not count. An undated entry is judged as a late one: nothing says it is of those days,
  *   and a list about one January should not fill with entries that only share its words.
- * Pure: text and day in, verdict out; the words are the briefing's, none are the rule's.
+ * Pure: text and day in, verdict out; the event's words are the briefing's, the rule has only the
+ * language's own (articles, weekdays, months, counts of time).
  */
 import { allWeekdayNames, daysBetween, daysInText, monthNames, pointsBack, weekdayNames } from './dates';
-import { fold, indexOfExactly, PhraseIndex, spanText, tokens, words, type Found, type Phrase, type Tokens } from './phrases';
+import { fold, indexOfExactly, isDefinite, PhraseIndex, spanText, tokens, words, type Found, type Phrase, type Tokens } from './phrases';
 
 export { words } from './phrases';
 
@@ -36,6 +42,12 @@ export interface EventPerson {
 export interface EventOffice {
   /** How the news names the role ("US-Außenminister", "der amerikanische Chefdiplomat"). */
   terms: string[];
+  /**
+   * The role as the news composes it, beside `terms`: a word for its country before a word for the
+   * office ("russische" + "Chefdiplomat", "Moskaus" + "oberste Diplomat") or after it ("Außenminister"
+   * + "aus Moskau"). Every pair is a term.
+   */
+  composed?: { before: string[]; nouns: string[]; after: string[] };
   /** ISO days, `to` null while held; `person` an ID of `people` or of someone outside the event. */
   holders: { person: string; from: string; to: string | null }[];
 }
@@ -66,8 +78,10 @@ export interface EventInWords {
   /**
    * What came of it, in other words, by outcome. `alone`: named so that nothing else is meant (the
    * answer it promised, by its sender), it is evidence enough by itself from the event to `runsUntil`.
+   * `of` and `by`: one of the outcomes `of` named beside one of `by` is this one ("Die USA haben ihre
+   * Antwort zu Papier gebracht", "die Antwort aus den USA": the answer, and its sender).
    */
-  outcomes: { id: string; terms: string[]; alone?: boolean }[];
+  outcomes: { id: string; terms: string[]; alone?: boolean; of?: string[]; by?: string[] }[];
   /** Phrases with which a later text refers back to it ("die in Genf zugesagte Antwort"). */
   references: string[];
   /** Its time in other words ("vor Kriegsbeginn"); its date, month and year the rule writes itself. */
@@ -123,8 +137,10 @@ const COMMON_DAYS = 2;
 type Tag =
   | { kind: 'person'; id: string }
   | { kind: 'office'; index: number }
-  | { kind: 'name' | 'common' | 'pair' | 'other' | 'place' | 'reference' | 'when' | 'month' | 'weekday' }
-  | { kind: 'outcome'; id: string }
+  | { kind: 'common' | 'pair' | 'other' | 'place' | 'reference' | 'when' | 'month' | 'weekday' }
+  /** `place`: the name says where too ("das Genfer Treffen"), and is its place as well. */
+  | { kind: 'name'; place: boolean }
+  | { kind: 'outcome' | 'by'; id: string }
   | { kind: 'otherWeekday'; name: string };
 
 export interface CompiledProfile {
@@ -161,17 +177,26 @@ function datePhrases(date: string): Phrase<Tag>[] {
   return out;
 }
 
+/** An office's terms, and the pairs it composes. */
+function officeTerms({ terms, composed }: EventOffice): string[] {
+  if (composed === undefined) return terms;
+  const { before, nouns, after } = composed;
+  return [...terms, ...before.flatMap((b) => nouns.map((n) => `${b} ${n}`)), ...nouns.flatMap((n) => after.map((a) => `${n} ${a}`))];
+}
+
 export function compileProfile(profile: RelevanceProfile): CompiledProfile {
   const { event } = profile;
+  const places = new PhraseIndex(event.places.map((p) => phrase(p, true as const)), MAX_SUFFIX);
   const all: Phrase<Tag>[] = [
     ...event.people.flatMap((p) => p.names.map((n) => phrase<Tag>(n, { kind: 'person', id: p.id }))),
-    ...event.offices.flatMap((o, index) => o.terms.map((t) => phrase<Tag>(t, { kind: 'office', index }))),
-    ...event.names.map((n) => phrase<Tag>(n, { kind: 'name' })),
+    ...event.offices.flatMap((o, index) => officeTerms(o).map((t) => phrase<Tag>(t, { kind: 'office', index }))),
+    ...event.names.map((n) => phrase<Tag>(n, { kind: 'name', place: places.find(tokens(n)).length > 0 })),
     ...(event.commonNames ?? []).map((n) => phrase<Tag>(n, { kind: 'common' })),
     ...(event.pair ?? []).map((n) => phrase<Tag>(n, { kind: 'pair' })),
     ...(event.others ?? []).map((n) => phrase<Tag>(n, { kind: 'other' })),
     ...event.places.map((n) => phrase<Tag>(n, { kind: 'place' })),
     ...event.outcomes.flatMap((o) => o.terms.map((t) => phrase<Tag>(t, { kind: 'outcome', id: o.id }))),
+    ...event.outcomes.flatMap((o) => (o.by ?? []).map((t) => phrase<Tag>(t, { kind: 'by', id: o.id }))),
     ...event.references.map((n) => phrase<Tag>(n, { kind: 'reference' })),
     ...event.when.map((n) => phrase<Tag>(n, { kind: 'when' })),
     ...datePhrases(event.date),
@@ -195,6 +220,10 @@ function holderOn(office: EventOffice | undefined, day: string | null): string |
   if (office === undefined || day === null) return null;
   return office.holders.find((h) => h.from <= day && (h.to === null || day <= h.to))?.person ?? null;
 }
+
+/** Words that may stand between an outcome and its sender for the one to name the other ("Russland erwartet von den USA nächste Woche eine Antwort"). */
+const SENDER_REACH = 3;
+const near = (a: Found<unknown>, b: Found<unknown>): boolean => a.from - b.to <= SENDER_REACH && b.from - a.to <= SENDER_REACH;
 
 /** The entry's evidence: one item per key, each with its first words in the entry. */
 class Items {
@@ -228,17 +257,29 @@ function collect(text: Tokens, found: Found<Tag>[], profile: CompiledProfile, da
   const { date, offices } = profile.event;
   const onOtherDay = day !== date;
   let common = '';
+  let definite = '';
+  const outcomesAt = new Map<string, Found<Tag>[]>();
+  const senders: Found<Tag>[] = [];
   // A day named that is neither the event's nor the entry's own is another meeting's ("ihr Treffen mit Lawrow am Dienstag").
   let elsewhere = named.some((d) => d !== date);
   for (const { tag, from, to } of found) {
     const own = spanText(text, from, to);
-    if (tag.kind === 'common') common ||= own;
+    if (tag.kind === 'common') {
+      common ||= own;
+      if (isDefinite(text.words, from, to)) definite ||= own;
+    } else if (tag.kind === 'by') senders.push({ tag, from, to });
     else if (tag.kind === 'pair') {
       if (day === date) items.add('name', own);
     } else if (tag.kind === 'other') items.other = true;
     else if (tag.kind === 'otherWeekday') elsewhere ||= day === null || !weekdayNames(day).includes(tag.name);
-    else if (tag.kind === 'person' || tag.kind === 'outcome') items.add(`${tag.kind === 'person' ? '' : 'outcome:'}${tag.id}`, own);
-    else if (tag.kind === 'office') {
+    else if (tag.kind === 'person') items.add(tag.id, own);
+    else if (tag.kind === 'outcome') {
+      items.add(`outcome:${tag.id}`, own);
+      outcomesAt.set(tag.id, [...(outcomesAt.get(tag.id) ?? []), { tag, from, to }]);
+    } else if (tag.kind === 'name') {
+      items.add('name', own);
+      if (tag.place) items.add('place', own);
+    } else if (tag.kind === 'office') {
       const person = holderOn(offices[tag.index], day);
       // A role names the event's person only while they held it; held by anyone else, it is no evidence.
       if (person !== null && profile.sides.has(person)) items.add(person, own);
@@ -246,13 +287,21 @@ function collect(text: Tokens, found: Found<Tag>[], profile: CompiledProfile, da
       if (day !== null && onOtherDay && Math.abs(daysBetween(date, day)) <= WEEKDAY_DAYS) items.add('when', own);
     } else if (tag.kind !== 'when' || onOtherDay) items.add(tag.kind, own);
   }
-  // A word for any meeting is this one only beside its people, in the days right after it, dated to no other day.
+  for (const { id, of = [] } of profile.event.outcomes) {
+    const own = senders.filter((s) => s.tag.kind === 'by' && s.tag.id === id);
+    const named = of.flatMap((o) => outcomesAt.get(o) ?? []).find((o) => own.some((s) => near(o, s)));
+    if (named !== undefined) items.add(`outcome:${id}`, spanText(text, named.from, named.to));
+  }
+  // A word for any meeting is this one only beside its people or its place, in the days right after it, dated to no other day.
   const fresh = day !== null && day >= date && daysBetween(date, day) <= COMMON_DAYS && !elsewhere;
-  if (common !== '' && fresh && profile.event.people.some((p) => items.has(p.id))) items.add('name', common);
+  if (common !== '' && fresh && (items.has('place') || profile.event.people.some((p) => items.has(p.id)))) items.add('name', common);
   if (day !== null) {
     const back = pointsBack(text.text, day).find((p) => Math.abs(daysBetween(date, p.day)) <= p.tolerance);
     if (back) items.add('when', back.text);
   }
+  // "Das Treffen" the reader knows is the day's meeting on its day, and the meeting of its day where the entry names that day
+  // ("das Treffen am Freitag", "vor einem Jahr"); "ein Treffen", "das Treffen mit Kuleba" or one of another day are others.
+  if (definite !== '' && !items.has('name') && !elsewhere && !items.other && ((fresh && day === date) || items.has('when'))) items.add('name', definite);
   return items;
 }
 
