@@ -36,6 +36,9 @@ export interface Miss {
 export interface CorpusScore {
   entries: number;
   about: number;
+  /** Entries listed, and of them about the talks. */
+  listed: number;
+  right: number;
   precision: number;
   recall: number;
   misses: Miss[];
@@ -52,5 +55,5 @@ export function scoreCorpus(entries: readonly CorpusEntry[], profile: CompiledPr
     if (counted !== entry.about) misses.push({ entry, kind: counted ? 'false positive' : 'false negative' });
   }
   const about = entries.filter((e) => e.about).length;
-  return { entries: entries.length, about, precision: listed === 0 ? 1 : right / listed, recall: about === 0 ? 1 : right / about, misses };
+  return { entries: entries.length, about, listed, right, precision: listed === 0 ? 1 : right / listed, recall: about === 0 ? 1 : right / about, misses };
 }

@@ -45,7 +45,7 @@ describe('the corpus score', () => {
       entry('c', 'Lawrow und Blinken sprachen in Genf über das Wetter.', false),
       entry('d', 'Der Dax schließt im Plus.', false),
     ], geneva);
-    expect(score).toMatchObject({ entries: 4, about: 2, precision: 0.5, recall: 0.5 });
+    expect(score).toMatchObject({ entries: 4, about: 2, listed: 2, right: 1, precision: 0.5, recall: 0.5 });
     expect(score.misses.map((m) => [m.entry.id, m.kind])).toEqual([['b', 'false negative'], ['c', 'false positive']]);
   });
 });
