@@ -68,7 +68,7 @@ export const genevaEvent: EventInWords = {
   ],
   names: [
     'Krisentreffen', 'Krisengespräch', 'Krisensitzung', 'Genfer Treffen', 'Genfer Gespräch', 'Genfer Begegnung', 'Genfer Unterredung',
-    'Treffen in Genf', 'Gespräch in Genf', 'Begegnung in Genf', 'Ministertreffen in Genf', 'Außenministertreffen in Genf', 'Unterredung in Genf', 'Zusammenkunft in Genf', 'Treffen am Genfersee',
+    'Treffen in Genf', 'Gespräch in Genf', 'Begegnung in Genf', 'Ministertreffen in Genf', 'Außenministertreffen in Genf', 'Treffen der Außenminister in Genf', 'Unterredung in Genf', 'Zusammenkunft in Genf', 'Treffen am Genfersee',
     'Treffen in der Schweiz', 'Gespräch in der Schweiz', 'amerikanisch-russisch', 'russisch-amerikanisch', 'US-russisch',
     'Treffen der beiden Außenminister', 'Gespräch der beiden Außenminister', 'Washington und Moskau', 'Moskau und Washington',
     'crisis talks', 'crisis meeting', 'Geneva talks', 'Geneva meeting', 'talks in Geneva', 'meeting in Geneva', 'talks in Switzerland',
@@ -105,7 +105,7 @@ export const genevaEvent: EventInWords = {
       id: 'us-answer',
       alone: true,
       of: ['written-answer', 'answer'],
-      by: ['USA', 'Washington', 'Amerikaner', 'US-Regierung', 'Weißes Haus', 'Weiße Haus', 'State Department', 'Biden-Regierung', 'United States', 'Vereinigten Staaten'],
+      by: ['USA', 'Washington', 'Amerikaner', 'amerikanische', 'American', 'US-Regierung', 'Weißes Haus', 'Weiße Haus', 'State Department', 'Biden-Regierung', 'United States', 'Vereinigten Staaten'],
       terms: [
         'Antwort der USA', 'Antwort aus Washington', 'US-Antwort', 'amerikanische Antwort', 'Antwort Washingtons', 'Stellungnahme der USA',
         'Stellungnahme der Vereinigten Staaten', 'amerikanische Stellungnahme', 'amerikanische Papier', 'US-Papier', 'Antwort der Amerikaner',

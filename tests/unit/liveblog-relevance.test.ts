@@ -235,6 +235,18 @@ const CASES: Case[] = [
     reykjavik: ['Die Reeder wollen am Abend zu einem Treffen über die gemeinsame Quote zusammenkommen.', '2019-10-12'],
   },
   {
+    what: 'on its day, the meeting the reader knows, beside its place',
+    about: true,
+    geneva: ['Bern zeigte sich zufrieden, dass das Außenministertreffen auf Schweizer Boden stattfinden konnte.', '2022-01-21'],
+    reykjavik: ['Island zeigte sich zufrieden, dass die Runde auf seinem Boden in Reykjavík stattfinden konnte.', '2019-10-12'],
+  },
+  {
+    what: 'on its day, talks in general beside its place',
+    about: false,
+    geneva: ['Die Schweiz stehe weiterhin bereit, Gespräche zu ermöglichen, teilte Bern mit.', '2022-01-21'],
+    reykjavik: ['In Reykjavík stehe man weiterhin bereit, Gespräche zu ermöglichen.', '2019-10-12'],
+  },
+  {
     what: 'days later, the meeting of its weekday',
     about: true,
     geneva: ['Nach dem Treffen am Freitag wartet Moskau auf Post aus Washington.', '2022-01-24'],

@@ -292,9 +292,12 @@ function collect(text: Tokens, found: Found<Tag>[], profile: CompiledProfile, da
     const named = of.flatMap((o) => outcomesAt.get(o) ?? []).find((o) => own.some((s) => near(o, s)));
     if (named !== undefined) items.add(`outcome:${id}`, spanText(text, named.from, named.to));
   }
-  // A word for any meeting is this one only beside its people or its place, in the days right after it, dated to no other day.
-  const fresh = day !== null && day >= date && daysBetween(date, day) <= COMMON_DAYS && !elsewhere;
-  if (common !== '' && fresh && (items.has('place') || profile.event.people.some((p) => items.has(p.id)))) items.add('name', common);
+  // A word for any meeting is this one beside its people in the days right after it, and the meeting the reader knows beside
+  // its place from its announcement on ("das Außenministertreffen auf ihrem Boden"), where the entry dates nothing to another day.
+  const until = day !== null && !elsewhere && daysBetween(date, day) <= COMMON_DAYS;
+  const fresh = until && day >= date;
+  if (common !== '' && fresh && profile.event.people.some((p) => items.has(p.id))) items.add('name', common);
+  else if (definite !== '' && until && day >= profile.event.announced && items.has('place')) items.add('name', definite);
   if (day !== null) {
     const back = pointsBack(text.text, day).find((p) => Math.abs(daysBetween(date, p.day)) <= p.tolerance);
     if (back) items.add('when', back.text);
