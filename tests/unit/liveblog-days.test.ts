@@ -33,7 +33,7 @@ const BLOGS = { REPORTERS_DAY, BLOG_YEARS, DAY_2025 };
 const everyEntry = Object.values(BLOGS).flat();
 
 const corpusDir = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/relevance-corpus');
-const corpusTexts = ['train', 'retired', 'retired-2', 'held-out'].flatMap((name) =>
+const corpusTexts = ['train', 'retired', 'retired-2', 'retired-3', 'held-out'].flatMap((name) =>
   (JSON.parse(readFileSync(`${corpusDir}/${name}.json`, 'utf8')) as { text: string }[]).map((e) => e.text));
 
 describe.each(Object.entries(BLOGS))('%s', (_name, entries) => {

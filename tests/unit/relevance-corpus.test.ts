@@ -29,11 +29,11 @@ function read(name: string): Record<string, unknown>[] {
 }
 
 const train = read('train');
-const retired = [...read('retired'), ...read('retired-2')];
+const retired = [...read('retired'), ...read('retired-2'), ...read('retired-3')];
 const heldOut = read('held-out');
 const all = [...train, ...retired, ...heldOut];
 
-describe.each([['train', train, 170], ['retired', retired, 110], ['held-out', heldOut, 90]] as const)('the corpus file %s', (_name, entries, least) => {
+describe.each([['train', train, 170], ['retired', retired, 210], ['held-out', heldOut, 100]] as const)('the corpus file %s', (_name, entries, least) => {
   it(`has at least ${least} entries, with both labels`, () => {
     expect(entries.length).toBeGreaterThanOrEqual(least);
     expect(new Set(entries.map((e) => e.about))).toEqual(new Set([true, false]));
@@ -41,7 +41,7 @@ describe.each([['train', train, 170], ['retired', retired, 110], ['held-out', he
 
   it.each(entries.map((e) => [String(e.id), e] as const))('%s has every field in its form', (_id, e) => {
     expect(Object.keys(e).sort()).toEqual(FIELDS);
-    expect(e.id).toMatch(/^(rc|ho|h3)-\d{3}$/);
+    expect(e.id).toMatch(/^(rc|ho|h3|h4)-\d{3}$/);
     expect(e.headline === null || (typeof e.headline === 'string' && e.headline.trim() !== '')).toBe(true);
     expect(typeof e.text === 'string' && e.text.trim().length > 20).toBe(true);
     expect(['agency', 'handelsblatt']).toContain(e.style);
