@@ -21,6 +21,10 @@ export const COST_BUDGET = {
 } as const;
 const SECTION = 'Content script, main thread per load (median of 10)';
 
+/** The long page's name (bench/pages.ts), and the control measured there too (bench/run.ts). */
+export const LONG_PAGE = 'long2000-50late';
+export const NEEDED_WATCHING = 'needed-watching';
+
 export type CostFigures = ReturnType<typeof costFigures>;
 
 export function costFigures(loads: { extension: LoadCost[]; control: LoadCost[] }) {
@@ -40,14 +44,25 @@ export function costFigures(loads: { extension: LoadCost[]; control: LoadCost[] 
   };
 }
 
-/** The real page's control extensions: their own CPU per load, as Lagebild's is read. */
-export function floorFigures(floorCosts: ReadonlyMap<string, LoadCost[]>) {
-  return Object.fromEntries(
-    FLOOR_EXTENSIONS.map((floor) => {
-      const loads = floorCosts.get(floor.name) ?? [];
-      return [floor.name, { does: floor.does, loads: loads.length, contentScriptMsMedian: round(median(loads.map((r) => r.ownMs))), contentScriptMsPerLoad: loads.map((r) => round(r.ownMs)) }];
-    }),
-  );
+interface FloorFigures {
+  does: string;
+  loads: number;
+  contentScriptMsMedian: number;
+  contentScriptMsPerLoad: number[];
+}
+
+/** The real page's control extensions (and the needed-watching one on the long page): their own CPU per load, as Lagebild's is read. */
+export function floorFigures(floorCosts: ReadonlyMap<string, LoadCost[]>): Record<string, FloorFigures> {
+  const figures = (does: string, loads: readonly LoadCost[]): FloorFigures => ({
+    does,
+    loads: loads.length,
+    contentScriptMsMedian: round(median(loads.map((r) => r.ownMs))),
+    contentScriptMsPerLoad: loads.map((r) => round(r.ownMs)),
+  });
+  const onLong = floorCosts.get(`${LONG_PAGE}/${NEEDED_WATCHING}`) ?? [];
+  const all = Object.fromEntries(FLOOR_EXTENSIONS.map((floor) => [floor.name, figures(floor.does, floorCosts.get(floor.name) ?? [])]));
+  if (onLong.length) all[`${NEEDED_WATCHING} on the long page`] = figures('the needed-watching control on the long page', onLong);
+  return all;
 }
 
 /** A busy page's control extensions: added ScriptDuration over the page without any, as the busy row reads Lagebild's (loads keyed `page/floor`). */
@@ -76,7 +91,8 @@ const times = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
 
 /** The real and the long page: own CPU against issue 28's controls, and the whole load's metrics with − without. */
 function pageRows({ real, long, floors }: Figures): Row[] {
-  const needed = floors['needed-watching']?.contentScriptMsMedian ?? Number.NaN;
+  const needed = floors[NEEDED_WATCHING]?.contentScriptMsMedian ?? Number.NaN;
+  const neededLong = floors[`${NEEDED_WATCHING} on the long page`]?.contentScriptMsMedian ?? Number.NaN;
   const own = (name: string, c: CostFigures, over: number, control: string, budget: number): Row => ({
     section: SECTION,
     measure: `${name}: own CPU time (trace)`,
@@ -92,6 +108,11 @@ function pageRows({ real, long, floors }: Figures): Row[] {
       'every page pays these before any callback',
     ),
     own('long page, 2,000 paragraphs, 50 late widgets', long, real.contentScriptMsMedian, 'the real page', COST_BUDGET.longOverReal),
+    info(
+      'long page over the real page, the needed-watching control alike: what the watching alone grows by',
+      times(neededLong, needed),
+      `the control on the long page: ${ms(neededLong)}; Lagebild's growth is read against this`,
+    ),
     ...([['real 2020 page', real], ['long page', long]] as const).map(([name, c]) =>
       info(
         `${name}: Script / Task / Style duration, with − without`,

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { articleUrl, liveblogPage, longArticlePage, real2020Page } from '../tools/pages';
 import type { PageServer } from '../tools/server';
-import { bundleScript } from './bundle';
+import { bundleScript } from '../vite.config';
 import type { Timing } from './core-entry';
 import { median, round } from './stats';
 import { check, ms, type Row } from './table';

@@ -281,15 +281,12 @@ const PAGE_TITLES: Record<string, string> = {
   geneva: 'short Ukraine article (Geneva)',
 };
 
-/** Load event at most this many times later than without the extension. */
-const LOAD_EVENT_RATIO_BUDGET = 1.15;
-
 const percent = (share: number): string => `${share >= 0 ? '+' : ''}${(share * 100).toFixed(0)} %`;
 
 /**
  * Per page: Lagebild's added CPU, its own share of it (minus the empty-script control's, the
  * machinery Firefox charges any extension that matches these pages) against uBlock Origin's added
- * CPU, and the load event. `variants`: more extensions measured in the same rounds, as Lagebild is.
+ * CPU, and the load event (information only). `variants`: more extensions measured in the same rounds, as Lagebild is.
  */
 export function firefoxRows(results: readonly FirefoxCost[], loads: number, variants: readonly string[] = []): Row[] {
   const section = `Firefox per load, web-content CPU (median of ${String(loads)})`;
@@ -320,12 +317,14 @@ export function firefoxRows(results: readonly FirefoxCost[], loads: number, vari
           verdict: peer ? check(share <= Math.max(peer.ms, 0)) : 'info',
         });
       }
+      // No budget (issue 28): an empty content script alone moves Firefox's load event past any ratio
+      // the guarantees leave room for, so the own share above is what is judged.
       rows.push({
         section,
         measure: `${label}: load event, with ÷ without`,
         value: `${ours.loadRatio.toFixed(2)}×`,
-        budget: `≤ ${LOAD_EVENT_RATIO_BUDGET.toFixed(2)}×${peer ? `; uBlock Origin ${peer.loadRatio.toFixed(2)}×` : ''}`,
-        verdict: check(ours.loadRatio <= LOAD_EVENT_RATIO_BUDGET),
+        budget: peer ? `no budget; uBlock Origin ${peer.loadRatio.toFixed(2)}×` : 'no budget',
+        verdict: 'info',
       });
     }
     const oursFromTab = added(result, 'lagebild', true);

@@ -14,7 +14,7 @@ import { launch, requireChromium } from '../tools/chromium';
 import { coreFigures, coreRows, measureCore, type Task } from './core';
 import type { Timing } from './core-entry';
 import { measureLoad, type LoadCost } from './cost';
-import { busyFloorFigures, contentScriptRows, costFigures, floorFigures, type CostFigures, type Figures } from './content-script-rows';
+import { busyFloorFigures, contentScriptRows, costFigures, floorFigures, LONG_PAGE, NEEDED_WATCHING, type CostFigures, type Figures } from './content-script-rows';
 import { DIST, ensureBuilt, readManifest, ROOT } from '../tools/dist';
 import { measureLiveblog } from './liveblog';
 import { measureRelevance, relevanceRows, writeRelevance } from './relevance';
@@ -209,10 +209,17 @@ try {
       entry.control.push(await measureLoad(control.context, page, address('cost', page), []));
       costs.set(page.name, entry);
     }
-    // The floor on the real page, in the same rounds, so a busy moment hits it alike.
+    // The floor on the real page, in the same rounds, so a busy moment hits it alike; the
+    // needed-watching one on the long page too: how much of the growth the watching itself brings.
     const real = costSet[0]!;
     for (const floor of floors) {
       floorCosts.set(floor.name, [...(floorCosts.get(floor.name) ?? []), await measureLoad(floor.session.context, real, address('cost', real), floor.scripts)]);
+    }
+    const neededWatching = floors.find((floor) => floor.name === NEEDED_WATCHING);
+    const long = costSet.find((page) => page.name === LONG_PAGE);
+    if (neededWatching && long) {
+      const key = `${LONG_PAGE}/${NEEDED_WATCHING}`;
+      floorCosts.set(key, [...(floorCosts.get(key) ?? []), await measureLoad(neededWatching.session.context, long, address('cost', long), neededWatching.scripts)]);
     }
     // The busy pages' floors likewise, on each busy page.
     for (const busy of costSet.filter((page) => page.name in BUSY_PAGES)) {
@@ -262,7 +269,7 @@ function chromiumCostFigures(): Figures & { pages: Record<string, CostFigures> }
       return [name, { cost: figures, floors: busyFloorFigures(floorCosts, figures, name), name: does }];
     }),
   );
-  return { pages, real: pages.real2020!, long: pages['long2000-50late']!, busy, floors: floorFigures(floorCosts) };
+  return { pages, real: pages.real2020!, long: pages[LONG_PAGE]!, busy, floors: floorFigures(floorCosts) };
 }
 
 if (COST_ONLY) {

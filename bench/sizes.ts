@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readManifest, START_SCRIPTS_ASKED_BYTES, START_SCRIPTS_BYTES } from '../tools/dist';
 import { check, kb, type Row } from './table';
-import { bundleScript } from './bundle';
+import { bundleScript } from '../vite.config';
 
 export interface PartSize {
   files: string[];

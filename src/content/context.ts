@@ -13,11 +13,8 @@ export interface ContentContext {
    * Until then they hold the defaults.
    */
   settingsLoaded: boolean;
-  /**
-   * Reads the stored settings once, and follows their changes from then on: for the page features,
-   * which act on settings a page load does not. Until they are read, `settingsLoaded` is false.
-   */
-  readStoredSettings(): void;
+  /** This page reads the stored settings and follows their changes (stored-reader.ts): once, whoever asks first. */
+  readsStorage: boolean;
   verdict: PageVerdict | null;
   hiddenCount: number;
   /** The counts the toolbar badge shows for this page; null until the background asked for them (from-background.ts). */
@@ -56,7 +53,7 @@ export function createContext(doc: Document, signal: AbortSignal): ContentContex
     badgeShows: null,
     liveblog: null,
     pageFeatures: false,
-    readStoredSettings: () => undefined,
+    readsStorage: false,
     onPageChange: (l) => pageListeners.push(l),
     onSettings: (l) => {
       settingsListeners.push(l);

@@ -4,14 +4,17 @@
  * message: a page that listens for messages sets up the extension API in its process, which most
  * pages should not pay for. The door is a global of that world, which the page's scripts cannot see.
  */
+import type { Settings } from '../core/settings';
 import type { ContentContext } from './context';
 import { DOOR_KEY } from './keys';
 import { guard } from './lifecycle';
-import { receiveSettings } from './settings-source';
 
 export interface Door {
-  /** The settings changed: the new ones, as stored. */
-  settings(raw: unknown): void;
+  /**
+   * The settings changed: the new ones, as the background read them from storage (parsed there,
+   * shared/runtime.ts). Nothing but the extension's own code reaches this world's globals.
+   */
+  settings(settings: Settings): void;
   /**
    * The badge's counts: blocks the page hides, and on a live blog entries about the event new since
    * the last visit. From now on the page reports changes itself (features/report.ts).
@@ -21,9 +24,9 @@ export interface Door {
 
 export function openDoor(ctx: ContentContext, controller: AbortController): void {
   const door: Door = {
-    settings: (raw) => {
+    settings: (settings) => {
       guard(controller, () => {
-        receiveSettings(ctx, raw);
+        ctx.dispatchSettings(settings);
       });
     },
     badge: () => {

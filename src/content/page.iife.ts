@@ -13,12 +13,13 @@ import { findQuotesInStory } from './features/find-quotes';
 import { hiddenByRule } from './features/hidden-by-rule';
 import { liveblogContext } from './features/liveblog-context';
 import { recognisePage } from './features/recognise-page';
+import { readStoredSettings } from './stored-reader';
 
 const ctx = sharedContext();
 if (ctx && !ctx.signal.aborted && !ctx.pageFeatures) {
   ctx.pageFeatures = true;
   // They act on settings a page load does not (the card's, the markers', the language): read them.
-  ctx.readStoredSettings();
+  readStoredSettings(ctx);
   recognisePage(ctx);
   findQuotesInStory(ctx);
   hiddenByRule(ctx);

@@ -26,16 +26,21 @@ export function rootAccessor(doc: Document): (el: Element) => ShadowRoot | null 
   if ('openOrClosedShadowRoot' in (doc.defaultView?.Element.prototype ?? Element.prototype)) {
     return (el) => (el as Element & { openOrClosedShadowRoot: ShadowRoot | null }).openOrClosedShadowRoot;
   }
-  const dom = (globalThis as { chrome?: ChromeDom }).chrome?.dom;
-  const closedInChrome = typeof dom?.openOrClosedShadowRoot === 'function' ? dom.openOrClosedShadowRoot.bind(dom) : null;
+  /** Chrome's, looked up at the first element that needs it: the first read of `chrome.dom` builds its bindings. */
+  let closedInChrome: ((element: Element) => ShadowRoot | null) | null | undefined;
+  const closedAccessor = (): typeof closedInChrome => {
+    const dom = (globalThis as { chrome?: ChromeDom }).chrome?.dom;
+    return typeof dom?.openOrClosedShadowRoot === 'function' ? dom.openOrClosedShadowRoot.bind(dom) : null;
+  };
   return (el) => {
     const open = el.shadowRoot;
     if (open) return open;
     // A call into the extension API costs microseconds: only for defined custom elements (web
     // components), where closed roots come from; a page has thousands of undefined app-* elements.
-    if (closedInChrome && el.localName.includes('-') && el.matches(':defined')) {
+    if (closedInChrome !== null && el.localName.includes('-') && el.matches(':defined')) {
+      closedInChrome ??= closedAccessor();
       try {
-        return closedInChrome(el);
+        return closedInChrome?.(el) ?? null;
       } catch {
         return null;
       }

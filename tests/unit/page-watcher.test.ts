@@ -112,7 +112,7 @@ describe('parsedSince', () => {
 });
 
 /** A document that says it is still loading, with frames the test runs by hand. */
-function loadingPage(): { doc: Document; frame: () => void; parsed: () => void } {
+function loadingPage(): { doc: Document; frame: () => void; parsed: () => void; framesAsked: () => number } {
   const doc = emptyPage();
   const win = doc.defaultView!;
   let callbacks: FrameRequestCallback[] = [];
@@ -129,6 +129,7 @@ function loadingPage(): { doc: Document; frame: () => void; parsed: () => void }
       Object.defineProperty(doc, 'readyState', { configurable: true, get: () => 'interactive' });
       doc.dispatchEvent(new win.Event('DOMContentLoaded'));
     },
+    framesAsked: () => callbacks.length,
   };
 }
 
@@ -156,6 +157,28 @@ describe('watchPage while the parser runs', () => {
     await Promise.resolve();
     await Promise.resolve();
     expect(changes.at(-1)).toMatchObject({ source: 'mutation', parsedText: null });
+  });
+});
+
+describe('watchPage on a page at rest', () => {
+  it('asks for no frame two frames after the last change, and takes the next change in its microtask', async () => {
+    const { doc, frame, parsed, framesAsked } = loadingPage();
+    const changes: PageChange[] = [];
+    watchPage(doc, new AbortController().signal, (change) => changes.push(change));
+    frame();
+    parsed();
+    const late = (): Promise<void> => {
+      doc.body.append(doc.createElement('aside'));
+      return Promise.resolve().then(() => Promise.resolve());
+    };
+    await late();
+    expect(changes.at(-1)).toMatchObject({ source: 'mutation', added: [doc.body.lastElementChild] });
+    // Every idle frame is a callback into the content script: on a page at rest they stop soon.
+    frame();
+    frame();
+    expect(framesAsked()).toBe(0);
+    await late();
+    expect(changes.at(-1)).toMatchObject({ source: 'mutation', added: [doc.body.lastElementChild] });
   });
 });
 
