@@ -223,7 +223,8 @@ function holderOn(office: EventOffice | undefined, day: string | null): string |
 
 /** Words that may stand between an outcome and its sender for the one to name the other ("Russland erwartet von den USA nächste Woche eine Antwort"). */
 const SENDER_REACH = 3;
-const near = (a: Found<unknown>, b: Found<unknown>): boolean => a.from - b.to <= SENDER_REACH && b.from - a.to <= SENDER_REACH;
+type Span = { from: number; to: number };
+const near = (a: Span, b: Span): boolean => a.from - b.to <= SENDER_REACH && b.from - a.to <= SENDER_REACH;
 
 /** The entry's evidence: one item per key, each with its first words in the entry. */
 class Items {
@@ -258,8 +259,12 @@ function collect(text: Tokens, found: Found<Tag>[], profile: CompiledProfile, da
   const onOtherDay = day !== date;
   let common = '';
   let definite = '';
-  const outcomesAt = new Map<string, Found<Tag>[]>();
-  const senders: Found<Tag>[] = [];
+  // Where each outcome and each outcome's sender stand in the entry, by the outcome's ID.
+  const outcomesAt = new Map<string, Span[]>();
+  const sendersOf = new Map<string, Span[]>();
+  const at = (map: Map<string, Span[]>, id: string, span: Span): void => {
+    map.set(id, [...(map.get(id) ?? []), span]);
+  };
   // A day named that is neither the event's nor the entry's own is another meeting's ("ihr Treffen mit Lawrow am Dienstag").
   let elsewhere = named.some((d) => d !== date);
   for (const { tag, from, to } of found) {
@@ -267,7 +272,7 @@ function collect(text: Tokens, found: Found<Tag>[], profile: CompiledProfile, da
     if (tag.kind === 'common') {
       common ||= own;
       if (isDefinite(text.words, from, to)) definite ||= own;
-    } else if (tag.kind === 'by') senders.push({ tag, from, to });
+    } else if (tag.kind === 'by') at(sendersOf, tag.id, { from, to });
     else if (tag.kind === 'pair') {
       if (day === date) items.add('name', own);
     } else if (tag.kind === 'other') items.other = true;
@@ -275,7 +280,7 @@ function collect(text: Tokens, found: Found<Tag>[], profile: CompiledProfile, da
     else if (tag.kind === 'person') items.add(tag.id, own);
     else if (tag.kind === 'outcome') {
       items.add(`outcome:${tag.id}`, own);
-      outcomesAt.set(tag.id, [...(outcomesAt.get(tag.id) ?? []), { tag, from, to }]);
+      at(outcomesAt, tag.id, { from, to });
     } else if (tag.kind === 'name') {
       items.add('name', own);
       if (tag.place) items.add('place', own);
@@ -288,7 +293,7 @@ function collect(text: Tokens, found: Found<Tag>[], profile: CompiledProfile, da
     } else if (tag.kind !== 'when' || onOtherDay) items.add(tag.kind, own);
   }
   for (const { id, of = [] } of profile.event.outcomes) {
-    const own = senders.filter((s) => s.tag.kind === 'by' && s.tag.id === id);
+    const own = sendersOf.get(id) ?? [];
     const named = of.flatMap((o) => outcomesAt.get(o) ?? []).find((o) => own.some((s) => near(o, s)));
     if (named !== undefined) items.add(`outcome:${id}`, spanText(text, named.from, named.to));
   }
