@@ -3,8 +3,9 @@
  * ours runs. Each is a manifest with one content script at document_start on the same pages as
  * Lagebild's, measured the same way; their figures are the floor the budget is read against.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { bundleScript } from '../vite.config';
 import { compile } from '../src/core/block-evidence';
 import { HIDING_RULES } from '../src/core/hiding-rules';
 
@@ -210,6 +211,35 @@ export function writeFloorExtensions(dir: string, floors: readonly FloorExtensio
     paths.set(floor.name, writeExtension(dir, `${browser === 'chrome' ? 'floor' : 'firefox'}-${floor.name}`, manifest, { 'content.js': floor.script, 'worker.js': '' }));
   }
   return paths;
+}
+
+export const GUARANTEES = 'guarantees';
+export const GUARANTEES_DOES =
+  "a content script that keeps the hiding's guarantees and does nothing else: Lagebild's own watching, text recognition, marks and guard (bench/hiding-floor-entry.ts, bundled as the start script is), its stylesheet and its page-world hook; no badge, no stored settings, no door, no page features";
+
+/**
+ * The control that does what the hiding's guarantees need and nothing else, for Chromium, written
+ * under `dir` from the built extension in `dist` (its stylesheet and page-world hook) and the
+ * guarantees' own modules; returns its path and its content scripts' files.
+ */
+export async function writeGuaranteesFloor(dir: string, dist: string): Promise<{ path: string; scripts: string[] }> {
+  const built = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { content_scripts: { js?: string[]; css?: string[]; world?: string }[] };
+  const hook = built.content_scripts.find((script) => script.world === 'MAIN')?.js?.[0];
+  const css = built.content_scripts.flatMap((script) => script.css ?? [])[0];
+  if (!hook || !css) throw new Error(`${dist}/manifest.json has no page-world hook or stylesheet`);
+  const code = await bundleScript(join(import.meta.dirname, 'hiding-floor-entry.ts'), 'hidingFloor', { __LAGEBILD_TARGET__: '"chrome"' });
+  const manifest = {
+    manifest_version: 3,
+    name: `Lagebild bench floor: ${GUARANTEES}`,
+    version: '1.0.0',
+    content_scripts: [
+      { matches: CONTENT_SCRIPT.matches, js: ['hook.js'], run_at: 'document_start', world: 'MAIN' },
+      { ...CONTENT_SCRIPT, css: ['hide.css'] },
+    ],
+    background: { service_worker: 'worker.js' },
+  };
+  const files = { 'hook.js': readFileSync(join(dist, hook), 'utf8'), 'hide.css': readFileSync(join(dist, css), 'utf8'), 'content.js': code, 'worker.js': '' };
+  return { path: writeExtension(dir, `floor-${GUARANTEES}`, manifest, files), scripts: ['hook.js', 'content.js'] };
 }
 
 /**

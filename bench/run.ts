@@ -14,13 +14,13 @@ import { launch, requireChromium } from '../tools/chromium';
 import { coreFigures, coreRows, measureCore, type Task } from './core';
 import type { Timing } from './core-entry';
 import { measureLoad, type LoadCost } from './cost';
-import { busyFloorFigures, contentScriptRows, costFigures, floorFigures, LONG_PAGE, NEEDED_WATCHING, type CostFigures, type Figures } from './content-script-rows';
+import { busyFloorFigures, contentScriptRows, costFigures, floorFigures, LONG_PAGE, ON_LONG_PAGE, type CostFigures, type Figures } from './content-script-rows';
 import { DIST, ensureBuilt, readManifest, ROOT } from '../tools/dist';
 import { measureLiveblog } from './liveblog';
 import { measureRelevance, relevanceRows, writeRelevance } from './relevance';
 import { measureFlash } from './flash';
 import { firefoxCostPages, firefoxRows, measureFirefoxCost, ublockProbePage, type FirefoxCost } from './firefox-cost';
-import { BUSY_FLOOR_EXTENSIONS, FIREFOX_FLOORS, writeFloorExtensions, writePopupFloor } from './floor';
+import { BUSY_FLOOR_EXTENSIONS, FIREFOX_FLOORS, GUARANTEES, writeFloorExtensions, writeGuaranteesFloor, writePopupFloor } from './floor';
 import { briefing } from '../src/briefing/index';
 import { BUSY_PAGES, costPages, flashPages, servePages } from './pages';
 import { measurePopup, type PopupLoad } from './popup';
@@ -117,6 +117,9 @@ for (const [name, path] of writeFloorExtensions(join(ROOT, 'bench', '.cache'))) 
   const session = await launch({ extension: path, port: server.port });
   floors.push({ name, session, scripts: [`${session.extensionOrigin ?? ''}/content.js`] });
 }
+const guarantees = await writeGuaranteesFloor(join(ROOT, 'bench', '.cache'), extension);
+const guaranteesSession = await launch({ extension: guarantees.path, port: server.port });
+floors.push({ name: GUARANTEES, session: guaranteesSession, scripts: guarantees.scripts.map((file) => `${guaranteesSession.extensionOrigin ?? ''}/${file}`) });
 const busyFloors = [];
 for (const [name, path] of writeFloorExtensions(join(ROOT, 'bench', '.cache'), BUSY_FLOOR_EXTENSIONS)) {
   busyFloors.push({ name, session: await launch({ extension: path, port: server.port }) });
@@ -210,16 +213,15 @@ try {
       costs.set(page.name, entry);
     }
     // The floor on the real page, in the same rounds, so a busy moment hits it alike; the
-    // needed-watching one on the long page too: how much of the growth the watching itself brings.
+    // needed-watching and the guarantees' controls on the long page too: how much of the growth
+    // the watching and the guarantees themselves bring.
     const real = costSet[0]!;
+    const long = costSet.find((page) => page.name === LONG_PAGE);
     for (const floor of floors) {
       floorCosts.set(floor.name, [...(floorCosts.get(floor.name) ?? []), await measureLoad(floor.session.context, real, address('cost', real), floor.scripts)]);
-    }
-    const neededWatching = floors.find((floor) => floor.name === NEEDED_WATCHING);
-    const long = costSet.find((page) => page.name === LONG_PAGE);
-    if (neededWatching && long) {
-      const key = `${LONG_PAGE}/${NEEDED_WATCHING}`;
-      floorCosts.set(key, [...(floorCosts.get(key) ?? []), await measureLoad(neededWatching.session.context, long, address('cost', long), neededWatching.scripts)]);
+      if (!long || !ON_LONG_PAGE.includes(floor.name)) continue;
+      const key = `${LONG_PAGE}/${floor.name}`;
+      floorCosts.set(key, [...(floorCosts.get(key) ?? []), await measureLoad(floor.session.context, long, address('cost', long), floor.scripts)]);
     }
     // The busy pages' floors likewise, on each busy page.
     for (const busy of costSet.filter((page) => page.name in BUSY_PAGES)) {
