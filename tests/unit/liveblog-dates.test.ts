@@ -4,7 +4,7 @@
  * heading is never an entry's headline, and finding it does not walk the whole blog per entry.
  */
 import { describe, expect, it } from 'vitest';
-import { dayInText, dayOfHeading, dayOfIso, dayOfRelative, EntryDays, pageDay, pointsBack, weekdayNames } from '../../src/core/liveblog/dates';
+import { berlinDay, dayInText, dayOfHeading, dayOfIso, dayOfRelative, EntryDays, pageDay, pointsBack, weekdayNames } from '../../src/core/liveblog/dates';
 import { entriesOf, entryHeadline, entryText, findBlogs, type BlogEntry } from '../../src/core/liveblog/entries';
 import { LIVEBLOG_DAY } from '../../tools/liveblog-corpus';
 import { BLOG_YEARS } from '../../tools/liveblog-days';
@@ -21,6 +21,26 @@ describe('a day from each form', () => {
     expect(dayOfIso('2022-01-21')).toBe('2022-01-21');
     expect(dayOfIso('15:40')).toBeNull();
     expect(dayOfIso('2022-02-30')).toBeNull();
+  });
+
+  it('a moment as Germany\'s day at the edges of its days and clock changes, the same hour asked again alike', () => {
+    const edges: [string, string][] = [
+      ['2022-01-21T22:59:59.999Z', '2022-01-21'],
+      ['2022-01-21T23:00:00Z', '2022-01-22'],
+      ['2022-01-21T22:30:00Z', '2022-01-21'],
+      ['2022-07-21T21:59:59Z', '2022-07-21'],
+      ['2022-07-21T22:00:00Z', '2022-07-22'],
+      // Clocks go forward at 01:00 UTC on 27 March 2022 and back at 01:00 UTC on 30 October.
+      ['2022-03-26T22:59:00Z', '2022-03-26'],
+      ['2022-03-26T23:00:00Z', '2022-03-27'],
+      ['2022-03-27T21:59:00Z', '2022-03-27'],
+      ['2022-03-27T22:00:00Z', '2022-03-28'],
+      ['2022-10-29T21:59:00Z', '2022-10-29'],
+      ['2022-10-29T22:00:00Z', '2022-10-30'],
+      ['2022-10-30T22:59:00Z', '2022-10-30'],
+      ['2022-10-30T23:00:00Z', '2022-10-31'],
+    ];
+    for (const round of [1, 2]) for (const [moment, day] of edges) expect([round, moment, berlinDay(Date.parse(moment))]).toEqual([round, moment, day]);
   });
 
   it('a stamp with a date, with or without its year', () => {

@@ -21,6 +21,8 @@ const CLOCK = String.raw`(?:[01]?\d|2[0-3])[:.][0-5]\d`;
 const STAMP_ONLY = new RegExp(`^(?:${DATE}${CLOCK}(?:\\s*Uhr)?|vor \\d{1,2} (?:Min\\.|Minuten?|Std\\.|Stunden?))$`);
 /** A block's text that starts with a clock time and "Uhr" (plain markup without a time element). */
 const STAMP_AT_START = new RegExp(`^${DATE}${CLOCK}\\s*Uhr\\b`);
+/** A stamp's text as the entry gives its time: date and clock, "Uhr" where it follows. */
+const TIME_TEXT = new RegExp(`^${DATE}${CLOCK}(?:\\s*Uhr)?`);
 /** No stamp is longer; a longer text is prose that happens to start with a number. */
 const MAX_STAMP = 40;
 
@@ -210,7 +212,7 @@ export function entryTime(entry: BlogEntry): { text: string; iso: string | null 
   const { stamp } = entry;
   const iso = stamp.getAttribute('datetime');
   const text = stamp.textContent.replace(/\s+/g, ' ').trim();
-  const match = new RegExp(`^${DATE}${CLOCK}(?:\\s*Uhr)?`).exec(text);
+  const match = TIME_TEXT.exec(text);
   return { text: match?.[0] ?? (text.slice(0, MAX_STAMP) || (iso ?? '')), iso: iso !== null && !Number.isNaN(Date.parse(iso)) ? iso : null };
 }
 
