@@ -140,11 +140,22 @@ function childOf(blogs: ReadonlySet<Element>, node: Node): Element | null {
   return null;
 }
 
+/** Whether a record only adds or removes the extension's own elements (none: it is the page's). */
+function onlyOurs(record: MutationRecord, ours: (node: Node) => boolean): boolean {
+  let any = false;
+  for (const list of [record.addedNodes, record.removedNodes]) {
+    for (const node of list) {
+      if (!ours(node)) return false;
+      any = true;
+    }
+  }
+  return any;
+}
+
 /** The page's changes to its blogs, sorted: children added or edited, and entries that lost a part. */
 function sortRecords(records: MutationRecord[], blogs: ReadonlySet<Element>, index: EntryIndex, ours: (node: Node) => boolean, dirty: Set<Element>): void {
   for (const record of records) {
-    const nodes = [...record.addedNodes, ...record.removedNodes];
-    if (nodes.length > 0 && nodes.every(ours)) continue;
+    if (onlyOurs(record, ours)) continue;
     if (record.type !== 'childList' || !blogs.has(record.target as Element)) {
       const child = childOf(blogs, record.target);
       if (child !== null) dirty.add(child);

@@ -29,13 +29,29 @@ export function fold(word: string): string {
   return ASCII.test(lower) ? lower : lower.replace(/ß/g, 'ss').normalize('NFD').replace(/\p{M}/gu, '');
 }
 
+/** Words folded before, with what they fold to: a live blog's entries share most of their words. */
+const folded = new Map<string, string>();
+const FOLDED_KEPT = 4096;
+
+/** A word as the index reads it: dots out, folded, its long form as the short one. */
+function readWord(raw: string): string {
+  let word = folded.get(raw);
+  if (word === undefined) {
+    const plain = fold(raw.includes('.') ? raw.replaceAll('.', '') : raw);
+    word = SAME_AS.get(plain) ?? plain;
+    if (folded.size >= FOLDED_KEPT) folded.clear();
+    folded.set(raw, word);
+  }
+  return word;
+}
+
 export function tokens(text: string): Tokens {
   const out: Tokens = { text, words: [], starts: [], ends: [] };
-  for (const m of text.matchAll(WORD)) {
-    const word = fold(m[0].replaceAll('.', ''));
-    out.words.push(SAME_AS.get(word) ?? word);
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    out.words.push(readWord(m[0]));
     out.starts.push(m.index);
-    out.ends.push(m.index + m[0].length);
+    out.ends.push(WORD.lastIndex);
   }
   return out;
 }
