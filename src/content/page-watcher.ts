@@ -5,7 +5,7 @@
  * (thousands on an article page, most of the script's cost). Instead the document is offered
  * once per frame, from a requestAnimationFrame callback registered at document_start, so it runs
  * before any the page registers and before that frame is painted. With it comes the text parsed
- * since the frame before, read natively in one call: a listener looks at that, not at the whole
+ * since the frame before (see textAfter): a listener looks at that, not at the whole
  * page again, and searches the document only when the new text gives it a reason.
  *
  * Once the document is parsed, one MutationObserver takes over for what comes late (lazy
@@ -24,6 +24,7 @@
 
 import { HOT_RECORDS, lightWatch, type LightWatch } from './hot-subtree';
 import { shadowScout, type ShadowScout } from './shadow-roots';
+import { parsedSince, readPart, wholeText } from './parsed-text';
 
 export interface PageChange {
   /**
@@ -61,8 +62,6 @@ const IDLE_FRAMES = 2;
 const OBSERVED: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['src', 'href'] };
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
-/** Characters of one frame's text carried into the next: longer than any phrase a listener looks for. */
-const OVERLAP = 120;
 
 /** Outermost nodes of a batch that are still in the document. */
 function outermost(batch: Set<Node>): Node[] {
@@ -74,80 +73,6 @@ function outermost(batch: Set<Node>): Node[] {
     if (outer) added.push(node);
   }
   return added;
-}
-
-/** The document's text, read natively in one call (script and style text included). */
-function wholeText(doc: Document): string {
-  const range = doc.createRange();
-  range.selectNodeContents(doc.documentElement);
-  return range.toString();
-}
-
-/** The last node in document order: where the parser is adding (it only ever appends). */
-function lastNode(doc: Document): Node {
-  let node: Node = doc;
-  while (node.lastChild) node = node.lastChild;
-  return node;
-}
-
-/**
- * A reader of the text parsed since its previous call. The parser appends after the last node it
- * made, and into it while it is open (an element's children, a text node's characters), so that
- * text is what a range from the end of the previous last node's content to the end of the
- * document holds, read natively by Range.toString(). Each call also carries the end of the
- * previous one's text, so words split between two calls stand whole in one. The first call, and
- * any after the page took the previous last node out, read the whole document. Null: the parser
- * added nothing since (it waits for a script or a style sheet, often for several frames).
- */
-export function parsedSince(doc: Document): () => string | null {
-  const range = doc.createRange();
-  let from: Node | null = null;
-  /** How much of `from` was read: a text node's length then; an element, the last node, was empty. */
-  let fromOffset = 0;
-  let carried = '';
-  return () => {
-    const root = doc.documentElement;
-    const previous = from;
-    from = lastNode(doc);
-    const length = from.nodeType === TEXT_NODE ? (from as Text).length : 0;
-    if (from === previous && length === fromOffset) return null;
-    try {
-      if (!previous?.isConnected || !root.contains(previous)) throw new Error('start again');
-      range.setStart(previous, fromOffset);
-    } catch {
-      // Gone, shortened, or outside the root element (the document at first): read from the top.
-      range.setStart(root, 0);
-      carried = '';
-    }
-    range.setEnd(root, root.childNodes.length);
-    fromOffset = length;
-    const text = carried + range.toString();
-    carried = text.slice(-OVERLAP);
-    return text;
-  };
-}
-
-/**
- * Whether the part of the document the frames read is still as they read it: no element was put
- * into it or taken out of it since (the element the last read ended with stands at the same place
- * in the document's live element list, a native count and one look). Only then do the frames'
- * texts stand for the whole text. Not seen: a page script's edit of a text already read.
- */
-function readPart(doc: Document): { mark(): void; untouched(): boolean } {
-  const all = doc.getElementsByTagName('*');
-  let count = 0;
-  let last: Element | undefined;
-  let touched = false;
-  const moved = (): boolean => all[count - 1] !== last;
-  return {
-    /** After each read: checks the part read before, then takes in what was read now. */
-    mark() {
-      if (count > 0 && moved()) touched = true;
-      count = all.length;
-      last = all[count - 1];
-    },
-    untouched: () => count > 0 && !touched && !moved(),
-  };
 }
 
 /** Shadow roots, as the scout finds them: observed at once, and offered to the listener as changes of their own by `offer`. */

@@ -8,7 +8,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createContext } from '../../src/content/context';
 import { hideClutter } from '../../src/content/features/hide-clutter';
-import { parsedSince, watchPage, type PageChange } from '../../src/content/page-watcher';
+import { parsedSince, textAfter } from '../../src/content/parsed-text';
+import { watchPage, type PageChange } from '../../src/content/page-watcher';
 import { HIDE_ATTRIBUTE } from '../../src/core/hiding-rules';
 import { WIDGET_SELECTOR, articleUrl, genevaArticlePage, widgetHtml } from '../../tools/pages';
 import { parseHtml } from '../support/dom';
@@ -34,10 +35,13 @@ function parse(doc: Document, html: string, into: Element = openElement(doc)): v
   into.append(template.content);
 }
 
-describe('parsedSince', () => {
+describe.each([
+  ['by a range', false],
+  ['text node by text node', true],
+])('parsedSince, reading %s', (_, byNodes) => {
   it('reads the whole document first, then only what was added after the last node', () => {
     const doc = emptyPage();
-    const since = parsedSince(doc);
+    const since = parsedSince(doc, byNodes);
     expect(since()).toContain('Erster Absatz.');
     const main = doc.querySelector('main')!;
     parse(doc, '<p>Zweiter Absatz.</p>', main);
@@ -54,7 +58,7 @@ describe('parsedSince', () => {
 
   it('sees characters the parser adds to the text node it is still in, and children of the element it is in', () => {
     const doc = emptyPage();
-    const since = parsedSince(doc);
+    const since = parsedSince(doc, byNodes);
     since();
     const main = doc.querySelector('main')!;
     const div = doc.createElement('div');
@@ -73,7 +77,7 @@ describe('parsedSince', () => {
 
   it('keeps words whole that two frames split between elements', () => {
     const doc = emptyPage();
-    const since = parsedSince(doc);
+    const since = parsedSince(doc, byNodes);
     since();
     const main = doc.querySelector('main')!;
     parse(doc, '<h3><b>Top-</b><b>Jobs</b></h3>', main);
@@ -84,7 +88,7 @@ describe('parsedSince', () => {
 
   it('says when the parser added nothing since, not even characters', () => {
     const doc = emptyPage();
-    const since = parsedSince(doc);
+    const since = parsedSince(doc, byNodes);
     since();
     expect(since()).toBeNull();
     const text = doc.createTextNode('Ein');
@@ -97,7 +101,7 @@ describe('parsedSince', () => {
 
   it('reads the whole document again when the page took the last node out', () => {
     const doc = emptyPage();
-    const since = parsedSince(doc);
+    const since = parsedSince(doc, byNodes);
     since();
     const main = doc.querySelector('main')!;
     parse(doc, '<p>Wird entfernt.</p>', main);
@@ -108,6 +112,30 @@ describe('parsedSince', () => {
     expect(text).toContain('Artikel');
     expect(text).toContain('Erster Absatz.');
     expect(text).toContain('Neu.');
+  });
+
+  it('reads from the top when the page shortened the text it ended in', () => {
+    const doc = emptyPage();
+    const since = parsedSince(doc, byNodes);
+    const text = doc.createTextNode('Ein langer Satz.');
+    doc.querySelector('main')!.append(text);
+    since();
+    text.data = 'Kurz.';
+    expect(since()).toContain('Erster Absatz.');
+  });
+});
+
+describe('textAfter', () => {
+  it('reads the same text both ways, script and style text included, from an element or inside a text node', () => {
+    const doc = parseHtml(
+      '<!doctype html><html><head><style>p { color: red }</style><script>var a = "Top-Jobs";</script></head><body><main><p>Eins <b>zwei</b> drei</p><!-- nie --><div><span>vier</span></div>fünf</main></body></html>',
+      articleUrl.geneva,
+    );
+    const b = doc.querySelector('b')!;
+    const starts: [Node, number][] = [[doc.documentElement, 0], [doc.querySelector('main')!, 0], [b, 0], [b.firstChild!, 2], [doc.querySelector('p')!.lastChild!, 1]];
+    for (const [node, offset] of starts) expect(textAfter(doc, node, offset, true)).toBe(textAfter(doc, node, offset, false));
+    expect(textAfter(doc, doc.documentElement, 0, true)).toBe('p { color: red }var a = "Top-Jobs";Eins zwei dreivierfünf');
+    expect(textAfter(doc, b.firstChild!, 2, true)).toBe('ei dreivierfünf');
   });
 });
 
