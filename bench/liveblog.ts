@@ -273,7 +273,7 @@ export interface LiveblogBenchOptions {
 }
 
 /** Starts its own server and browsers; about 20 s a run, three runs a round. */
-export async function measureLiveblog({ extension, rounds = 2, progress = () => undefined }: LiveblogBenchOptions): Promise<LiveblogBench> {
+export async function measureLiveblog({ extension, rounds = 3, progress = () => undefined }: LiveblogBenchOptions): Promise<LiveblogBench> {
   const server: PageServer = await startServer();
   const bench = liveblogBenchPage();
   const address = servePages(server, { liveblog: [bench] })('liveblog', bench);
