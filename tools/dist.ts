@@ -47,10 +47,11 @@ export interface BuiltManifest {
  * The content scripts the manifest runs at document_start, together, raw bytes: what every
  * Handelsblatt page evaluates before its first frame (tests/unit/built-files.test.ts, bench/sizes.ts).
  * Issue 28 asked for 12 KB; the hiding's guarantees alone, built the same way (bench/hiding-floor-entry.ts),
- * take some 18 KB, so this holds the scripts where they are (20.6 KB, reading stored settings moved
- * into the scripts that read them) with little room to grow.
+ * take some 19 KB, so this holds the scripts where they are (21.6 KB: 20.6 KB, reading stored
+ * settings moved into the scripts that read them, then 0.75 KB for widgets the network pauses
+ * inside, src/content/parsed-into.ts) with little room to grow.
  */
-export const START_SCRIPTS_BYTES = 21 * 1024;
+export const START_SCRIPTS_BYTES = 22 * 1024;
 /** Issue 28's budget for the same, printed by the bench beside the control that shows what the guarantees need. */
 export const START_SCRIPTS_ASKED_BYTES = 12 * 1024;
 

@@ -24,7 +24,7 @@
 
 import { HOT_RECORDS, lightWatch, type LightWatch } from './hot-subtree';
 import { shadowScout, type ShadowScout } from './shadow-roots';
-import { parsedSince, readPart, wholeText } from './parsed-text';
+import { lastNode, parsedSince, readPart, wholeText } from './parsed-text';
 
 export interface PageChange {
   /**
@@ -48,6 +48,8 @@ export interface PageChange {
   removed: boolean;
   /** The address changed without a page load (single-page navigation). */
   urlChanged: boolean;
+  /** 'parsing': the last node parsed, where the parser adds next; the elements it is inside are still open. */
+  parserAt?: Node;
 }
 
 export type ChangeListener = (change: PageChange) => void;
@@ -263,7 +265,7 @@ function watchMutations(doc: Document, signal: AbortSignal, listener: ChangeList
  * between the two), the text parsed since the frame before, offered from a frame callback; then
  * the observers take over. On a document already parsed, the whole text at once.
  */
-function watchParsing(doc: Document, signal: AbortSignal, observers: Observers, parsed: (source: 'parsing' | 'parsed', parsedText: string) => void): void {
+function watchParsing(doc: Document, signal: AbortSignal, observers: Observers, parsed: (source: 'parsing' | 'parsed', parsedText: string, parserAt?: Node) => void): void {
   const win = doc.defaultView;
   if (doc.readyState !== 'loading' || !win) {
     observers.light.observeAll();
@@ -277,7 +279,7 @@ function watchParsing(doc: Document, signal: AbortSignal, observers: Observers, 
   const readNew = (): void => {
     const text = since();
     part.mark();
-    if (text !== null) parsed('parsing', text);
+    if (text !== null) parsed('parsing', text, lastNode(doc));
   };
   const eachFrame = (): void => {
     if (signal.aborted || done) return;
@@ -307,9 +309,9 @@ export function watchPage(doc: Document, signal: AbortSignal, listener: ChangeLi
     observers.observeRoot(root);
   });
   const observers = watchMutations(doc, signal, listener, textMatters, roots);
-  watchParsing(doc, signal, observers, (source, parsedText) => {
+  watchParsing(doc, signal, observers, (source, parsedText, parserAt) => {
     // The parser removes nothing; once it is done, counts are checked (a page script may have).
-    if (!signal.aborted) listener({ source, added: [doc.documentElement], parsedText, removed: source === 'parsed', urlChanged: false });
+    if (!signal.aborted) listener({ source, added: [doc.documentElement], parsedText, removed: source === 'parsed', urlChanged: false, parserAt });
     roots.scout.parsed();
     roots.offer();
   });

@@ -40,7 +40,7 @@ export function wholeText(doc: Document): string {
 }
 
 /** The last node in document order: where the parser is adding (it only ever appends). */
-function lastNode(doc: Document): Node {
+export function lastNode(doc: Document): Node {
   let node: Node = doc;
   while (node.lastChild) node = node.lastChild;
   return node;

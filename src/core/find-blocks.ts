@@ -52,8 +52,11 @@ function wholeOfRoot(block: Element, root: ShadowRoot): boolean {
   return true;
 }
 
-/** The smallest enclosing block that holds the whole widget and no article text, or null. */
-function blockAround(anchor: Element, c: CompiledRule, known: boolean): Element | null {
+/**
+ * The smallest enclosing block that holds the whole widget and no article text, and whether its
+ * evidence falls short of the rule's; null where the anchor stands in article text or is a boundary.
+ */
+function blockAround(anchor: Element, c: CompiledRule, known: boolean): { block: Element; short: boolean } | null {
   const content = anchor.closest(CONTENT_TAGS);
   if (content && isProse(content, c)) return null;
   if (anchor.closest(BOUNDARY) === anchor) return null;
@@ -79,7 +82,31 @@ function blockAround(anchor: Element, c: CompiledRule, known: boolean): Element 
     foreign = parentForeign;
   }
   const here = evidence(block, c, known && block.contains(anchor) && !carried);
-  return here + carried >= c.rule.minEvidence ? block : null;
+  return { block, short: here + carried < c.rule.minEvidence };
+}
+
+/**
+ * While the document is parsed: where the parser adds next (`PageChange.parserAt`), and the blocks
+ * it is still inside whose evidence falls short so far, which `findBlocks` adds to `open`. A widget
+ * whose title or first offer has come and whose rest has not yet (the network paused inside it) is
+ * one of them; hide-clutter.ts hides each until the parser leaves it, then judges it whole.
+ */
+export interface ParseTime {
+  at: Node;
+  open: { element: Element; rule: HidingRule }[];
+}
+
+/**
+ * Whether a block whose evidence falls short may be the start of a widget still being parsed: the
+ * parser is inside it, and it is a container, not a paragraph, heading or list item of the story
+ * (a block of no prose, by the climb). Not where the parser is still writing the anchor's words
+ * into a paragraph: a story paragraph may open with the widget's words, and only has the letters
+ * that make it prose (block-evidence.ts) once more of it came. (A title, label or link the parser
+ * may still be in is taken: the DOM cannot tell a closed last element from an open one.)
+ */
+function parsedInto(block: Element, anchor: Element, parsing: ParseTime): boolean {
+  const { at } = parsing;
+  return block.contains(at) && !block.matches(CONTENT_TAGS) && !(anchor.contains(at) && anchor.closest('p'));
 }
 
 function isHidden(el: Element): boolean {
@@ -175,8 +202,9 @@ function startsOf(root: Node): Node[] {
 /**
  * The blocks under `root` that `rules` apply to and that are not marked yet. `root` is what
  * changed: a whole document at start, a shadow root, an added subtree later. Outermost blocks only.
+ * `parsing`: the document is being parsed; blocks the parser is still inside go to its `open`.
  */
-export function findBlocks(root: Node, plan: readonly HidingRule[] | SearchPlan = HIDING_RULES): FoundBlock[] {
+export function findBlocks(root: Node, plan: readonly HidingRule[] | SearchPlan = HIDING_RULES, parsing?: ParseTime): FoundBlock[] {
   const { rules, text, from } = 'text' in plan ? plan : { rules: plan, text: null, from: undefined };
   const result: FoundBlock[] = [];
   const covered = (el: Element): boolean => isHidden(el) || result.some((found) => found.element.contains(el));
@@ -188,8 +216,10 @@ export function findBlocks(root: Node, plan: readonly HidingRule[] | SearchPlan 
   };
   const climb = (anchor: Element, c: CompiledRule, known: boolean): void => {
     if (covered(anchor)) return;
-    const block = blockAround(anchor, c, known);
-    if (block && !covered(block)) take(block, c.rule.id);
+    const around = blockAround(anchor, c, known);
+    if (!around || covered(around.block)) return;
+    if (!around.short) take(around.block, c.rule.id);
+    else if (parsing && parsedInto(around.block, anchor, parsing)) parsing.open.push({ element: around.block, rule: c.rule });
   };
   for (const start of startsOf(root)) {
     for (const rule of rules) {

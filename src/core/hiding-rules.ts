@@ -28,6 +28,11 @@ export interface HidingRule {
 
 /** Set by the content script on blocks it found; the value lists rule IDs. */
 export const HIDE_ATTRIBUTE = 'data-lagebild-hide';
+/**
+ * Set while the document is parsed on a block the parser is still inside that may be the start of
+ * the rule's block (find-blocks.ts, ParseTime); the value is the rule ID. Hidden like a mark.
+ */
+export const PENDING_ATTRIBUTE = 'data-lagebild-pending';
 /** On <html>: default-on rules the reader switched off. */
 export const OFF_ATTRIBUTE = 'data-lagebild-off';
 /** On <html>: default-off rules the reader switched on. */
@@ -90,7 +95,7 @@ function scope(rule: HidingRule): string {
 export function rulesToCss(rules: readonly HidingRule[]): string {
   const header = '/* Generated from src/core/hiding-rules.ts by rulesToCss; tests/unit/hide-css.test.ts keeps it in step. */\n';
   const lines = rules.flatMap((rule) =>
-    [...rule.selectors, `[${HIDE_ATTRIBUTE}~="${rule.id}"]`].map((target) => `${scope(rule)} ${target} { display: none !important; }`),
+    [...rule.selectors, `[${HIDE_ATTRIBUTE}~="${rule.id}"]`, `[${PENDING_ATTRIBUTE}="${rule.id}"]`].map((target) => `${scope(rule)} ${target} { display: none !important; }`),
   );
   return `${header}${lines.join('\n')}\n`;
 }
