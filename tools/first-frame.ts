@@ -23,6 +23,9 @@ export interface FlashReport {
   visibleWidgets: string[];
   /** Article paragraphs and other story elements (`data-test-story`, outside widgets) in the latest frame, and which did not render. */
   paragraphs: { total: number; rendered: number; missing: string[] };
+  /** Frames in which a story element in the document did not render, and the first such element's text. */
+  storyHiddenFrames: number;
+  firstHiddenStory: string | null;
 }
 
 /** Evaluate this in the page (Playwright or Puppeteer) to read the report. */
@@ -46,7 +49,7 @@ export function afterFrames(n: number): string {
 const SAMPLER = `(() => {
   const WIDGET = '[data-test-widget]';
   const state = { frames: 0, visibleFrames: 0, firstVisibleFrame: null, widgetsSeen: 0, visibleNow: 0, visibleWidgets: [],
-    paragraphs: { total: 0, rendered: 0, missing: [] } };
+    paragraphs: { total: 0, rendered: 0, missing: [] }, storyHiddenFrames: 0, firstHiddenStory: null };
   window.__flash = state;
   const seen = new WeakSet();
   const rendered = (el) => {
@@ -77,6 +80,10 @@ const SAMPLER = `(() => {
     const missing = paragraphs.filter((p) => !rendered(p));
     state.paragraphs = { total: paragraphs.length, rendered: paragraphs.length - missing.length,
       missing: missing.slice(0, 5).map((p) => p.textContent.trim().slice(0, 80)) };
+    if (missing.length) {
+      state.storyHiddenFrames += 1;
+      if (state.firstHiddenStory === null) state.firstHiddenStory = state.paragraphs.missing[0];
+    }
   };
   const probe = document.createElement('div');
   probe.style.cssText = 'position:fixed;top:0;left:0;width:1px;height:1px;opacity:0;pointer-events:none';

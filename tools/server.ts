@@ -97,6 +97,16 @@ async function send(response: ServerResponse, { body, delayMs = 0, partDelayMs =
   response.end();
 }
 
+/** Where a page's markup pauses (see `inParts`): a comment, so the page is the same whole. */
+export const PAUSE = '<!--lagebild-test-pause-->';
+const PAUSE_MS = 300;
+
+/** `html` as a response that pauses at each `PAUSE`, so the browser paints what came before; `html` itself where it has none. */
+export function inParts(html: string): Route {
+  const parts = html.split(PAUSE);
+  return parts.length > 1 ? { body: parts, partDelayMs: PAUSE_MS } : html;
+}
+
 /** A listening server that already answers the favicon request every browser makes for every page. */
 export async function startServer(): Promise<PageServer> {
   return new PageServer().route('/favicon.ico', { body: '', status: 204 }).listen();

@@ -6,13 +6,13 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { ExtensionBrowser } from '../../tools/extension-browser';
-import { served, startServer, type PageServer } from '../../tools/server';
+import { inParts, served, startServer, type PageServer } from '../../tools/server';
 import { ensureBuilt } from './prerequisites';
 
 export interface ChromiumSession {
   readonly server: PageServer;
   readonly browser: ExtensionBrowser;
-  /** Serves `html` at the fixture URL (as http) and opens it in a new tab in front. */
+  /** Serves `html` at the fixture URL (as http), pausing at each PAUSE (tools/server.ts), and opens it in a new tab in front. */
   open(url: string, html: string): Promise<Page>;
 }
 
@@ -50,7 +50,7 @@ export function chromiumSession(executablePath: string, hosts: readonly string[]
       return started(browser);
     },
     async open(url, html) {
-      started(server).route(served(url), html);
+      started(server).route(served(url), inParts(html));
       return started(browser).open(served(url));
     },
   };

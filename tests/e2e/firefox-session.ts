@@ -9,11 +9,11 @@ import baseManifest from '../../manifest.json' with { type: 'json' };
 import { pageLoadNeedsStored, SETTINGS_KEY, type Settings } from '../../src/core/settings';
 import { launchFirefox, openExtensionPage } from '../../tools/firefox';
 import { withSampler } from '../../tools/first-frame';
-import { served, startServer, type PageServer } from '../../tools/server';
+import { inParts, served, startServer, type PageServer } from '../../tools/server';
 import { ensureBuilt } from './prerequisites';
 
 export interface FirefoxSession {
-  /** Serves `html` with the flash sampler at the fixture URL (as http) and opens it in a new tab. */
+  /** Serves `html` with the flash sampler at the fixture URL (as http), pausing at each PAUSE (tools/server.ts), and opens it in a new tab. */
   open(url: string, html: string): Promise<Page>;
   /**
    * The badge text of the tab opened last, read from the extension's options page in a window of
@@ -60,7 +60,7 @@ export function firefoxSession(executablePath: string): FirefoxSession {
 
   return {
     async open(url, html) {
-      server.route(served(url), withSampler(html));
+      server.route(served(url), inParts(withSampler(html)));
       const page = await browser.newPage();
       await page.goto(served(url));
       return page;

@@ -22,5 +22,6 @@ export function expectNoFlash(report: FlashReport, widgets: number): void {
   expect(report.widgetsSeen, 'widget roots that reached the document').toBe(widgets);
   expect(report.visibleFrames, `frames showing a widget (first: ${report.firstVisibleFrame}, ${report.visibleWidgets.join(', ')})`).toBe(0);
   expect(report.paragraphs.missing, 'article paragraphs that did not render').toEqual([]);
+  expect(report.storyHiddenFrames, `frames hiding a story element (first: ${report.firstHiddenStory})`).toBe(0);
   expect(report.paragraphs.total, 'article paragraphs').toBeGreaterThan(0);
 }

@@ -4,7 +4,7 @@
  */
 import { longLatePage } from '../../bench/pages';
 import {
-  busyPage, busyUrl, hardUrl, quotingPage, SHADOW_CASES, shadowPage, undoingPage, WRAPPER_CASES, wrapperPage,
+  busyPage, busyUrl, hardUrl, pausedWidgetsPage, quotingPage, SHADOW_CASES, shadowPage, undoingPage, WRAPPER_CASES, wrapperPage,
 } from '../../tools/hard-pages';
 
 export interface HardCase {
@@ -27,6 +27,7 @@ export const HARD_CASES: readonly HardCase[] = [
   }),
   ...WRAPPER_CASES.map((kind): HardCase => ({ name: `wrapper: ${kind}`, url: hardUrl, html: () => wrapperPage(kind), widgets: 1, badge: 1 })),
   { name: 'story quoting the widget in lists, tables, quotes, captions, headings', url: hardUrl, html: quotingPage, widgets: 1, badge: 1, storyAtLeast: 20 },
+  { name: 'widgets the network pauses inside, after their title or first offer', url: hardUrl, html: pausedWidgetsPage, widgets: 5, badge: 5 },
   { name: 'a page that takes the hiding apart', url: hardUrl, html: undoingPage, widgets: 3, badge: 3, settled: 'window.__undoDone === true' },
   { name: 'a busy page changing 500 nodes per frame', url: busyUrl, html: () => busyPage(2), widgets: 2, badge: 2, settled: 'window.__busyDone === true' },
   { name: 'a busy page with a widget arriving inside its busy ticker', url: busyUrl, html: () => busyPage(2, true, true), widgets: 2, badge: 2, settled: 'window.__busyDone === true' },
