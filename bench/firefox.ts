@@ -13,7 +13,7 @@ import { firefoxPath } from '../tools/browsers';
 import { DIST, ensureBuilt, ROOT } from '../tools/dist';
 import { startServer } from '../tools/server';
 import { firefoxCostPages, firefoxRows, measureFirefoxCost, ublockProbePage } from './firefox-cost';
-import { FIREFOX_FLOORS, writeFloorExtensions } from './floor';
+import { FIREFOX_FLOORS, GUARANTEES, writeFloorExtensions, writeGuaranteesFloor } from './floor';
 import { costPages, servePages } from './pages';
 import { formatTable } from './table';
 
@@ -35,10 +35,11 @@ try {
   const probe = ublockProbePage();
   const address = servePages(server, { firefox: pages, probe: [probe] });
   const floors = Object.fromEntries(writeFloorExtensions(join(ROOT, 'bench', '.cache'), FIREFOX_FLOORS, 'firefox'));
+  const guarantees = await writeGuaranteesFloor(join(ROOT, 'bench', '.cache'), lagebild, 'firefox');
   const { results } = await measureFirefoxCost({
     executablePath: firefox,
     port: server.port,
-    extensions: { lagebild, ...floors, ...variants },
+    extensions: { lagebild, ...floors, [GUARANTEES]: guarantees.path, ...variants },
     pages: pages.map((page) => ({ name: page.name, address: address('firefox', page) })),
     ublockProbe: address('probe', probe),
     loads,

@@ -218,16 +218,18 @@ export const GUARANTEES_DOES =
   "a content script that keeps the hiding's guarantees and does nothing else: Lagebild's own watching, text recognition, marks and guard (bench/hiding-floor-entry.ts, bundled as the start script is), its stylesheet and its page-world hook; no badge, no stored settings, no door, no page features";
 
 /**
- * The control that does what the hiding's guarantees need and nothing else, for Chromium, written
- * under `dir` from the built extension in `dist` (its stylesheet and page-world hook) and the
- * guarantees' own modules; returns its path and its content scripts' files.
+ * The control that does what the hiding's guarantees need and nothing else, for Chromium or for
+ * Firefox, written under `dir` from the built extension in `dist` (its stylesheet and page-world
+ * hook) and the guarantees' own modules, built for that browser as Lagebild is; returns its path
+ * and its content scripts' files.
  */
-export async function writeGuaranteesFloor(dir: string, dist: string): Promise<{ path: string; scripts: string[] }> {
+export async function writeGuaranteesFloor(dir: string, dist: string, browser: 'chrome' | 'firefox' = 'chrome'): Promise<{ path: string; scripts: string[] }> {
   const built = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as { content_scripts: { js?: string[]; css?: string[]; world?: string }[] };
   const hook = built.content_scripts.find((script) => script.world === 'MAIN')?.js?.[0];
   const css = built.content_scripts.flatMap((script) => script.css ?? [])[0];
   if (!hook || !css) throw new Error(`${dist}/manifest.json has no page-world hook or stylesheet`);
-  const code = await bundleScript(join(import.meta.dirname, 'hiding-floor-entry.ts'), 'hidingFloor', { __LAGEBILD_TARGET__: '"chrome"' });
+  const entry = join(import.meta.dirname, 'hiding-floor-entry.ts');
+  const code = await bundleScript(entry, 'hidingFloor', { __LAGEBILD_TARGET__: JSON.stringify(browser) }, browser === 'chrome' ? 'chrome120' : 'firefox128');
   const manifest = {
     manifest_version: 3,
     name: `Lagebild bench floor: ${GUARANTEES}`,
@@ -236,10 +238,13 @@ export async function writeGuaranteesFloor(dir: string, dist: string): Promise<{
       { matches: CONTENT_SCRIPT.matches, js: ['hook.js'], run_at: 'document_start', world: 'MAIN' },
       { ...CONTENT_SCRIPT, css: ['hide.css'] },
     ],
-    background: { service_worker: 'worker.js' },
+    ...(browser === 'chrome'
+      ? { background: { service_worker: 'worker.js' } }
+      : { background: { scripts: ['worker.js'] }, host_permissions: CONTENT_SCRIPT.matches, browser_specific_settings: { gecko: { id: `${GUARANTEES}@lagebild.example` } } }),
   };
   const files = { 'hook.js': readFileSync(join(dist, hook), 'utf8'), 'hide.css': readFileSync(join(dist, css), 'utf8'), 'content.js': code, 'worker.js': '' };
-  return { path: writeExtension(dir, `floor-${GUARANTEES}`, manifest, files), scripts: ['hook.js', 'content.js'] };
+  const name = browser === 'chrome' ? `floor-${GUARANTEES}` : `firefox-${GUARANTEES}`;
+  return { path: writeExtension(dir, name, manifest, files), scripts: ['hook.js', 'content.js'] };
 }
 
 /**

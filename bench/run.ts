@@ -175,7 +175,11 @@ async function measureTheRest(): Promise<void> {
     ({ results: firefoxCost, ublock: ublockMeasured } = await measureFirefoxCost({
       executablePath: firefox,
       port: server.port,
-      extensions: { lagebild: firefoxExtension, ...Object.fromEntries(writeFloorExtensions(join(ROOT, 'bench', '.cache'), FIREFOX_FLOORS, 'firefox')) },
+      extensions: {
+        lagebild: firefoxExtension,
+        ...Object.fromEntries(writeFloorExtensions(join(ROOT, 'bench', '.cache'), FIREFOX_FLOORS, 'firefox')),
+        [GUARANTEES]: (await writeGuaranteesFloor(join(ROOT, 'bench', '.cache'), firefoxExtension, 'firefox')).path,
+      },
       pages: firefoxSet.map((page) => ({ name: page.name, address: address('firefox', page) })),
       ublockProbe: address('probe', probe),
       loads: FIREFOX_LOADS,
@@ -311,7 +315,7 @@ const results = {
     flash: 'Frames in which a job-widget root ([data-test-widget]) had a client rect of non-zero area, sampled every rendered frame from the first by tools/first-frame.ts; flashFrames with the extension, controlVisibleFrames the same page without it.',
     contentScript: `Per page load, fresh tab: contentScriptMs = thread CPU time (trace tdur, category devtools.timeline) of the outermost EvaluateScript and FunctionCall events of the content scripts (chrome-extension://<id>/src/content/…): compiling and running each script and every callback of it; promise continuations (microtasks) are not attributed by the trace. metrics* = CDP Performance.getMetrics for the whole load, medians of ${COST_LOADS} loads with and without the extension, alternating. floor = control extensions measured the same way on the real page, busyFloor = on the busy page, as added ScriptDuration (bench/floor.ts).`,
     popup: 'The real action popup, opened over the real 2020 article with chrome.action.openPopup, a new popup each time; first-contentful-paint (Paint Timing) from its navigation start, and from the end of its HTML response; read once #app shows the briefing title. floor = a control extension whose popup is a static page with the title only, popups alternating.',
-    firefox: `Firefox ESR over WebDriver BiDi, one browser without an extension, one with Lagebild, one with uBlock Origin (Debian's package, its bundled lists, user filters hiding the same widgets: bench/firefox-cost.ts), one each with the control extensions whose content script is empty or only makes Lagebild's API calls (bench/floor.ts), each page loaded in a fresh tab in turn, rotating order, ${FIREFOX_LOADS} loads after one warm-up round; cpuMs = CPU time of every thread of the web-content processes (/proc schedstat) from navigation to the load event; cpuFromTabMs = the same from before the tab was opened (what a content script matching about:blank does before navigation); loadMs = the load event from navigation start.`,
+    firefox: `Firefox ESR over WebDriver BiDi, one browser without an extension, one with Lagebild, one with uBlock Origin (Debian's package, its bundled lists, user filters hiding the same widgets: bench/firefox-cost.ts), one each with the control extensions whose content script is empty or only makes Lagebild's API calls, and one with the control that keeps the hiding's guarantees and nothing else (bench/floor.ts), each page loaded in a fresh tab in turn, rotating order, ${FIREFOX_LOADS} loads after one warm-up round; cpuMs = CPU time of every thread of the web-content processes (/proc schedstat) from navigation to the load event; cpuFromTabMs = the same from before the tab was opened (what a content script matching about:blank does before navigation); loadMs = the load event from navigation start.`,
     relevance: 'The live-blog relevance rule (core/liveblog/relevance.ts) on tests/fixtures/relevance-corpus/held-out.json, which the rule was never tuned on: each entry judged on its day, counted against its hand label (tools/relevance-score.ts).',
     core: 'Minified bundle of the core modules as a page script, cross-origin isolated (5 µs timer); cold = first run after a fresh page load, warm = 10 runs after it.',
     sizes: 'Files reached from dist/chrome/manifest.json, the popup HTML and each module\'s imports; gzip -9.',

@@ -9,3 +9,15 @@ export function median(values: readonly number[]): number {
 export function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
+
+/** The interquartile range: how far the middle half of the values spreads. */
+export function spread(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number): number => {
+    const i = (sorted.length - 1) * q;
+    const low = Math.floor(i);
+    return sorted[low]! + (sorted[Math.min(low + 1, sorted.length - 1)]! - sorted[low]!) * (i - low);
+  };
+  return at(0.75) - at(0.25);
+}
