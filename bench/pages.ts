@@ -2,6 +2,7 @@
  * The pages the bench loads, built from the shared fixtures. Widgets that "arrive late" are put in
  * by a page script after the load event, the way the site's own scripts add blocks after first render.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   articleUrl,
   genevaArticlePage,
@@ -12,10 +13,10 @@ import {
   type WidgetVariant,
 } from '../tools/pages';
 import {
-  busierPage, busyPage, busyUrl, hardUrl, quotingPage, SHADOW_CASES, shadowPage, undoingPage, WRAPPER_CASES, wrapperPage,
+  busierPage, busyPage, busyUrl, hardUrl, pausedWidgetsPage, quotingPage, SHADOW_CASES, shadowPage, undoingPage, WRAPPER_CASES, wrapperPage,
 } from '../tools/hard-pages';
 import { withSampler } from '../tools/first-frame';
-import type { PageServer } from '../tools/server';
+import { PAUSE, PAUSE_MS, type PageServer } from '../tools/server';
 
 export interface BenchPage {
   name: string;
@@ -128,6 +129,7 @@ export function hardPages(): BenchPage[] {
     ...SHADOW_CASES.map((kind) => ({ name: `shadow-${kind}`, url: hardUrl, html: shadowPage(kind), late: kind.startsWith('late'), settled: widgetsIn(2) })),
     ...WRAPPER_CASES.map((kind) => ({ name: `wrapper-${kind}`, url: hardUrl, html: wrapperPage(kind) })),
     { name: 'story-quoting-widget', url: hardUrl, html: quotingPage() },
+    { name: 'paused-inside-widgets', url: hardUrl, html: pausedWidgetsPage() },
     { name: 'page-undoing-hiding', url: hardUrl, html: undoingPage(), late: true, settled: 'window.__undoDone === true' },
     busyBenchPage(),
     busierBenchPage(),
@@ -156,13 +158,19 @@ export function servePages<Set extends string>(server: PageServer, sets: Record<
     }
   }
   for (const [pathname, named] of byPath) {
-    server.route(pathname, (_request, response, url) => {
+    server.route(pathname, async (_request, response, url) => {
       const html = named.get(url.searchParams.get('bench') ?? '');
       if (html === undefined) {
         response.writeHead(404).end();
         return;
       }
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      // Paused where the page says, as the tests serve it (tools/server.ts, inParts).
+      for (const [i, part] of html.split(PAUSE).entries()) {
+        if (i > 0) await sleep(PAUSE_MS);
+        response.write(part);
+      }
+      response.end();
     });
   }
   return (set, page) => {

@@ -99,7 +99,7 @@ async function send(response: ServerResponse, { body, delayMs = 0, partDelayMs =
 
 /** Where a page's markup pauses (see `inParts`): a comment, so the page is the same whole. */
 export const PAUSE = '<!--lagebild-test-pause-->';
-const PAUSE_MS = 300;
+export const PAUSE_MS = 300;
 
 /** `html` as a response that pauses at each `PAUSE`, so the browser paints what came before; `html` itself where it has none. */
 export function inParts(html: string): Route {
