@@ -53,10 +53,11 @@ function wholeOfRoot(block: Element, root: ShadowRoot): boolean {
 }
 
 /**
- * The smallest enclosing block that holds the whole widget and no article text, and whether its
- * evidence falls short of the rule's; null where the anchor stands in article text or is a boundary.
+ * The smallest enclosing block that holds the whole widget and no article text, whether its
+ * evidence falls short of the rule's, and its letters that are not the rule's own; null where the
+ * anchor stands in article text or is a boundary.
  */
-function blockAround(anchor: Element, c: CompiledRule, known: boolean): { block: Element; short: boolean } | null {
+function blockAround(anchor: Element, c: CompiledRule, known: boolean): { block: Element; short: boolean; foreign: number } | null {
   const content = anchor.closest(CONTENT_TAGS);
   if (content && isProse(content, c)) return null;
   if (anchor.closest(BOUNDARY) === anchor) return null;
@@ -82,7 +83,7 @@ function blockAround(anchor: Element, c: CompiledRule, known: boolean): { block:
     foreign = parentForeign;
   }
   const here = evidence(block, c, known && block.contains(anchor) && !carried);
-  return { block, short: here + carried < c.rule.minEvidence };
+  return { block, short: here + carried < c.rule.minEvidence, foreign };
 }
 
 /**
@@ -99,14 +100,16 @@ export interface ParseTime {
 /**
  * Whether a block whose evidence falls short may be the start of a widget still being parsed: the
  * parser is inside it, and it is a container, not a paragraph, heading or list item of the story
- * (a block of no prose, by the climb). Not where the parser is still writing the anchor's words
+ * (a block of no prose, by the climb), with no more text of others than a widget has beside its
+ * own words (a page's header or menu that links to the job market has more), and more than the
+ * anchor itself (a link, a line on its own is nothing yet). Not where the parser is still writing the anchor's words
  * into a paragraph: a story paragraph may open with the widget's words, and only has the letters
  * that make it prose (block-evidence.ts) once more of it came. (A title, label or link the parser
  * may still be in is taken: the DOM cannot tell a closed last element from an open one.)
  */
-function parsedInto(block: Element, anchor: Element, parsing: ParseTime): boolean {
+function parsedInto({ block, foreign }: { block: Element; foreign: number }, anchor: Element, parsing: ParseTime): boolean {
   const { at } = parsing;
-  return block.contains(at) && !block.matches(CONTENT_TAGS) && !(anchor.contains(at) && anchor.closest('p'));
+  return block !== anchor && foreign <= MAX_FOREIGN_GROWTH && block.contains(at) && !block.matches(CONTENT_TAGS) && !(anchor.contains(at) && anchor.closest('p'));
 }
 
 function isHidden(el: Element): boolean {
@@ -219,7 +222,7 @@ export function findBlocks(root: Node, plan: readonly HidingRule[] | SearchPlan 
     const around = blockAround(anchor, c, known);
     if (!around || covered(around.block)) return;
     if (!around.short) take(around.block, c.rule.id);
-    else if (parsing && parsedInto(around.block, anchor, parsing)) parsing.open.push({ element: around.block, rule: c.rule });
+    else if (parsing && parsedInto(around, anchor, parsing)) parsing.open.push({ element: around.block, rule: c.rule });
   };
   for (const start of startsOf(root)) {
     for (const rule of rules) {

@@ -49,6 +49,22 @@ describe('a block the parser is still inside', () => {
     expect(parsing.open).toEqual([]);
   });
 
+  it('is not a menu the parser is in that links to the job market beside much else, nor a lone link', () => {
+    const links = (names: string[]): string => names.map((name) => `<a href="/${name.toLowerCase()}">${name}: alles Neue</a>`).join(' ');
+    // Each level adds less than a climb may take in one step, all of them together more than a widget holds.
+    const menu = `<div class="menu"><nav>${links(['Politik', 'Unternehmen', 'Finanzen', 'Technologie', 'Meinung'])}`
+      + `<div class="more">${links(['Video', 'Podcasts', 'Audio', 'Archiv', 'Newsletter'])}`
+      + `<div class="service"><a href="https://jobs.handelsblatt.com/">Stellenmarkt</a> <a href="/abo">Abo</a></div></div></nav></div>`;
+    const parsing = parseTime(parsedUpTo(menu, 'Stellenmarkt</a>'));
+    expect(findBlocks(parsing.at.ownerDocument!, [JOB_WIDGET], parsing)).toEqual([]);
+    expect(parsing.open.map((found) => found.element.className)).toEqual([]);
+    const nav = `<nav class="top">Politik Unternehmen Finanzen Technologie Meinung Video Podcasts Audio Archiv Abo Newsletter Karriere Events `
+      + `Handelsblatt Research Institute Kontakt Impressum Datenschutz Nutzungsbedingungen Barrierefreiheit Cookie-Einstellungen <a href="https://jobs.handelsblatt.com/">Stellenmarkt</a></nav>`;
+    const alone = parseTime(parsedUpTo(nav, 'Stellen'));
+    findBlocks(alone.at.ownerDocument!, [JOB_WIDGET], alone);
+    expect(alone.open).toEqual([]);
+  });
+
   it('is not a story paragraph that quotes the widget, open or not', () => {
     const quote = `<app-storyline-element><app-rich-text><p>„${WIDGET_TEXT.title}“ heißt es über jeder Anzeige, die das Portal schaltet.</p></app-rich-text></app-storyline-element>`;
     for (const after of ['“', ' heißt es']) {
