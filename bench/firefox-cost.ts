@@ -276,7 +276,7 @@ export function ublockProbePage(): BenchPage {
 }
 
 /** Proposed (issue 28): what Lagebild may add in Firefox over the control that keeps the hiding's guarantees, per load. */
-export const FIREFOX_OVER_GUARANTEES_MS = 10;
+const FIREFOX_OVER_GUARANTEES_MS = 10;
 
 const PAGE_TITLES: Record<string, string> = {
   real2020: 'the real 2020 page',

@@ -2,7 +2,6 @@
  * The pages the bench loads, built from the shared fixtures. Widgets that "arrive late" are put in
  * by a page script after the load event, the way the site's own scripts add blocks after first render.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   articleUrl,
   genevaArticlePage,
@@ -16,7 +15,7 @@ import {
   busierPage, busyPage, busyUrl, hardUrl, pausedWidgetsPage, quotingPage, SHADOW_CASES, shadowPage, undoingPage, WRAPPER_CASES, wrapperPage,
 } from '../tools/hard-pages';
 import { withSampler } from '../tools/first-frame';
-import { PAUSE, PAUSE_MS, type PageServer } from '../tools/server';
+import { inParts, send, type PageServer } from '../tools/server';
 
 export interface BenchPage {
   name: string;
@@ -164,13 +163,8 @@ export function servePages<Set extends string>(server: PageServer, sets: Record<
         response.writeHead(404).end();
         return;
       }
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      // Paused where the page says, as the tests serve it (tools/server.ts, inParts).
-      for (const [i, part] of html.split(PAUSE).entries()) {
-        if (i > 0) await sleep(PAUSE_MS);
-        response.write(part);
-      }
-      response.end();
+      // Paused where the page says, as the tests serve it.
+      await send(response, inParts(html));
     });
   }
   return (set, page) => {

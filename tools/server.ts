@@ -86,7 +86,8 @@ function routeKey(where: string): string {
   return `${url.host}${url.pathname}`;
 }
 
-async function send(response: ServerResponse, { body, delayMs = 0, partDelayMs = 0, status = 200, contentType = 'text/html; charset=utf-8' }: Response): Promise<void> {
+/** Answers with `response`'s body, after its delay, pausing between its parts. */
+export async function send(response: ServerResponse, { body, delayMs = 0, partDelayMs = 0, status = 200, contentType = 'text/html; charset=utf-8' }: Response): Promise<void> {
   if (delayMs > 0) await sleep(delayMs);
   response.writeHead(status, { 'content-type': contentType, 'cache-control': 'no-store' });
   const parts = typeof body === 'string' ? [body] : body;
@@ -99,12 +100,11 @@ async function send(response: ServerResponse, { body, delayMs = 0, partDelayMs =
 
 /** Where a page's markup pauses (see `inParts`): a comment, so the page is the same whole. */
 export const PAUSE = '<!--lagebild-test-pause-->';
-export const PAUSE_MS = 300;
+const PAUSE_MS = 300;
 
-/** `html` as a response that pauses at each `PAUSE`, so the browser paints what came before; `html` itself where it has none. */
-export function inParts(html: string): Route {
-  const parts = html.split(PAUSE);
-  return parts.length > 1 ? { body: parts, partDelayMs: PAUSE_MS } : html;
+/** `html` as a response that pauses at each `PAUSE`, so the browser paints what came before (one part where it has none). */
+export function inParts(html: string): Response {
+  return { body: html.split(PAUSE), partDelayMs: PAUSE_MS };
 }
 
 /** A listening server that already answers the favicon request every browser makes for every page. */

@@ -24,7 +24,7 @@
 
 import { HOT_RECORDS, lightWatch, type LightWatch } from './hot-subtree';
 import { shadowScout, type ShadowScout } from './shadow-roots';
-import { lastNode, parsedSince, readPart, wholeText } from './parsed-text';
+import { parsedSince, readPart, wholeText } from './parsed-text';
 
 export interface PageChange {
   /**
@@ -277,9 +277,9 @@ function watchParsing(doc: Document, signal: AbortSignal, observers: Observers, 
   const part = readPart(doc);
   /** The text parsed since the last read, offered; the part read is taken note of. */
   const readNew = (): void => {
-    const text = since();
+    const text = since.read();
     part.mark();
-    if (text !== null) parsed('parsing', text, lastNode(doc));
+    if (text !== null) parsed('parsing', text, since.at() ?? undefined);
   };
   const eachFrame = (): void => {
     if (signal.aborted || done) return;

@@ -46,6 +46,12 @@ export function lastNode(doc: Document): Node {
   return node;
 }
 
+/** The text parsed since the previous `read`, and the last node it read up to (`lastNode` then; null before the first). */
+export interface ParsedReader {
+  read: () => string | null;
+  at: () => Node | null;
+}
+
 /**
  * A reader of the text parsed since its previous call. The parser appends after the last node it
  * made, and into it while it is open (an element's children, a text node's characters), so that
@@ -55,12 +61,12 @@ export function lastNode(doc: Document): Node {
  * any after the page took the previous last node out, read the whole document. Null: the parser
  * added nothing since (it waits for a script or a style sheet, often for several frames).
  */
-export function parsedSince(doc: Document, byNodes = BY_NODES): () => string | null {
+export function parsedSince(doc: Document, byNodes = BY_NODES): ParsedReader {
   let from: Node | null = null;
   /** How much of `from` was read: a text node's length then; an element, the last node, was empty. */
   let fromOffset = 0;
   let carried = '';
-  return () => {
+  const read = (): string | null => {
     const root = doc.documentElement;
     const previous = from;
     from = lastNode(doc);
@@ -80,6 +86,7 @@ export function parsedSince(doc: Document, byNodes = BY_NODES): () => string | n
     carried = text.slice(-OVERLAP);
     return text;
   };
+  return { read, at: () => from };
 }
 
 /**

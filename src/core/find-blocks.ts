@@ -102,10 +102,10 @@ export interface ParseTime {
  * parser is inside it, and it is a container, not a paragraph, heading or list item of the story
  * (a block of no prose, by the climb), with no more text of others than a widget has beside its
  * own words (a page's header or menu that links to the job market has more), and more than the
- * anchor itself (a link, a line on its own is nothing yet). Not where the parser is still writing the anchor's words
- * into a paragraph: a story paragraph may open with the widget's words, and only has the letters
- * that make it prose (block-evidence.ts) once more of it came. (A title, label or link the parser
- * may still be in is taken: the DOM cannot tell a closed last element from an open one.)
+ * anchor itself (a link, a line on its own is nothing yet). Not where the parser is still writing
+ * the anchor's words into a paragraph: a story paragraph may open with the widget's words, and only
+ * has the letters that make it prose (block-evidence.ts) once more of it came. (A title, label or
+ * link the parser may still be in is taken: the DOM cannot tell a closed last element from an open one.)
  */
 function parsedInto({ block, foreign }: { block: Element; foreign: number }, anchor: Element, parsing: ParseTime): boolean {
   const { at } = parsing;

@@ -41,7 +41,7 @@ describe.each([
 ])('parsedSince, reading %s', (_, byNodes) => {
   it('reads the whole document first, then only what was added after the last node', () => {
     const doc = emptyPage();
-    const since = parsedSince(doc, byNodes);
+    const { read: since } = parsedSince(doc, byNodes);
     expect(since()).toContain('Erster Absatz.');
     const main = doc.querySelector('main')!;
     parse(doc, '<p>Zweiter Absatz.</p>', main);
@@ -56,9 +56,20 @@ describe.each([
     expect(third).not.toContain('Artikel');
   });
 
+  it('tells the last node it read up to: where the parser adds next', () => {
+    const doc = emptyPage();
+    const reader = parsedSince(doc, byNodes);
+    expect(reader.at()).toBeNull();
+    reader.read();
+    const main = doc.querySelector('main')!;
+    parse(doc, '<p>Zweiter Absatz.</p>', main);
+    reader.read();
+    expect(reader.at()).toBe(main.lastElementChild!.firstChild);
+  });
+
   it('sees characters the parser adds to the text node it is still in, and children of the element it is in', () => {
     const doc = emptyPage();
-    const since = parsedSince(doc, byNodes);
+    const { read: since } = parsedSince(doc, byNodes);
     since();
     const main = doc.querySelector('main')!;
     const div = doc.createElement('div');
@@ -77,7 +88,7 @@ describe.each([
 
   it('keeps words whole that two frames split between elements', () => {
     const doc = emptyPage();
-    const since = parsedSince(doc, byNodes);
+    const { read: since } = parsedSince(doc, byNodes);
     since();
     const main = doc.querySelector('main')!;
     parse(doc, '<h3><b>Top-</b><b>Jobs</b></h3>', main);
@@ -88,7 +99,7 @@ describe.each([
 
   it('says when the parser added nothing since, not even characters', () => {
     const doc = emptyPage();
-    const since = parsedSince(doc, byNodes);
+    const { read: since } = parsedSince(doc, byNodes);
     since();
     expect(since()).toBeNull();
     const text = doc.createTextNode('Ein');
@@ -101,7 +112,7 @@ describe.each([
 
   it('reads the whole document again when the page took the last node out', () => {
     const doc = emptyPage();
-    const since = parsedSince(doc, byNodes);
+    const { read: since } = parsedSince(doc, byNodes);
     since();
     const main = doc.querySelector('main')!;
     parse(doc, '<p>Wird entfernt.</p>', main);
@@ -116,7 +127,7 @@ describe.each([
 
   it('reads from the top when the page shortened the text it ended in', () => {
     const doc = emptyPage();
-    const since = parsedSince(doc, byNodes);
+    const { read: since } = parsedSince(doc, byNodes);
     const text = doc.createTextNode('Ein langer Satz.');
     doc.querySelector('main')!.append(text);
     since();
