@@ -363,12 +363,13 @@ const shortDate = (day: string): string => `${day.slice(8, 10)}.${day.slice(5, 7
 export function judgeEntry(text: string, profile: CompiledProfile, day: string | null = null): Relevance | null {
   const list = tokens(text);
   const found = profile.phrases.find(list);
-  const { quoted, marked } = found.length > 0 ? quotedPositions(list, profile) : { quoted: [], marked: '' };
-  const named = day !== null && found.length > 0 ? daysInText(text, day) : [];
+  // Without any of the event's words no entry counts (a date pointing back is one item at most): most of a blog's entries end here.
+  if (found.length === 0) return null;
+  const { quoted, marked } = quotedPositions(list, profile);
+  const named = day !== null ? daysInText(text, day) : [];
   const items = collect(list, found, profile, day, named);
   if (quoted.length > 0) items.add(QUOTE_SIGNAL, marked);
-  // Without any of the event's words no entry counts, and its cues need not be looked for.
-  const cues = found.length > 0 ? profile.positions.map((p) => ({ p, hits: p.cues.find(list) })).filter(({ hits }) => hits.length > 0) : [];
+  const cues = profile.positions.map((p) => ({ p, hits: p.cues.find(list) })).filter(({ hits }) => hits.length > 0);
   const { date, runsUntil } = profile.event;
   // What one of its people said there, in a phrase of its own ("schnell, hart" beside the US secretary), is an item once it was said, while it is news.
   const speakers = new Set([...items.found.keys()].map((k) => profile.sides.get(k)).filter(Boolean));
