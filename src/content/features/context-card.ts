@@ -109,6 +109,9 @@ function place(doc: Document, host: HTMLElement): void {
   if (top !== null && top.firstElementChild !== host) top.prepend(host);
 }
 
+/** Whether the card still stands right above a story, where `place` puts it. */
+const aboveStory = (host: HTMLElement): boolean => host.isConnected && host.nextElementSibling?.matches(ARTICLE_ROOT) === true;
+
 export function contextCard(ctx: ContentContext): void {
   const { doc, signal } = ctx;
   /** Until stored settings arrive, defaults could show a card the reader dismissed long ago. */
@@ -177,9 +180,10 @@ export function contextCard(ctx: ContentContext): void {
     dismissedHere = false;
     sync();
   });
-  // The site re-renders the story on in-page navigation and may take the card with it.
+  // The site re-renders the story on in-page navigation and may take the card with it; most changes
+  // (a live blog's entries) leave it above the story, and cost one look.
   ctx.onPageChange(() => {
-    if (card !== null) sync();
+    if (card !== null && !aboveStory(card.host)) sync();
   });
   signal.addEventListener('abort', remove);
 }
