@@ -133,6 +133,12 @@ const CASES: Case[] = [
     reykjavik: ['Zwei Jahre nach dem Fischereigipfel ist der Bestand gewachsen.', '2021-10-12'],
   },
   {
+    what: 'a day counted back to the event\'s, with none of its words',
+    about: false,
+    geneva: ['Vor genau einem Jahr stieg der Leitzins um einen Viertelpunkt.', '2023-01-21'],
+    reykjavik: ['Vor genau zwei Jahren stieg der Leitzins um einen Viertelpunkt.', '2021-10-12'],
+  },
+  {
     what: 'another anniversary, counted back to another day',
     about: false,
     geneva: ['Ein Jahr nach Kriegsbeginn reisen Blinken und Lawrow nach Genf.', '2023-02-24'],
