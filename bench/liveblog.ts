@@ -267,13 +267,16 @@ export interface LiveblogBench {
 export interface LiveblogBenchOptions {
   /** The unpacked Chromium build to measure (dist/chrome or a snapshot of it). */
   extension: string;
-  /** Rounds of the three runs (default 2). */
+  /**
+   * Rounds of the three runs (default 5): a run's own CPU swings by a third with the machine's load
+   * (0.35 to 0.76 ms an entry for one build in one hour here), the median of five far less.
+   */
   rounds?: number;
   progress?: (message: string) => void;
 }
 
 /** Starts its own server and browsers; about 20 s a run, three runs a round. */
-export async function measureLiveblog({ extension, rounds = 3, progress = () => undefined }: LiveblogBenchOptions): Promise<LiveblogBench> {
+export async function measureLiveblog({ extension, rounds = 5, progress = () => undefined }: LiveblogBenchOptions): Promise<LiveblogBench> {
   const server: PageServer = await startServer();
   const bench = liveblogBenchPage();
   const address = servePages(server, { liveblog: [bench] })('liveblog', bench);
@@ -372,7 +375,7 @@ async function main(): Promise<void> {
   try {
     const { rows } = await measureLiveblog({
       extension: snapshot,
-      rounds: Number(values.rounds ?? 2),
+      rounds: Number(values.rounds ?? 5),
       progress: (message) => process.stderr.write(`liveblog ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s: ${message}\n`),
     });
     process.stdout.write(`\n${formatTable(rows)}\n\nMeasured ${source} in ${((Date.now() - started) / 1000).toFixed(0)} s.\n`);
